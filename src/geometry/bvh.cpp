@@ -1,0 +1,252 @@
+#include "geometry/bvh.h"
+
+#include <algorithm>
+#include <cmath>
+#include <glm/geometric.hpp>
+
+namespace myoatlas::geometry {
+namespace {
+
+constexpr uint32_t kLeafSize = 4;
+constexpr int kBins = 12;
+
+bool rayBox(const Aabb& box, const glm::vec3& origin, const glm::vec3& invDir, float tMax, float& tEnter) {
+    glm::vec3 t0 = (box.min - origin) * invDir;
+    glm::vec3 t1 = (box.max - origin) * invDir;
+    glm::vec3 tmin = glm::min(t0, t1), tmax = glm::max(t0, t1);
+    float enter = std::max(std::max(tmin.x, tmin.y), std::max(tmin.z, 0.0f));
+    float exit = std::min(std::min(tmax.x, tmax.y), std::min(tmax.z, tMax));
+    tEnter = enter;
+    return enter <= exit;
+}
+
+float surfaceAreaOf(const Aabb& b) {
+    if (!b.valid())
+        return 0.0f;
+    glm::vec3 e = b.extent();
+    return 2.0f * (e.x * e.y + e.y * e.z + e.z * e.x);
+}
+
+} // namespace
+
+void Bvh::build(const Mesh& mesh) {
+    const Mesh* one = &mesh;
+    build(std::span<const Mesh* const>(&one, 1));
+}
+
+void Bvh::build(std::span<const Mesh* const> meshes) {
+    tris_.clear();
+    nodes_.clear();
+    size_t total = 0;
+    for (const Mesh* m : meshes)
+        total += m->triangleCount();
+    tris_.reserve(total);
+    std::vector<glm::vec3> centroids;
+    centroids.reserve(total);
+    for (uint32_t mi = 0; mi < meshes.size(); ++mi) {
+        const Mesh& m = *meshes[mi];
+        for (uint32_t t = 0; t < m.triangleCount(); ++t) {
+            const glm::vec3& a = m.positions[m.indices[t * 3]];
+            const glm::vec3& b = m.positions[m.indices[t * 3 + 1]];
+            const glm::vec3& c = m.positions[m.indices[t * 3 + 2]];
+            tris_.push_back({a, b - a, c - a, mi, t});
+            centroids.push_back((a + b + c) / 3.0f);
+        }
+    }
+    if (tris_.empty())
+        return;
+    nodes_.reserve(2 * tris_.size() / kLeafSize + 1);
+    nodes_.push_back({{}, 0, static_cast<uint32_t>(tris_.size())});
+    subdivide(0, centroids);
+    nodes_.shrink_to_fit();
+}
+
+void Bvh::subdivide(uint32_t nodeIndex, std::vector<glm::vec3>& centroids) {
+    // Iterative to keep deep trees off the call stack.
+    std::vector<uint32_t> stack{nodeIndex};
+    while (!stack.empty()) {
+        uint32_t ni = stack.back();
+        stack.pop_back();
+        Node node = nodes_[ni];
+        Aabb box, cbox;
+        for (uint32_t i = node.first; i < node.first + node.count; ++i) {
+            const Tri& t = tris_[i];
+            box.expand(t.v0);
+            box.expand(t.v0 + t.e1);
+            box.expand(t.v0 + t.e2);
+            cbox.expand(centroids[i]);
+        }
+        nodes_[ni].box = box;
+        if (node.count <= kLeafSize)
+            continue;
+        // Binned SAH on the widest centroid axis.
+        glm::vec3 ext = cbox.extent();
+        int axis = ext.x > ext.y ? (ext.x > ext.z ? 0 : 2) : (ext.y > ext.z ? 1 : 2);
+        float lo = cbox.min[axis], span = ext[axis];
+        if (span <= 0.0f)
+            continue; // all centroids coincide: keep as a leaf
+        struct Bin {
+            Aabb box;
+            uint32_t count = 0;
+        } bins[kBins];
+        auto binOf = [&](uint32_t i) {
+            int b = static_cast<int>((centroids[i][axis] - lo) / span * kBins);
+            return std::clamp(b, 0, kBins - 1);
+        };
+        for (uint32_t i = node.first; i < node.first + node.count; ++i) {
+            Bin& bin = bins[binOf(i)];
+            const Tri& t = tris_[i];
+            bin.count++;
+            bin.box.expand(t.v0);
+            bin.box.expand(t.v0 + t.e1);
+            bin.box.expand(t.v0 + t.e2);
+        }
+        float bestCost = 1e30f;
+        int bestSplit = -1;
+        for (int s = 1; s < kBins; ++s) {
+            Aabb l, r;
+            uint32_t nl = 0, nr = 0;
+            for (int b = 0; b < s; ++b) {
+                l.expand(bins[b].box);
+                nl += bins[b].count;
+            }
+            for (int b = s; b < kBins; ++b) {
+                r.expand(bins[b].box);
+                nr += bins[b].count;
+            }
+            if (nl == 0 || nr == 0)
+                continue;
+            float cost = surfaceAreaOf(l) * nl + surfaceAreaOf(r) * nr;
+            if (cost < bestCost) {
+                bestCost = cost;
+                bestSplit = s;
+            }
+        }
+        if (bestSplit < 0)
+            continue;
+        uint32_t i = node.first, j = node.first + node.count;
+        while (i < j) {
+            if (binOf(i) < bestSplit) {
+                ++i;
+            } else {
+                --j;
+                std::swap(tris_[i], tris_[j]);
+                std::swap(centroids[i], centroids[j]);
+            }
+        }
+        uint32_t leftCount = i - node.first;
+        if (leftCount == 0 || leftCount == node.count)
+            continue;
+        auto left = static_cast<uint32_t>(nodes_.size());
+        nodes_.push_back({{}, node.first, leftCount});
+        nodes_.push_back({{}, i, node.count - leftCount});
+        nodes_[ni].first = left;
+        nodes_[ni].count = 0;
+        stack.push_back(left);
+        stack.push_back(left + 1);
+    }
+}
+
+RayHit Bvh::intersect(const Ray& ray, float tMax, std::span<const uint8_t> meshMask) const {
+    RayHit best;
+    if (nodes_.empty())
+        return best;
+    glm::vec3 invDir = 1.0f / ray.direction; // IEEE infinities handle axis-parallel rays
+    float closest = tMax;
+    uint32_t stack[64];
+    int sp = 0;
+    stack[sp++] = 0;
+    while (sp > 0) {
+        const Node& node = nodes_[stack[--sp]];
+        float tEnter;
+        if (!rayBox(node.box, ray.origin, invDir, closest, tEnter))
+            continue;
+        if (node.count > 0) {
+            for (uint32_t i = node.first; i < node.first + node.count; ++i) {
+                const Tri& tri = tris_[i];
+                if (!meshMask.empty() && !meshMask[tri.mesh])
+                    continue;
+                glm::vec3 p = glm::cross(ray.direction, tri.e2);
+                float det = glm::dot(tri.e1, p);
+                if (std::abs(det) < 1e-12f)
+                    continue; // parallel; both faces count as hits otherwise
+                float inv = 1.0f / det;
+                glm::vec3 s = ray.origin - tri.v0;
+                float u = glm::dot(s, p) * inv;
+                if (u < 0.0f || u > 1.0f)
+                    continue;
+                glm::vec3 q = glm::cross(s, tri.e1);
+                float v = glm::dot(ray.direction, q) * inv;
+                if (v < 0.0f || u + v > 1.0f)
+                    continue;
+                float t = glm::dot(tri.e2, q) * inv;
+                if (t > 1e-7f && t < closest) {
+                    closest = t;
+                    best.hit = true;
+                    best.t = t;
+                    best.mesh = tri.mesh;
+                    best.triangle = tri.index;
+                    best.barycentric = {1.0f - u - v, u, v};
+                }
+            }
+        } else if (sp + 2 <= 64) {
+            // Visit the nearer child first.
+            float tl, tr;
+            bool hl = rayBox(nodes_[node.first].box, ray.origin, invDir, closest, tl);
+            bool hr = rayBox(nodes_[node.first + 1].box, ray.origin, invDir, closest, tr);
+            if (hl && hr) {
+                stack[sp++] = tl < tr ? node.first + 1 : node.first;
+                stack[sp++] = tl < tr ? node.first : node.first + 1;
+            } else if (hl) {
+                stack[sp++] = node.first;
+            } else if (hr) {
+                stack[sp++] = node.first + 1;
+            }
+        }
+    }
+    if (best.hit)
+        best.point = ray.origin + ray.direction * best.t;
+    return best;
+}
+
+ClosestPoint Bvh::closestPoint(const glm::vec3& p, float maxDistance, std::span<const uint8_t> meshMask) const {
+    ClosestPoint best;
+    if (nodes_.empty())
+        return best;
+    float bestD2 = maxDistance == std::numeric_limits<float>::infinity() ? 1e30f : maxDistance * maxDistance;
+    uint32_t stack[64];
+    int sp = 0;
+    stack[sp++] = 0;
+    while (sp > 0) {
+        const Node& node = nodes_[stack[--sp]];
+        if (node.box.distance2(p) > bestD2)
+            continue;
+        if (node.count > 0) {
+            for (uint32_t i = node.first; i < node.first + node.count; ++i) {
+                const Tri& tri = tris_[i];
+                if (!meshMask.empty() && !meshMask[tri.mesh])
+                    continue;
+                glm::vec3 q = closestPointOnTriangle(p, tri.v0, tri.v0 + tri.e1, tri.v0 + tri.e2);
+                glm::vec3 d = q - p;
+                float d2 = glm::dot(d, d);
+                if (d2 < bestD2) {
+                    bestD2 = d2;
+                    best.found = true;
+                    best.mesh = tri.mesh;
+                    best.triangle = tri.index;
+                    best.point = q;
+                }
+            }
+        } else if (sp + 2 <= 64) {
+            float dl = nodes_[node.first].box.distance2(p);
+            float dr = nodes_[node.first + 1].box.distance2(p);
+            stack[sp++] = dl < dr ? node.first + 1 : node.first;
+            stack[sp++] = dl < dr ? node.first : node.first + 1;
+        }
+    }
+    if (best.found)
+        best.distance = std::sqrt(bestD2);
+    return best;
+}
+
+} // namespace myoatlas::geometry

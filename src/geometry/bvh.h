@@ -1,0 +1,69 @@
+#pragma once
+// Bounding volume hierarchy over the triangles of many meshes: ray picking and closest-point queries on the CPU.
+#include "geometry/mesh.h"
+
+#include <cstdint>
+#include <glm/vec3.hpp>
+#include <limits>
+#include <span>
+#include <vector>
+
+namespace myoatlas::geometry {
+
+struct Ray {
+    glm::vec3 origin{0.0f};
+    glm::vec3 direction{0.0f, 0.0f, -1.0f}; // need not be unit length; t is in units of |direction|
+};
+
+struct RayHit {
+    bool hit = false;
+    float t = std::numeric_limits<float>::infinity();
+    uint32_t mesh = 0;     // index into the mesh list given to build()
+    uint32_t triangle = 0; // triangle index within that mesh
+    glm::vec3 point{0.0f};
+    glm::vec3 barycentric{0.0f};
+};
+
+struct ClosestPoint {
+    bool found = false;
+    float distance = std::numeric_limits<float>::infinity();
+    uint32_t mesh = 0;
+    uint32_t triangle = 0;
+    glm::vec3 point{0.0f};
+};
+
+class Bvh {
+public:
+    // Builds over all triangles of the given meshes. Mesh ids in results index this span.
+    void build(std::span<const Mesh* const> meshes);
+    void build(const Mesh& mesh);
+
+    // Nearest intersection with t in (0, tMax]. meshMask, when not empty, has one entry per mesh: 0 skips it.
+    [[nodiscard]] RayHit intersect(const Ray& ray, float tMax = std::numeric_limits<float>::infinity(),
+                                   std::span<const uint8_t> meshMask = {}) const;
+    // Closest surface point within maxDistance.
+    [[nodiscard]] ClosestPoint closestPoint(const glm::vec3& p,
+                                            float maxDistance = std::numeric_limits<float>::infinity(),
+                                            std::span<const uint8_t> meshMask = {}) const;
+
+    [[nodiscard]] size_t triangleCount() const { return tris_.size(); }
+    [[nodiscard]] size_t nodeCount() const { return nodes_.size(); }
+    [[nodiscard]] bool empty() const { return tris_.empty(); }
+
+private:
+    struct Tri {
+        glm::vec3 v0, e1, e2; // v0 and the two edges, precomputed for Moller-Trumbore
+        uint32_t mesh, index;
+    };
+    struct Node {
+        Aabb box;
+        uint32_t first = 0; // leaf: first triangle; inner: index of left child (right = left + 1)
+        uint32_t count = 0; // leaf: triangle count; inner: 0
+    };
+    void subdivide(uint32_t node, std::vector<glm::vec3>& centroids);
+
+    std::vector<Tri> tris_;
+    std::vector<Node> nodes_;
+};
+
+} // namespace myoatlas::geometry

@@ -1,0 +1,113 @@
+#include "geometry/mesh.h"
+
+#include <algorithm>
+#include <glm/geometric.hpp>
+
+namespace myoatlas::geometry {
+
+void Aabb::expand(const glm::vec3& p) {
+    min = glm::min(min, p);
+    max = glm::max(max, p);
+}
+
+void Aabb::expand(const Aabb& b) {
+    if (!b.valid())
+        return;
+    min = glm::min(min, b.min);
+    max = glm::max(max, b.max);
+}
+
+float Aabb::radius() const { return valid() ? glm::length(extent()) * 0.5f : 0.0f; }
+
+bool Aabb::contains(const glm::vec3& p, float margin) const {
+    return p.x >= min.x - margin && p.y >= min.y - margin && p.z >= min.z - margin && p.x <= max.x + margin &&
+           p.y <= max.y + margin && p.z <= max.z + margin;
+}
+
+float Aabb::distance2(const glm::vec3& p) const {
+    glm::vec3 d = glm::max(glm::max(min - p, p - max), glm::vec3(0.0f));
+    return glm::dot(d, d);
+}
+
+Aabb Mesh::bounds() const {
+    Aabb b;
+    for (const auto& p : positions)
+        b.expand(p);
+    return b;
+}
+
+glm::vec3 Mesh::triangleNormal(size_t tri) const {
+    const glm::vec3& a = positions[indices[tri * 3]];
+    const glm::vec3& b = positions[indices[tri * 3 + 1]];
+    const glm::vec3& c = positions[indices[tri * 3 + 2]];
+    glm::vec3 n = glm::cross(b - a, c - a);
+    float len = glm::length(n);
+    return len > 0.0f ? n / len : glm::vec3(0.0f, 1.0f, 0.0f);
+}
+
+float Mesh::triangleArea(size_t tri) const {
+    const glm::vec3& a = positions[indices[tri * 3]];
+    const glm::vec3& b = positions[indices[tri * 3 + 1]];
+    const glm::vec3& c = positions[indices[tri * 3 + 2]];
+    return 0.5f * glm::length(glm::cross(b - a, c - a));
+}
+
+float Mesh::surfaceArea() const {
+    float area = 0.0f;
+    for (size_t t = 0; t < triangleCount(); ++t)
+        area += triangleArea(t);
+    return area;
+}
+
+void Mesh::computeNormals() {
+    normals.assign(positions.size(), glm::vec3(0.0f));
+    for (size_t t = 0; t < triangleCount(); ++t) {
+        uint32_t i0 = indices[t * 3], i1 = indices[t * 3 + 1], i2 = indices[t * 3 + 2];
+        glm::vec3 n = glm::cross(positions[i1] - positions[i0], positions[i2] - positions[i0]); // area-weighted
+        normals[i0] += n;
+        normals[i1] += n;
+        normals[i2] += n;
+    }
+    for (auto& n : normals) {
+        float len = glm::length(n);
+        n = len > 0.0f ? n / len : glm::vec3(0.0f, 1.0f, 0.0f);
+    }
+}
+
+void Mesh::append(const Mesh& other) {
+    auto base = static_cast<uint32_t>(positions.size());
+    positions.insert(positions.end(), other.positions.begin(), other.positions.end());
+    normals.insert(normals.end(), other.normals.begin(), other.normals.end());
+    indices.reserve(indices.size() + other.indices.size());
+    for (uint32_t i : other.indices)
+        indices.push_back(i + base);
+}
+
+glm::vec3 closestPointOnTriangle(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
+    glm::vec3 ab = b - a, ac = c - a, ap = p - a;
+    float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
+    if (d1 <= 0.0f && d2 <= 0.0f)
+        return a;
+    glm::vec3 bp = p - b;
+    float d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
+    if (d3 >= 0.0f && d4 <= d3)
+        return b;
+    float vc = d1 * d4 - d3 * d2;
+    if (vc <= 0.0f && d1 >= 0.0f && d3 <= 0.0f)
+        return a + ab * (d1 / (d1 - d3));
+    glm::vec3 cp = p - c;
+    float d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
+    if (d6 >= 0.0f && d5 <= d6)
+        return c;
+    float vb = d5 * d2 - d1 * d6;
+    if (vb <= 0.0f && d2 >= 0.0f && d6 <= 0.0f)
+        return a + ac * (d2 / (d2 - d6));
+    float va = d3 * d6 - d5 * d4;
+    if (va <= 0.0f && (d4 - d3) >= 0.0f && (d5 - d6) >= 0.0f)
+        return b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)));
+    float denom = 1.0f / (va + vb + vc);
+    float v = vb * denom, w = vc * denom;
+    return a + ab * v + ac * w;
+}
+
+} // namespace myoatlas::geometry

@@ -1,0 +1,45 @@
+#pragma once
+// CPU triangle meshes: the source of truth for everything drawn. The renderer uploads them; nothing here knows GL.
+#include <cstdint>
+#include <glm/vec3.hpp>
+#include <vector>
+
+namespace myoatlas::geometry {
+
+struct Aabb {
+    glm::vec3 min{1e30f};
+    glm::vec3 max{-1e30f};
+
+    void expand(const glm::vec3& p);
+    void expand(const Aabb& b);
+    [[nodiscard]] bool valid() const { return min.x <= max.x && min.y <= max.y && min.z <= max.z; }
+    [[nodiscard]] glm::vec3 center() const { return (min + max) * 0.5f; }
+    [[nodiscard]] glm::vec3 extent() const { return max - min; }
+    [[nodiscard]] float radius() const;
+    [[nodiscard]] bool contains(const glm::vec3& p, float margin = 0.0f) const;
+    // Squared distance from p to the box (0 inside).
+    [[nodiscard]] float distance2(const glm::vec3& p) const;
+};
+
+struct Mesh {
+    std::vector<glm::vec3> positions;
+    std::vector<glm::vec3> normals; // per vertex, unit length; same size as positions
+    std::vector<uint32_t> indices;  // triangle list
+
+    [[nodiscard]] size_t vertexCount() const { return positions.size(); }
+    [[nodiscard]] size_t triangleCount() const { return indices.size() / 3; }
+    [[nodiscard]] Aabb bounds() const;
+    [[nodiscard]] glm::vec3 triangleNormal(size_t tri) const;
+    [[nodiscard]] float triangleArea(size_t tri) const;
+    [[nodiscard]] float surfaceArea() const;
+    // Recomputes area-weighted vertex normals from the triangles.
+    void computeNormals();
+    // Appends another mesh (indices rebased).
+    void append(const Mesh& other);
+};
+
+// Closest point on triangle abc to p (Ericson, Real-Time Collision Detection 5.1.5).
+[[nodiscard]] glm::vec3 closestPointOnTriangle(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b,
+                                               const glm::vec3& c);
+
+} // namespace myoatlas::geometry

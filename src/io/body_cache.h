@@ -1,0 +1,39 @@
+#pragma once
+// Binary cache of an imported body. Header: magic, format version, the key of the inputs it was built from,
+// payload size and checksum. Anything that does not match is rejected (and the caller rebuilds), never trusted.
+#include "anatomy/body.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace myoatlas::io {
+
+inline constexpr uint32_t kBodyCacheVersion = 3;
+
+// Key over the inputs: every listed file's path, size and modification time, plus the contents of the small
+// tables (manifest, metadata, overrides) and the cache version.
+class CacheKey {
+public:
+    void add(std::string_view bytes);
+    void addFile(const std::filesystem::path& path); // path, size, mtime (missing files count too)
+    void addFileContents(const std::filesystem::path& path);
+    [[nodiscard]] uint64_t value() const { return h_; }
+
+private:
+    uint64_t h_ = 1469598103934665603ull;
+};
+
+[[nodiscard]] uint64_t checksum64(const void* data, size_t size);
+
+// Writes atomically (temporary file + rename). Throws core::DataError on I/O failure.
+void writeBodyCache(const std::filesystem::path& path, const anatomy::Body& body, uint64_t key);
+
+struct CacheReadResult {
+    std::optional<anatomy::Body> body;
+    std::string rejectReason; // empty when accepted or when no file existed
+};
+[[nodiscard]] CacheReadResult readBodyCache(const std::filesystem::path& path, uint64_t key);
+
+} // namespace myoatlas::io

@@ -1,0 +1,206 @@
+#include "io/body_loader.h"
+
+#include "core/error.h"
+#include "core/log.h"
+#include "core/timer.h"
+#include "io/body_cache.h"
+#include "io/classify.h"
+#include "io/gltf_loader.h"
+#include "io/manifest.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <thread>
+#include <unistd.h>
+
+#ifndef MYOATLAS_DEFAULT_DATA_DIR
+#define MYOATLAS_DEFAULT_DATA_DIR ""
+#endif
+#ifndef MYOATLAS_ASSETS_DIR
+#define MYOATLAS_ASSETS_DIR ""
+#endif
+
+namespace fs = std::filesystem;
+
+namespace myoatlas::io {
+namespace {
+
+fs::path executableDir() {
+    std::error_code ec;
+    auto exe = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? fs::path() : exe.parent_path();
+}
+
+fs::path userCacheDir() {
+    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x)
+        return fs::path(x) / "myoatlas";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return fs::path(home) / ".cache" / "myoatlas";
+    return fs::temp_directory_path() / "myoatlas-cache";
+}
+
+bool isDataDir(const fs::path& p) {
+    std::error_code ec;
+    return fs::is_regular_file(p / "manifest.csv", ec);
+}
+
+} // namespace
+
+fs::path locateData(const std::optional<fs::path>& cli) {
+    std::vector<std::string> looked;
+    auto check = [&](const fs::path& p, const std::string& why) -> std::optional<fs::path> {
+        if (p.empty())
+            return std::nullopt;
+        if (isDataDir(p))
+            return fs::weakly_canonical(p);
+        looked.push_back(p.string() + " (" + why + ")");
+        return std::nullopt;
+    };
+    if (cli) {
+        if (auto p = check(*cli, "--data"))
+            return *p;
+        throw core::DataError(cli->string(), "no BodyParts3D manifest.csv here (given with --data)");
+    }
+    if (const char* env = std::getenv("MYOATLAS_DATA"); env && *env) {
+        if (auto p = check(env, "$MYOATLAS_DATA"))
+            return *p;
+        throw core::DataError(env, "no BodyParts3D manifest.csv here (given in $MYOATLAS_DATA)");
+    }
+    if (auto p = check(MYOATLAS_DEFAULT_DATA_DIR, "beside the source tree"))
+        return *p;
+    auto exe = executableDir();
+    for (const char* rel : {"../shared/bodyparts3d", "../../shared/bodyparts3d", "../share/myoatlas/bodyparts3d"})
+        if (auto p = check(exe / rel, "relative to the executable"))
+            return *p;
+    std::string msg = "cannot find the BodyParts3D body. Looked in:";
+    for (const auto& l : looked)
+        msg += "\n  " + l;
+    msg += "\nPoint at it with --data DIR or MYOATLAS_DATA=DIR (the directory that holds manifest.csv).";
+    throw core::DataError("bodyparts3d", msg);
+}
+
+fs::path locateAssets() {
+    std::error_code ec;
+    if (const char* env = std::getenv("MYOATLAS_ASSETS"); env && *env)
+        return env;
+    if (fs::is_directory(MYOATLAS_ASSETS_DIR, ec))
+        return MYOATLAS_ASSETS_DIR;
+    auto installed = executableDir() / "../share/myoatlas";
+    if (fs::is_directory(installed, ec))
+        return installed;
+    throw core::DataError("assets", "cannot find the MyoAtlas assets directory; set MYOATLAS_ASSETS");
+}
+
+anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
+    core::Stopwatch clock;
+    LoadReport local;
+    LoadReport& rep = report ? *report : local;
+    rep = {};
+    const fs::path manifestPath = options.dataDir / "manifest.csv";
+    const fs::path ancestorsPath = options.dataDir / "metadata" / "bp3d_v4_isa_uniq_parts_list.txt";
+    const fs::path overridesPath =
+        options.layerOverrides.empty() ? locateAssets() / "layer_overrides.json" : options.layerOverrides;
+    auto rows = readManifest(manifestPath);
+    rep.filesListed = rows.size();
+
+    CacheKey key;
+    key.add("myoatlas-body");
+    key.add(std::to_string(kBodyCacheVersion));
+    // The classification rules are part of what the cache holds: a change to them invalidates it.
+    const LayerRules rules;
+    key.add(std::to_string(rules.exposedThreshold) + "/" + std::to_string(rules.maxSkinGap) + "/" +
+            std::to_string(rules.samplesPerMuscle));
+    key.addFileContents(manifestPath);
+    key.addFileContents(ancestorsPath);
+    key.addFileContents(overridesPath);
+    for (const auto& row : rows)
+        key.addFile(options.dataDir / row.file);
+    const fs::path cacheDir = options.cacheDir.empty() ? userCacheDir() : options.cacheDir;
+    const fs::path cachePath = cacheDir / "body.bin";
+
+    if (options.useCache) {
+        auto cached = readBodyCache(cachePath, key.value());
+        if (cached.body) {
+            rep.fromCache = true;
+            rep.filesLoaded = cached.body->size();
+            rep.failures = cached.body->failures.size();
+            rep.seconds = clock.seconds();
+            return std::move(*cached.body);
+        }
+        if (!cached.rejectReason.empty()) {
+            rep.cacheRejected = true;
+            rep.cacheRejectReason = cached.rejectReason;
+            core::logWarn("body cache " + cachePath.string() + " rejected (" + cached.rejectReason +
+                          "); rebuilding it");
+        }
+    }
+
+    // Parse every file, in parallel: Assimp importers are independent per thread.
+    std::vector<std::optional<geometry::Mesh>> meshes(rows.size());
+    std::vector<std::string> errors(rows.size());
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+        for (size_t i = next++; i < rows.size(); i = next++) {
+            try {
+                meshes[i] = loadMeshFile(options.dataDir / rows[i].file);
+            } catch (const std::exception& e) {
+                errors[i] = e.what();
+            }
+        }
+    };
+    unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t + 1 < threads; ++t)
+        pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool)
+        t.join();
+
+    anatomy::Body body;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (!meshes[i]) {
+            core::logWarn("skipped " + errors[i]);
+            body.failures.push_back({rows[i].file, errors[i]});
+            continue;
+        }
+        anatomy::Structure s;
+        s.fj = rows[i].fj;
+        s.fma = rows[i].fma;
+        s.name = rows[i].name;
+        s.file = rows[i].file;
+        s.set = rows[i].set;
+        s.category = rows[i].category;
+        s.side = rows[i].side;
+        s.minDistToSkinMm = rows[i].minDistToSkinMm;
+        body.structures.push_back(std::move(s));
+        body.meshes.push_back(std::move(*meshes[i]));
+    }
+    if (body.empty())
+        throw core::DataError(manifestPath.string(), "none of the listed files could be loaded");
+    body.updateBounds();
+
+    AncestorTable ancestors;
+    try {
+        ancestors = readAncestors(ancestorsPath);
+    } catch (const core::DataError& e) {
+        core::logWarn(std::string(e.what()) + "; muscles are not grouped into wholes");
+    }
+    groupParts(body, ancestors);
+    assignRegions(body, ancestors);
+    assignLayers(body, readLayerOverrides(overridesPath), rules);
+
+    rep.filesLoaded = body.size();
+    rep.failures = body.failures.size();
+    if (options.useCache) {
+        try {
+            writeBodyCache(cachePath, body, key.value());
+        } catch (const std::exception& e) {
+            core::logWarn(std::string("could not write the body cache: ") + e.what());
+        }
+    }
+    rep.seconds = clock.seconds();
+    return body;
+}
+
+} // namespace myoatlas::io

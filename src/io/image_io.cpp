@@ -1,0 +1,76 @@
+#include "io/image_io.h"
+
+#include "core/error.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+
+#define STB_IMAGE_IMPLEMENTATION
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#define STBI_ONLY_PNG
+#include <stb_image.h>
+#include <stb_image_write.h>
+
+namespace myoatlas::io {
+
+void Image::flipVertically() {
+    size_t row = static_cast<size_t>(width) * 4;
+    std::vector<uint8_t> tmp(row);
+    for (int y = 0; y < height / 2; ++y) {
+        uint8_t* a = &rgba[y * row];
+        uint8_t* b = &rgba[(height - 1 - y) * row];
+        std::memcpy(tmp.data(), a, row);
+        std::memcpy(a, b, row);
+        std::memcpy(b, tmp.data(), row);
+    }
+}
+
+void writePng(const std::filesystem::path& path, const Image& image) {
+    if (image.empty())
+        throw core::DataError(path.string(), "nothing to write (empty image)");
+    if (!stbi_write_png(path.string().c_str(), image.width, image.height, 4, image.rgba.data(), image.width * 4))
+        throw core::DataError(path.string(), "cannot write PNG");
+}
+
+Image readPng(const std::filesystem::path& path) {
+    int w = 0, h = 0, n = 0;
+    unsigned char* data = stbi_load(path.string().c_str(), &w, &h, &n, 4);
+    if (!data)
+        throw core::DataError(path.string(), std::string("cannot read PNG: ") + stbi_failure_reason());
+    Image img;
+    img.width = w;
+    img.height = h;
+    img.rgba.assign(data, data + static_cast<size_t>(w) * h * 4);
+    stbi_image_free(data);
+    return img;
+}
+
+ImageDiff compareImages(const Image& a, const Image& b) {
+    if (a.width != b.width || a.height != b.height)
+        throw core::Error("image sizes differ: " + std::to_string(a.width) + "x" + std::to_string(a.height) + " vs " +
+                          std::to_string(b.width) + "x" + std::to_string(b.height));
+    ImageDiff d;
+    d.diff.width = a.width;
+    d.diff.height = a.height;
+    d.diff.rgba.resize(a.rgba.size());
+    double sum = 0.0;
+    for (size_t i = 0; i < a.rgba.size(); i += 4) {
+        int m = 0;
+        for (int c = 0; c < 4; ++c) {
+            int delta = std::abs(int(a.rgba[i + c]) - int(b.rgba[i + c]));
+            sum += delta;
+            m = std::max(m, delta);
+        }
+        d.maxDelta = std::max<double>(d.maxDelta, m);
+        auto v = static_cast<uint8_t>(std::min(255, m * 8));
+        d.diff.rgba[i] = v;
+        d.diff.rgba[i + 1] = 0;
+        d.diff.rgba[i + 2] = 0;
+        d.diff.rgba[i + 3] = 255;
+    }
+    d.meanDelta = a.rgba.empty() ? 0.0 : sum / static_cast<double>(a.rgba.size());
+    return d;
+}
+
+} // namespace myoatlas::io
