@@ -1,4 +1,5 @@
 #include "app/inspect.h"
+#include "app/render_command.h"
 #include "core/error.h"
 #include "core/log.h"
 #include "io/body_loader.h"
@@ -18,6 +19,15 @@ int main(int argc, char** argv) {
     auto* inspect = cli.add_subcommand("inspect", "Print what was loaded");
     bool json = false;
     inspect->add_flag("--json", json, "JSON output");
+    app::RenderRequest rr;
+    auto* render = cli.add_subcommand("render", "Render one frame with no window and write a PNG");
+    render->add_option("-o,--output", rr.output, "PNG file to write")->required();
+    render->add_option("--view", rr.view, "anterior|posterior|left|right|superior|inferior");
+    render->add_option("--size", rr.size, "WIDTHxHEIGHT");
+    render->add_option("--layers", rr.layers, "layers to show, e.g. skin:0.3,superficial_muscle,bone");
+    render->add_option("--select", rr.select, "structure or muscle to select (repeatable)");
+    render->add_flag("--frame", rr.frameSelection, "frame the selection");
+    render->add_option("--supersample", rr.supersample, "render at N x the size and filter down")->check(CLI::Range(1, 4));
     CLI11_PARSE(cli, argc, argv);
     try {
         io::LoadOptions lo;
@@ -27,6 +37,8 @@ int main(int argc, char** argv) {
         auto body = io::loadBody(lo, &rep);
         if (*inspect) {
             std::cout << app::bodyToJson(body, rep).dump(2) << "\n";
+        } else if (*render) {
+            app::runRender(body, rr);
         }
     } catch (const core::Error& e) {
         core::logError(e.what());

@@ -1,0 +1,462 @@
+#include "render/renderer.h"
+
+#include "core/error.h"
+#include "render/gl_program.h"
+#include "scene/palette.h"
+
+#include <algorithm>
+#include <cmath>
+#include <glm/geometric.hpp>
+
+namespace myoatlas::render {
+namespace {
+
+struct StructureInfoGpu {
+    glm::vec4 color;
+    glm::vec4 params;
+};
+
+GLuint makeTexture(GLenum internal, int w, int h, GLenum filter) {
+    GLuint t = 0;
+    glCreateTextures(GL_TEXTURE_2D, 1, &t);
+    glTextureStorage2D(t, 1, internal, w, h);
+    glTextureParameteri(t, GL_TEXTURE_MIN_FILTER, static_cast<GLint>(filter));
+    glTextureParameteri(t, GL_TEXTURE_MAG_FILTER, static_cast<GLint>(filter));
+    glTextureParameteri(t, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTextureParameteri(t, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    return t;
+}
+
+void checkFramebuffer(GLuint fbo, const char* what) {
+    GLenum status = glCheckNamedFramebufferStatus(fbo, GL_FRAMEBUFFER);
+    if (status != GL_FRAMEBUFFER_COMPLETE)
+        throw core::GpuError(std::string("framebuffer '") + what + "' is incomplete (status 0x" +
+                             std::to_string(status) + ")");
+}
+
+std::vector<glm::vec4> defaultHeatRamp() {
+    // Transparent below ~0.05, then orange through deep red; alpha rises with heat so spillover reads lighter.
+    std::vector<glm::vec4> r(256);
+    for (int i = 0; i < 256; ++i) {
+        float t = i / 255.0f;
+        glm::vec3 c = glm::mix(glm::vec3(1.0f, 0.75f, 0.25f), glm::vec3(0.85f, 0.05f, 0.05f), std::min(1.0f, t * 1.2f));
+        r[i] = glm::vec4(c, t < 0.03f ? 0.0f : std::min(1.0f, 0.35f + 0.65f * t));
+    }
+    return r;
+}
+
+} // namespace
+
+struct Renderer::Targets {
+    int w = 0, h = 0;
+    GLuint color = 0, ids = 0, depth = 0, accum = 0, reveal = 0, final = 0;
+    GLuint sceneFbo = 0, oitFbo = 0, finalFbo = 0;
+    ~Targets() {
+        GLuint tex[] = {color, ids, depth, accum, reveal, final};
+        glDeleteTextures(6, tex);
+        GLuint fbos[] = {sceneFbo, oitFbo, finalFbo};
+        glDeleteFramebuffers(3, fbos);
+    }
+};
+
+struct Renderer::GpuOverlay {
+    GLuint vao = 0, vbo = 0, ibo = 0;
+    GLsizei count = 0;
+    float flowSpeed = 0.0f, flowWavelength = 0.12f;
+};
+
+struct Renderer::Programs {
+    GlProgram opaque{"body (opaque)", "body.vert", "body.frag", {"OPAQUE"}};
+    GlProgram oit{"body (translucent)", "body.vert", "body.frag", {"OIT"}};
+    GlProgram composite{"composite", "fullscreen.vert", "composite.frag"};
+    GlProgram overlay{"overlay", "overlay.vert", "overlay.frag"};
+};
+
+Renderer::Renderer(const anatomy::Body& body) : body_(body) {
+    if (!epoxy_has_gl_extension("GL_ARB_direct_state_access") && epoxy_gl_version() < 45)
+        throw core::GpuError("OpenGL 4.5 is required (have " + std::to_string(epoxy_gl_version()) + ")");
+    programs_ = std::make_unique<Programs>();
+
+    // One interleaved position+normal buffer, a structure-id stream and a scalar (heat) stream for all meshes.
+    size_t vertices = 0, indices = 0;
+    for (const auto& m : body.meshes) {
+        vertices += m.vertexCount();
+        indices += m.indices.size();
+    }
+    std::vector<float> interleaved;
+    interleaved.reserve(vertices * 6);
+    std::vector<uint32_t> ids;
+    ids.reserve(vertices);
+    std::vector<uint32_t> allIndices;
+    allIndices.reserve(indices);
+    counts_.resize(body.size());
+    offsets_.resize(body.size());
+    baseVertex_.resize(body.size());
+    for (uint32_t s = 0; s < body.size(); ++s) {
+        const auto& m = body.meshes[s];
+        auto base = static_cast<uint32_t>(ids.size());
+        baseVertex_[s] = static_cast<GLint>(base);
+        offsets_[s] = allIndices.size() * sizeof(uint32_t);
+        counts_[s] = static_cast<GLsizei>(m.indices.size());
+        for (size_t v = 0; v < m.vertexCount(); ++v) {
+            const auto& p = m.positions[v];
+            const auto& n = m.normals[v];
+            interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z});
+            ids.push_back(s);
+        }
+        for (uint32_t i : m.indices)
+            allIndices.push_back(i + base);
+    }
+    glCreateVertexArrays(1, &vao_);
+    glCreateBuffers(1, &vbo_);
+    glCreateBuffers(1, &idVbo_);
+    glCreateBuffers(1, &scalarVbo_);
+    glCreateBuffers(1, &ibo_);
+    glNamedBufferStorage(vbo_, static_cast<GLsizeiptr>(interleaved.size() * sizeof(float)), interleaved.data(), 0);
+    glNamedBufferStorage(idVbo_, static_cast<GLsizeiptr>(ids.size() * sizeof(uint32_t)), ids.data(), 0);
+    std::vector<float> zeros(vertices, 0.0f);
+    glNamedBufferStorage(scalarVbo_, static_cast<GLsizeiptr>(zeros.size() * sizeof(float)), zeros.data(),
+                         GL_DYNAMIC_STORAGE_BIT);
+    glNamedBufferStorage(ibo_, static_cast<GLsizeiptr>(allIndices.size() * sizeof(uint32_t)), allIndices.data(), 0);
+    glVertexArrayVertexBuffer(vao_, 0, vbo_, 0, 6 * sizeof(float));
+    glVertexArrayVertexBuffer(vao_, 1, idVbo_, 0, sizeof(uint32_t));
+    glVertexArrayVertexBuffer(vao_, 2, scalarVbo_, 0, sizeof(float));
+    glVertexArrayElementBuffer(vao_, ibo_);
+    glEnableVertexArrayAttrib(vao_, 0);
+    glVertexArrayAttribFormat(vao_, 0, 3, GL_FLOAT, GL_FALSE, 0);
+    glVertexArrayAttribBinding(vao_, 0, 0);
+    glEnableVertexArrayAttrib(vao_, 1);
+    glVertexArrayAttribFormat(vao_, 1, 3, GL_FLOAT, GL_FALSE, 3 * sizeof(float));
+    glVertexArrayAttribBinding(vao_, 1, 0);
+    glEnableVertexArrayAttrib(vao_, 2);
+    glVertexArrayAttribIFormat(vao_, 2, 1, GL_UNSIGNED_INT, 0);
+    glVertexArrayAttribBinding(vao_, 2, 1);
+    glEnableVertexArrayAttrib(vao_, 3);
+    glVertexArrayAttribFormat(vao_, 3, 1, GL_FLOAT, GL_FALSE, 0);
+    glVertexArrayAttribBinding(vao_, 3, 2);
+
+    glCreateBuffers(1, &ssbo_);
+    glNamedBufferStorage(ssbo_, static_cast<GLsizeiptr>(std::max<size_t>(1, body.size()) * sizeof(StructureInfoGpu)),
+                         nullptr, GL_DYNAMIC_STORAGE_BIT);
+    glCreateVertexArrays(1, &emptyVao_);
+
+    glCreateTextures(GL_TEXTURE_2D, 1, &heatRamp_);
+    glTextureStorage2D(heatRamp_, 1, GL_RGBA8, 256, 1);
+    glTextureParameteri(heatRamp_, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTextureParameteri(heatRamp_, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTextureParameteri(heatRamp_, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTextureParameteri(heatRamp_, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    setHeatRamp(defaultHeatRamp());
+
+    glCreateTextures(GL_TEXTURE_2D, 1, &selectedTex_);
+    glTextureStorage2D(selectedTex_, 1, GL_R8UI, static_cast<GLsizei>(body.size() + 1), 1);
+    checkGl("Renderer upload");
+}
+
+Renderer::~Renderer() {
+    overlays_.clear();
+    setOverlays({});
+    GLuint buffers[] = {vbo_, ibo_, idVbo_, scalarVbo_, ssbo_};
+    glDeleteBuffers(5, buffers);
+    GLuint vaos[] = {vao_, emptyVao_};
+    glDeleteVertexArrays(2, vaos);
+    GLuint tex[] = {heatRamp_, selectedTex_};
+    glDeleteTextures(2, tex);
+}
+
+void Renderer::setHeat(uint32_t structure, std::span<const float> values) {
+    if (structure >= body_.size() || values.size() != body_.meshes[structure].vertexCount())
+        throw core::Error("heat values do not match the structure's vertex count");
+    glNamedBufferSubData(scalarVbo_, static_cast<GLintptr>(baseVertex_[structure] * sizeof(float)),
+                         static_cast<GLsizeiptr>(values.size() * sizeof(float)), values.data());
+    if (std::find(heatStructures_.begin(), heatStructures_.end(), structure) == heatStructures_.end())
+        heatStructures_.push_back(structure);
+}
+
+void Renderer::clearHeat() {
+    for (uint32_t s : heatStructures_) {
+        std::vector<float> zeros(body_.meshes[s].vertexCount(), 0.0f);
+        glNamedBufferSubData(scalarVbo_, static_cast<GLintptr>(baseVertex_[s] * sizeof(float)),
+                             static_cast<GLsizeiptr>(zeros.size() * sizeof(float)), zeros.data());
+    }
+    heatStructures_.clear();
+}
+
+void Renderer::setHeatRamp(std::span<const glm::vec4> ramp) {
+    if (ramp.size() != 256)
+        throw core::Error("a heat ramp has 256 entries");
+    std::vector<uint8_t> px(256 * 4);
+    for (size_t i = 0; i < 256; ++i)
+        for (int c = 0; c < 4; ++c)
+            px[i * 4 + c] = static_cast<uint8_t>(std::clamp(ramp[i][c], 0.0f, 1.0f) * 255.0f + 0.5f);
+    glTextureSubImage2D(heatRamp_, 0, 0, 0, 256, 1, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+}
+
+void Renderer::setOverlays(std::vector<OverlayMesh> overlays) {
+    for (auto& o : overlays_) {
+        glDeleteVertexArrays(1, &o.vao);
+        glDeleteBuffers(1, &o.vbo);
+        glDeleteBuffers(1, &o.ibo);
+    }
+    overlays_.clear();
+    for (const auto& o : overlays) {
+        if (o.mesh.indices.empty())
+            continue;
+        GpuOverlay g;
+        std::vector<float> data;
+        data.reserve(o.mesh.vertexCount() * 11);
+        for (size_t v = 0; v < o.mesh.vertexCount(); ++v) {
+            const auto& p = o.mesh.positions[v];
+            glm::vec3 n = v < o.mesh.normals.size() ? o.mesh.normals[v] : glm::vec3(0, 1, 0);
+            glm::vec4 c = v < o.colors.size() ? o.colors[v] : glm::vec4(1.0f);
+            float param = v < o.params.size() ? o.params[v] : 0.0f;
+            data.insert(data.end(), {p.x, p.y, p.z, n.x, n.y, n.z, c.r, c.g, c.b, c.a, param});
+        }
+        glCreateVertexArrays(1, &g.vao);
+        glCreateBuffers(1, &g.vbo);
+        glCreateBuffers(1, &g.ibo);
+        glNamedBufferStorage(g.vbo, static_cast<GLsizeiptr>(data.size() * sizeof(float)), data.data(), 0);
+        glNamedBufferStorage(g.ibo, static_cast<GLsizeiptr>(o.mesh.indices.size() * sizeof(uint32_t)),
+                             o.mesh.indices.data(), 0);
+        glVertexArrayVertexBuffer(g.vao, 0, g.vbo, 0, 11 * sizeof(float));
+        glVertexArrayElementBuffer(g.vao, g.ibo);
+        const GLint sizes[] = {3, 3, 4, 1};
+        GLuint offset = 0;
+        for (GLuint a = 0; a < 4; ++a) {
+            glEnableVertexArrayAttrib(g.vao, a);
+            glVertexArrayAttribFormat(g.vao, a, sizes[a], GL_FLOAT, GL_FALSE, offset * sizeof(float));
+            glVertexArrayAttribBinding(g.vao, a, 0);
+            offset += static_cast<GLuint>(sizes[a]);
+        }
+        g.count = static_cast<GLsizei>(o.mesh.indices.size());
+        g.flowSpeed = o.flowSpeed;
+        g.flowWavelength = o.flowWavelength;
+        overlays_.push_back(g);
+    }
+    checkGl("setOverlays");
+}
+
+void Renderer::ensureTargets(int w, int h) {
+    if (targets_ && targets_->w == w && targets_->h == h)
+        return;
+    targets_.reset();
+    auto t = std::make_unique<Targets>();
+    t->w = w;
+    t->h = h;
+    t->color = makeTexture(GL_RGBA8, w, h, GL_NEAREST);
+    t->ids = makeTexture(GL_R32UI, w, h, GL_NEAREST);
+    t->depth = makeTexture(GL_DEPTH_COMPONENT24, w, h, GL_NEAREST);
+    t->accum = makeTexture(GL_RGBA16F, w, h, GL_NEAREST);
+    t->reveal = makeTexture(GL_R16F, w, h, GL_NEAREST);
+    t->final = makeTexture(GL_RGBA8, w, h, GL_LINEAR);
+    glCreateFramebuffers(1, &t->sceneFbo);
+    glNamedFramebufferTexture(t->sceneFbo, GL_COLOR_ATTACHMENT0, t->color, 0);
+    glNamedFramebufferTexture(t->sceneFbo, GL_COLOR_ATTACHMENT1, t->ids, 0);
+    glNamedFramebufferTexture(t->sceneFbo, GL_DEPTH_ATTACHMENT, t->depth, 0);
+    const GLenum two[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
+    glNamedFramebufferDrawBuffers(t->sceneFbo, 2, two);
+    checkFramebuffer(t->sceneFbo, "scene");
+    glCreateFramebuffers(1, &t->oitFbo);
+    glNamedFramebufferTexture(t->oitFbo, GL_COLOR_ATTACHMENT0, t->accum, 0);
+    glNamedFramebufferTexture(t->oitFbo, GL_COLOR_ATTACHMENT1, t->reveal, 0);
+    glNamedFramebufferTexture(t->oitFbo, GL_DEPTH_ATTACHMENT, t->depth, 0);
+    glNamedFramebufferDrawBuffers(t->oitFbo, 2, two);
+    checkFramebuffer(t->oitFbo, "translucent");
+    glCreateFramebuffers(1, &t->finalFbo);
+    glNamedFramebufferTexture(t->finalFbo, GL_COLOR_ATTACHMENT0, t->final, 0);
+    checkFramebuffer(t->finalFbo, "final");
+    targets_ = std::move(t);
+    checkGl("ensureTargets");
+}
+
+void Renderer::uploadStructureInfo(const FrameInputs& in) {
+    const auto& view = *in.view;
+    std::vector<StructureInfoGpu> info(body_.size());
+    std::vector<uint8_t> selected(body_.size() + 1, 0);
+    for (uint32_t s = 0; s < body_.size(); ++s) {
+        const auto& st = body_.structures[s];
+        bool sel = view.isSelected(s);
+        selected[s + 1] = sel ? 1 : 0;
+        bool heat = std::find(heatStructures_.begin(), heatStructures_.end(), s) != heatStructures_.end();
+        bool dim = !in.dimmed.empty() && s < in.dimmed.size() && in.dimmed[s];
+        info[s].color = glm::vec4(scene::structureColor(st), view.opacity(body_, s));
+        info[s].params = glm::vec4(sel ? 1.0f : 0.0f, in.hovered == s ? 1.0f : 0.0f, heat ? 1.0f : 0.0f,
+                                   dim ? 1.0f : 0.0f);
+    }
+    glNamedBufferSubData(ssbo_, 0, static_cast<GLsizeiptr>(info.size() * sizeof(StructureInfoGpu)), info.data());
+    glTextureSubImage2D(selectedTex_, 0, 0, 0, static_cast<GLsizei>(selected.size()), 1, GL_RED_INTEGER,
+                        GL_UNSIGNED_BYTE, selected.data());
+}
+
+FrameStats Renderer::render(const FrameInputs& in) {
+    if (!in.view)
+        throw core::Error("Renderer::render without a view state");
+    FrameStats stats;
+    int ss = std::clamp(in.supersample, 1, 4);
+    int w = std::max(1, in.width * ss), h = std::max(1, in.height * ss);
+    outWidth_ = in.width;
+    outHeight_ = in.height;
+    ensureTargets(w, h);
+    uploadStructureInfo(in);
+
+    const auto& view = *in.view;
+    float aspect = static_cast<float>(w) / static_cast<float>(h);
+    glm::mat4 viewProj = view.camera.projection(aspect) * view.camera.view();
+    glm::vec3 eye = view.camera.eye();
+    // Key light from the viewer's upper left, fill from the right, both following the camera.
+    glm::mat4 v = view.camera.view();
+    glm::vec3 right(v[0][0], v[1][0], v[2][0]), up(v[0][1], v[1][1], v[2][1]);
+    glm::vec3 back = glm::normalize(eye - view.camera.target);
+    glm::vec3 key = glm::normalize(back * 0.9f + up * 0.7f - right * 0.5f);
+    glm::vec3 fill = glm::normalize(back * 0.6f + right * 0.8f - up * 0.2f);
+
+    // Visible structures by pass, outer layers first so early depth rejects what they hide.
+    std::vector<GLsizei> oCounts, tCounts;
+    std::vector<const void*> oOffsets, tOffsets;
+    for (auto layer : anatomy::kAllLayers) {
+        for (uint32_t s = 0; s < body_.size(); ++s) {
+            if (body_.structures[s].layer != layer || !view.isVisible(body_, s))
+                continue;
+            float a = view.opacity(body_, s);
+            bool translucent = a < 0.995f;
+            (translucent ? tCounts : oCounts).push_back(counts_[s]);
+            (translucent ? tOffsets : oOffsets).push_back(reinterpret_cast<const void*>(offsets_[s]));
+            stats.drawnStructures++;
+            stats.drawnTriangles += static_cast<size_t>(counts_[s] / 3);
+            stats.translucentStructures += translucent ? 1 : 0;
+        }
+    }
+
+    glViewport(0, 0, w, h);
+    glBindFramebuffer(GL_FRAMEBUFFER, targets_->sceneFbo);
+    const float black[] = {0, 0, 0, 0};
+    const GLuint zeroId[] = {0, 0, 0, 0};
+    glClearBufferfv(GL_COLOR, 0, black);
+    glClearBufferuiv(GL_COLOR, 1, zeroId);
+    glClearDepth(1.0);
+    glClear(GL_DEPTH_BUFFER_BIT);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
+    glDepthMask(GL_TRUE);
+    glDisable(GL_BLEND);
+    glEnable(GL_CULL_FACE);
+    glCullFace(GL_BACK);
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 0, ssbo_);
+    glBindTextureUnit(0, heatRamp_);
+    glBindVertexArray(vao_);
+    for (GlProgram* p : {&programs_->opaque, &programs_->oit}) {
+        p->set("uViewProj", viewProj);
+        p->set("uEye", eye);
+        p->set("uKeyDir", key);
+        p->set("uFillDir", fill);
+        p->set("uHeatRamp", 0);
+        p->set("uHeatPulse", in.heatPulse);
+    }
+    if (!oCounts.empty()) {
+        programs_->opaque.use();
+        glMultiDrawElements(GL_TRIANGLES, oCounts.data(), GL_UNSIGNED_INT, oOffsets.data(),
+                            static_cast<GLsizei>(oCounts.size()));
+    }
+    drawOverlays(in, viewProj);
+    checkGl("opaque pass");
+
+    bool hasTranslucent = !tCounts.empty();
+    if (hasTranslucent) {
+        glBindFramebuffer(GL_FRAMEBUFFER, targets_->oitFbo);
+        const float one[] = {1, 1, 1, 1};
+        glClearBufferfv(GL_COLOR, 0, black);
+        glClearBufferfv(GL_COLOR, 1, one);
+        glDepthMask(GL_FALSE);
+        glEnable(GL_BLEND);
+        glBlendFunci(0, GL_ONE, GL_ONE);
+        glBlendFunci(1, GL_ZERO, GL_ONE_MINUS_SRC_COLOR);
+        glBindVertexArray(vao_);
+        programs_->oit.use();
+        glMultiDrawElements(GL_TRIANGLES, tCounts.data(), GL_UNSIGNED_INT, tOffsets.data(),
+                            static_cast<GLsizei>(tCounts.size()));
+        glDepthMask(GL_TRUE);
+        glDisable(GL_BLEND);
+        checkGl("translucent pass");
+    }
+
+    glBindFramebuffer(GL_FRAMEBUFFER, targets_->finalFbo);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    auto& c = programs_->composite;
+    c.use();
+    glBindTextureUnit(0, targets_->color);
+    glBindTextureUnit(1, targets_->ids);
+    glBindTextureUnit(2, targets_->depth);
+    glBindTextureUnit(3, targets_->accum);
+    glBindTextureUnit(4, targets_->reveal);
+    glBindTextureUnit(5, selectedTex_);
+    c.set("uColor", 0);
+    c.set("uIds", 1);
+    c.set("uDepth", 2);
+    c.set("uAccum", 3);
+    c.set("uReveal", 4);
+    c.set("uSelected", 5);
+    c.set("uBackgroundTop", in.backgroundTop);
+    c.set("uBackgroundBottom", in.backgroundBottom);
+    c.set("uOutlineWidth", static_cast<float>(ss));
+    c.set("uHasTranslucent", hasTranslucent ? 1 : 0);
+    glBindVertexArray(emptyVao_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    checkGl("composite");
+    return stats;
+}
+
+void Renderer::drawOverlays(const FrameInputs& in, const glm::mat4& viewProj) {
+    if (overlays_.empty())
+        return;
+    auto& p = programs_->overlay;
+    p.use();
+    p.set("uViewProj", viewProj);
+    p.set("uEye", in.view->camera.eye());
+    glm::vec3 back = glm::normalize(in.view->camera.eye() - in.view->camera.target);
+    p.set("uKeyDir", glm::normalize(back + glm::vec3(0, 0.7f, 0)));
+    p.set("uFillDir", back);
+    p.set("uTime", in.time);
+    glDisable(GL_CULL_FACE);
+    for (const auto& o : overlays_) {
+        p.set("uFlowSpeed", o.flowSpeed);
+        p.set("uFlowWavelength", o.flowWavelength);
+        glBindVertexArray(o.vao);
+        glDrawElements(GL_TRIANGLES, o.count, GL_UNSIGNED_INT, nullptr);
+    }
+    glEnable(GL_CULL_FACE);
+}
+
+io::Image Renderer::readPixels() const {
+    io::Image img;
+    if (!targets_)
+        return img;
+    // Filter the supersampled frame down to the output size through a linear blit.
+    GLuint tex = 0, fbo = 0;
+    glCreateTextures(GL_TEXTURE_2D, 1, &tex);
+    glTextureStorage2D(tex, 1, GL_RGBA8, outWidth_, outHeight_);
+    glCreateFramebuffers(1, &fbo);
+    glNamedFramebufferTexture(fbo, GL_COLOR_ATTACHMENT0, tex, 0);
+    glBlitNamedFramebuffer(targets_->finalFbo, fbo, 0, 0, targets_->w, targets_->h, 0, 0, outWidth_, outHeight_,
+                           GL_COLOR_BUFFER_BIT, targets_->w == outWidth_ ? GL_NEAREST : GL_LINEAR);
+    img.width = outWidth_;
+    img.height = outHeight_;
+    img.rgba.resize(static_cast<size_t>(outWidth_) * outHeight_ * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glGetTextureImage(tex, 0, GL_RGBA, GL_UNSIGNED_BYTE, static_cast<GLsizei>(img.rgba.size()), img.rgba.data());
+    glDeleteFramebuffers(1, &fbo);
+    glDeleteTextures(1, &tex);
+    img.flipVertically();
+    return img;
+}
+
+void Renderer::blitToScreen(int width, int height) const {
+    if (!targets_)
+        return;
+    glBlitNamedFramebuffer(targets_->finalFbo, 0, 0, 0, targets_->w, targets_->h, 0, 0, width, height,
+                           GL_COLOR_BUFFER_BIT, targets_->w == width ? GL_NEAREST : GL_LINEAR);
+}
+
+} // namespace myoatlas::render

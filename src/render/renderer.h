@@ -1,0 +1,85 @@
+#pragma once
+// Draws the body, its overlays and the final composite into offscreen targets. The only GL consumer of the scene.
+#include "anatomy/body.h"
+#include "geometry/mesh.h"
+#include "io/image_io.h"
+#include "scene/view_state.h"
+
+#include <epoxy/gl.h>
+#include <glm/vec4.hpp>
+#include <memory>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace myoatlas::render {
+
+// A coloured mesh drawn with the body: trigger point markers, line tubes, arrows, glyphs.
+struct OverlayMesh {
+    geometry::Mesh mesh;
+    std::vector<glm::vec4> colors; // per vertex
+    std::vector<float> params;     // per vertex arc length (metres) for flow animation; may be empty
+    float flowSpeed = 0.0f;        // m/s; 0 = static
+    float flowWavelength = 0.12f;
+};
+
+struct FrameInputs {
+    const scene::ViewState* view = nullptr;
+    std::optional<uint32_t> hovered;
+    std::span<const uint8_t> dimmed; // per structure; empty = none dimmed
+    int width = 1280, height = 720;  // output size in pixels
+    int supersample = 1;             // render at N x size and filter down (headless renders use 2)
+    float time = 0.0f;               // seconds, for overlay flow
+    float heatPulse = 0.0f;          // 0..1
+    glm::vec3 backgroundTop{0.16f, 0.18f, 0.22f};
+    glm::vec3 backgroundBottom{0.05f, 0.06f, 0.08f};
+};
+
+struct FrameStats {
+    size_t drawnStructures = 0;
+    size_t drawnTriangles = 0;
+    size_t translucentStructures = 0;
+};
+
+class Renderer {
+public:
+    explicit Renderer(const anatomy::Body& body); // uploads every mesh; needs a current GL 4.5 context
+    ~Renderer();
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
+
+    // Per-vertex heat (0..1) on one structure's mesh (the skin); empty clears it.
+    void setHeat(uint32_t structure, std::span<const float> values);
+    void clearHeat();
+    // 256 RGBA colours: heat 0..1 -> colour; alpha is how strongly the heat covers the surface.
+    void setHeatRamp(std::span<const glm::vec4> ramp);
+    void setOverlays(std::vector<OverlayMesh> overlays);
+
+    FrameStats render(const FrameInputs& in);
+    // The last frame as an image (top row first), at the output size.
+    [[nodiscard]] io::Image readPixels() const;
+    // Copies the last frame to the default framebuffer (window) at the given size.
+    void blitToScreen(int width, int height) const;
+
+private:
+    struct Targets;
+    struct GpuOverlay;
+    void ensureTargets(int width, int height);
+    void uploadStructureInfo(const FrameInputs& in);
+    void drawOverlays(const FrameInputs& in, const glm::mat4& viewProj);
+
+    const anatomy::Body& body_;
+    std::unique_ptr<Targets> targets_;
+    std::vector<GpuOverlay> overlays_;
+    GLuint vao_ = 0, vbo_ = 0, ibo_ = 0, idVbo_ = 0, scalarVbo_ = 0, ssbo_ = 0, emptyVao_ = 0;
+    GLuint heatRamp_ = 0, selectedTex_ = 0;
+    std::vector<GLsizei> counts_;  // per structure index count
+    std::vector<size_t> offsets_;  // per structure byte offset into the index buffer
+    std::vector<GLint> baseVertex_; // per structure first vertex
+    std::vector<uint32_t> heatStructures_;
+    int outWidth_ = 0, outHeight_ = 0;
+    struct Programs;
+    std::unique_ptr<Programs> programs_;
+};
+
+} // namespace myoatlas::render

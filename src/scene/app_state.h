@@ -1,0 +1,22 @@
+#pragma once
+// The application state the frame loop owns: the view plus transient interaction state.
+#include "anatomy/body.h"
+#include "scene/commands.h"
+#include "scene/view_state.h"
+
+#include <optional>
+
+namespace myoatlas::scene {
+
+struct AppState {
+    ViewState view;
+    Camera camera; // camera.pose mirrors view.camera after every apply
+    std::optional<uint32_t> hovered;
+    float viewportAspect = 16.0f / 9.0f;
+};
+
+// Applies one command. Pure state change: no GL, no I/O.
+void apply(AppState& state, const anatomy::Body& body, const Command& command);
+void applyAll(AppState& state, const anatomy::Body& body, const Commands& commands);
+
+} // namespace myoatlas::scene

@@ -1,0 +1,56 @@
+#pragma once
+// UI intents. Panels and input handlers emit commands; the frame loop applies them to the state in one place.
+#include "anatomy/structure.h"
+#include "scene/camera.h"
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace myoatlas::scene {
+
+struct SelectStructure {
+    uint32_t structure;
+    bool additive = false; // ctrl/shift-click adds to the selection
+    bool whole = true;     // select every part of its whole muscle
+};
+struct ClearSelection {};
+struct SetLayerVisible {
+    anatomy::Layer layer;
+    bool visible;
+};
+struct SetLayerOpacity {
+    anatomy::Layer layer;
+    float opacity;
+};
+struct SetPeel {
+    int peel; // 0 = nothing peeled
+};
+struct HideSelection {};
+struct IsolateSelection {};
+struct ShowAll {};
+struct SetNamedView {
+    ViewName view;
+};
+struct FrameSelection {};
+struct FrameBody {};
+struct ResetLayers {};
+
+using Command = std::variant<SelectStructure, ClearSelection, SetLayerVisible, SetLayerOpacity, SetPeel,
+                             HideSelection, IsolateSelection, ShowAll, SetNamedView, FrameSelection, FrameBody,
+                             ResetLayers>;
+
+// Collected during a frame, applied after the UI is built.
+class Commands {
+public:
+    void push(Command c) { list_.push_back(std::move(c)); }
+    [[nodiscard]] const std::vector<Command>& list() const { return list_; }
+    [[nodiscard]] bool empty() const { return list_.empty(); }
+    void clear() { list_.clear(); }
+
+private:
+    std::vector<Command> list_;
+};
+
+} // namespace myoatlas::scene
