@@ -1,8 +1,10 @@
+#include "app/gui.h"
 #include "app/inspect.h"
 #include "app/render_command.h"
 #include "core/error.h"
 #include "core/log.h"
 #include "io/body_loader.h"
+#include "scene/options.h"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -28,6 +30,13 @@ int main(int argc, char** argv) {
     render->add_option("--select", rr.select, "structure or muscle to select (repeatable)");
     render->add_flag("--frame", rr.frameSelection, "frame the selection");
     render->add_option("--supersample", rr.supersample, "render at N x the size and filter down")->check(CLI::Range(1, 4));
+    app::GuiOptions gui;
+    cli.add_option("--frames", gui.frames, "quit after N frames (smoke tests)");
+    cli.add_option("--screenshot", gui.screenshot, "with --frames: save the last frame, UI included, as PNG");
+    cli.add_option("--view", gui.view, "initial view: anterior|posterior|left|right|superior|inferior");
+    cli.add_option("--ui-scale", gui.uiScale, "UI scale on top of the monitor's")->check(CLI::Range(0.5, 4.0));
+    std::string windowSize = "1600x1000";
+    cli.add_option("--window-size", windowSize, "initial window size WIDTHxHEIGHT");
     CLI11_PARSE(cli, argc, argv);
     try {
         io::LoadOptions lo;
@@ -39,6 +48,9 @@ int main(int argc, char** argv) {
             std::cout << app::bodyToJson(body, rep).dump(2) << "\n";
         } else if (*render) {
             app::runRender(body, rr);
+        } else {
+            std::tie(gui.width, gui.height) = scene::parseSize(windowSize);
+            return app::runGui(body, rep, lo.dataDir.string(), gui);
         }
     } catch (const core::Error& e) {
         core::logError(e.what());

@@ -4,6 +4,9 @@
 
 #include <cstring>
 #include <fstream>
+#include <functional>
+#include <thread>
+#include <unistd.h>
 #include <vector>
 
 namespace myoatlas::io {
@@ -172,8 +175,10 @@ void writeBodyCache(const std::filesystem::path& path, const anatomy::Body& body
 
     std::error_code ec;
     std::filesystem::create_directories(path.parent_path(), ec);
+    // A name of our own: two processes building the cache at once must not write into one temporary file.
     auto tmp = path;
-    tmp += ".tmp";
+    tmp += ".tmp." + std::to_string(::getpid()) + "." +
+           std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out)

@@ -4,6 +4,7 @@
 #include "render/shader_sources.h"
 
 #include <cstdlib>
+#include <cstring>
 #include <glm/gtc/type_ptr.hpp>
 #include <sstream>
 
@@ -37,6 +38,7 @@ GLuint compile(GLenum type, const std::string& name, const std::string& src) {
         glGetShaderiv(s, GL_INFO_LOG_LENGTH, &len);
         std::string log(static_cast<size_t>(std::max(len, 1)), '\0');
         glGetShaderInfoLog(s, len, nullptr, log.data());
+        log.resize(std::strlen(log.c_str())); // drop the terminator GL writes, or what() stops at it
         glDeleteShader(s);
         throw core::GpuError("shader program '" + name + "': " +
                              (type == GL_VERTEX_SHADER ? "vertex" : "fragment") + " stage does not compile:\n" + log +
@@ -84,11 +86,16 @@ GlProgram::GlProgram(std::string name, const std::string& vertex, const std::str
         glGetProgramiv(id_, GL_INFO_LOG_LENGTH, &len);
         std::string log(static_cast<size_t>(std::max(len, 1)), '\0');
         glGetProgramInfoLog(id_, len, nullptr, log.data());
+        log.resize(std::strlen(log.c_str()));
         glDeleteProgram(id_);
         id_ = 0;
         throw core::GpuError("shader program '" + name_ + "' does not link:\n" + log);
     }
 }
+
+GlProgram::GlProgram(std::string_view specName)
+    : GlProgram(programSpec(specName).name, programSpec(specName).vertex, programSpec(specName).fragment,
+                programSpec(specName).defines) {}
 
 GlProgram::~GlProgram() {
     if (id_)

@@ -5,6 +5,7 @@
 #include <glm/mat4x4.hpp>
 #include <glm/vec3.hpp>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -15,6 +16,8 @@ public:
     GlProgram() = default;
     GlProgram(std::string name, const std::string& vertex, const std::string& fragment,
               const std::vector<std::string>& defines = {});
+    // Builds one of the programs listed in programSpecs().
+    explicit GlProgram(std::string_view specName);
     ~GlProgram();
     GlProgram(GlProgram&& o) noexcept;
     GlProgram& operator=(GlProgram&& o) noexcept;

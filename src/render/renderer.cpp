@@ -66,10 +66,10 @@ struct Renderer::GpuOverlay {
 };
 
 struct Renderer::Programs {
-    GlProgram opaque{"body (opaque)", "body.vert", "body.frag", {"OPAQUE"}};
-    GlProgram oit{"body (translucent)", "body.vert", "body.frag", {"OIT"}};
-    GlProgram composite{"composite", "fullscreen.vert", "composite.frag"};
-    GlProgram overlay{"overlay", "overlay.vert", "overlay.frag"};
+    GlProgram opaque{"body_opaque"};
+    GlProgram oit{"body_translucent"};
+    GlProgram composite{"composite"};
+    GlProgram overlay{"overlay"};
 };
 
 Renderer::Renderer(const anatomy::Body& body) : body_(body) {

@@ -36,6 +36,23 @@ std::string expandIncludes(std::string_view name, int depth) {
 
 } // namespace
 
+const std::vector<ProgramSpec>& programSpecs() {
+    static const std::vector<ProgramSpec> specs = {
+        {"body_opaque", "body.vert", "body.frag", {"OPAQUE"}},
+        {"body_translucent", "body.vert", "body.frag", {"OIT"}},
+        {"composite", "fullscreen.vert", "composite.frag", {}},
+        {"overlay", "overlay.vert", "overlay.frag", {}},
+    };
+    return specs;
+}
+
+const ProgramSpec& programSpec(std::string_view name) {
+    for (const auto& s : programSpecs())
+        if (name == s.name)
+            return s;
+    throw core::GpuError("no shader program named '" + std::string(name) + "'");
+}
+
 std::string shaderText(std::string_view name, const std::vector<std::string>& defines) {
     std::string text = expandIncludes(name, 0);
     auto eol = text.find('\n');
@@ -44,7 +61,8 @@ std::string shaderText(std::string_view name, const std::vector<std::string>& de
     std::string header = text.substr(0, eol + 1);
     for (const auto& d : defines)
         header += "#define " + d + "\n";
-    return header + "#line 2\n" + text.substr(eol + 1);
+    // No #line: compiler messages then number lines as the printed, preprocessed listing does.
+    return header + text.substr(eol + 1);
 }
 
 } // namespace myoatlas::render

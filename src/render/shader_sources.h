@@ -14,6 +14,17 @@ struct ShaderSource {
 
 [[nodiscard]] const std::vector<ShaderSource>& embeddedShaders();
 
+// Every program the renderer links, with its variant defines: the renderer and the offline glslangValidator
+// check both read this list, so a variant cannot escape the check.
+struct ProgramSpec {
+    const char* name;
+    const char* vertex;
+    const char* fragment;
+    std::vector<std::string> defines;
+};
+[[nodiscard]] const std::vector<ProgramSpec>& programSpecs();
+[[nodiscard]] const ProgramSpec& programSpec(std::string_view name);
+
 // Throws core::GpuError when the shader or an included file is not embedded.
 [[nodiscard]] std::string shaderText(std::string_view name, const std::vector<std::string>& defines = {});
 

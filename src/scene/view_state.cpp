@@ -7,7 +7,7 @@ using anatomy::Layer;
 
 std::array<LayerSetting, anatomy::kLayerCount> ViewState::defaultLayers() {
     std::array<LayerSetting, anatomy::kLayerCount> l{};
-    l[index(Layer::Skin)] = {true, 0.25f}; // faded skin over the muscles: the body reads as a body
+    l[index(Layer::Skin)] = {true, 0.18f}; // faded skin over the muscles: the body reads as a body
     l[index(Layer::Fascia)] = {false, 0.5f};
     l[index(Layer::SuperficialMuscle)] = {true, 1.0f};
     l[index(Layer::DeepMuscle)] = {true, 1.0f};

@@ -32,6 +32,7 @@ struct ViewState {
     [[nodiscard]] bool isVisible(const anatomy::Body& body, uint32_t s) const;
     [[nodiscard]] float opacity(const anatomy::Body& body, uint32_t s) const;
     [[nodiscard]] bool layerShown(anatomy::Layer layer) const;
+    [[nodiscard]] bool operator==(const ViewState&) const = default;
 };
 
 // A whole muscle's parts when the structure belongs to a group, else just the structure.

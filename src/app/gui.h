@@ -1,0 +1,22 @@
+#pragma once
+#include "anatomy/body.h"
+#include "io/body_loader.h"
+
+#include <filesystem>
+#include <string>
+
+namespace myoatlas::app {
+
+struct GuiOptions {
+    int width = 1600, height = 1000;
+    int frames = 0;                   // stop after this many frames (0: run until closed); for smoke tests
+    std::filesystem::path screenshot; // with frames: write the last frame (with the UI) here
+    std::string view = "anterior";
+    float uiScale = 1.0f;
+};
+
+// The interactive program: window, panels, camera, picking. Returns the process exit code.
+int runGui(const anatomy::Body& body, const io::LoadReport& report, const std::string& dataDir,
+           const GuiOptions& options);
+
+} // namespace myoatlas::app

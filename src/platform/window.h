@@ -1,0 +1,44 @@
+#pragma once
+// The GLFW window with an OpenGL 4.5 core context, and the Dear ImGui GLFW/OpenGL3 backends bound to it.
+#include <memory>
+#include <string>
+
+struct GLFWwindow;
+
+namespace myoatlas::platform {
+
+class Window {
+public:
+    // Throws core::GpuError when GLFW cannot open a display or a 4.5 core context.
+    Window(int width, int height, const std::string& title);
+    ~Window();
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+    [[nodiscard]] bool shouldClose() const;
+    void requestClose();
+    // Polls events; when `idle`, waits up to `timeoutSeconds` for one (saves the CPU on llvmpipe).
+    void pollEvents(bool idle, double timeoutSeconds = 0.25);
+    void swapBuffers();
+    void framebufferSize(int& width, int& height) const;
+    void windowSize(int& width, int& height) const;
+    [[nodiscard]] float contentScale() const;
+    void setFullscreen(bool fullscreen);
+    [[nodiscard]] bool fullscreen() const { return fullscreen_; }
+    [[nodiscard]] std::string glRenderer() const;
+
+    // ImGui frame boundaries (the backends are created with the window).
+    void beginImGuiFrame();
+    void renderImGui();
+    // Rebuilds the font texture after the atlas changed.
+    void refreshImGuiFonts();
+
+    [[nodiscard]] GLFWwindow* handle() const { return window_; }
+
+private:
+    GLFWwindow* window_ = nullptr;
+    bool fullscreen_ = false;
+    int savedX_ = 0, savedY_ = 0, savedW_ = 0, savedH_ = 0;
+};
+
+} // namespace myoatlas::platform

@@ -1,0 +1,128 @@
+#include "ui/panels.h"
+
+#include <imgui.h>
+
+namespace myoatlas::ui {
+
+void drawInfoPanel(const UiModel& model, UiState& ui, scene::Commands& out) {
+    const float em = ImGui::GetFontSize();
+    const auto& body = *model.body;
+    const auto& view = model.state->view;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.5f, vp->Pos.y + em * 2.2f),
+                            ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(em * 20, em * 22), ImGuiCond_FirstUseEver);
+    if (ImGui::Begin("Selection", &ui.showInfo)) {
+        if (view.selection.empty()) {
+            ImGui::TextWrapped("Click a structure on the body or in the list to see what it is.");
+        } else {
+            const auto& first = body.structures[view.selection.front()];
+            const std::string& title = first.group >= 0 ? body.groups[static_cast<size_t>(first.group)].name : first.name;
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(title.c_str());
+            ImGui::PopTextWrapPos();
+            if (ImGui::Button("Frame"))
+                out.push(scene::FrameSelection{});
+            ImGui::SameLine();
+            if (ImGui::Button("Isolate"))
+                out.push(scene::IsolateSelection{});
+            ImGui::SameLine();
+            if (ImGui::Button("Hide"))
+                out.push(scene::HideSelection{});
+            ImGui::SameLine();
+            if (ImGui::Button("Clear"))
+                out.push(scene::ClearSelection{});
+            ImGui::Separator();
+            if (ImGui::BeginTable("##facts", 2, ImGuiTableFlags_SizingStretchProp)) {
+                auto row = [](const char* k, const std::string& v) {
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    ImGui::TextDisabled("%s", k);
+                    ImGui::TableNextColumn();
+                    ImGui::TextWrapped("%s", v.c_str());
+                };
+                row("Side", std::string(anatomy::sideName(first.side)));
+                row("Layer", std::string(anatomy::layerLabel(first.layer)));
+                row("Region", std::string(anatomy::regionName(first.region)));
+                row("Tissue", std::string(anatomy::categoryName(first.category)));
+                row("FMA id", first.fma);
+                row("File id", first.fj);
+                ImGui::EndTable();
+            }
+            if (view.selection.size() > 1) {
+                ImGui::Separator();
+                ImGui::TextDisabled("Parts (%zu)", view.selection.size());
+                for (uint32_t s : view.selection) {
+                    ImGui::PushID(static_cast<int>(s));
+                    ImGui::BulletText("%s  (%s)", body.structures[s].name.c_str(), body.structures[s].fma.c_str());
+                    ImGui::PopID();
+                }
+            }
+        }
+    }
+    ImGui::End();
+}
+
+void drawHoverTooltip(const UiModel& model) {
+    const auto& hovered = model.state->hovered;
+    if (!hovered || ImGui::GetIO().WantCaptureMouse)
+        return;
+    const auto& s = model.body->structures[*hovered];
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(s.group >= 0 ? model.body->groups[static_cast<size_t>(s.group)].name.c_str()
+                                        : s.name.c_str());
+    if (s.group >= 0)
+        ImGui::TextDisabled("%s", s.name.c_str());
+    ImGui::TextDisabled("%s", std::string(anatomy::layerLabel(s.layer)).c_str());
+    ImGui::EndTooltip();
+}
+
+void drawAboutPanel(const UiModel& model, UiState& ui) {
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowSize(ImVec2(em * 28, 0), ImGuiCond_Appearing);
+    if (ImGui::Begin("About MyoAtlas", &ui.showAbout)) {
+        ImGui::TextUnformatted("MyoAtlas: 3D myofascial anatomy for teaching");
+        ImGui::Separator();
+        ImGui::TextDisabled("Body data");
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(kBodyAttribution);
+        ImGui::TextUnformatted("Mitsuhashi N. et al., \"BodyParts3D: 3D structure database for anatomical concepts\", "
+                               "Nucleic Acids Research 2009;37:D782-D785.");
+        ImGui::TextUnformatted("Modifications: format conversion to glTF binary, rescaling to metres, axis "
+                               "conversion, warping of the supplement set into the primary frame.");
+        ImGui::Separator();
+        ImGui::Text("Loaded from: %s", model.dataDir.c_str());
+        ImGui::Text("%s", model.loadSummary.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::End();
+}
+
+void drawHelpPanel(UiState& ui) {
+    if (ImGui::Begin("Keys and mouse", &ui.showHelp, ImGuiWindowFlags_AlwaysAutoResize)) {
+        const char* rows[][2] = {
+            {"Left drag", "orbit"},           {"Right / middle drag", "pan"},
+            {"Wheel", "zoom"},                {"Click", "select (Ctrl: add)"},
+            {"Arrow keys", "orbit"},          {"+ / -", "zoom"},
+            {"1..6", "anterior, posterior, left, right, superior, inferior"},
+            {"F / Home", "frame selection / whole body"},
+            {"H / I / A", "hide, isolate selection; show all"},
+            {"[ / ]", "peel one layer less / more"},
+            {"Esc", "clear selection"},
+            {"F1", "this help"},
+        };
+        if (ImGui::BeginTable("##keys", 2)) {
+            for (auto& r : rows) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r[0]);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r[1]);
+            }
+            ImGui::EndTable();
+        }
+    }
+    ImGui::End();
+}
+
+} // namespace myoatlas::ui

@@ -1,0 +1,73 @@
+#include "ui/panels.h"
+
+#include <imgui.h>
+
+namespace myoatlas::ui {
+
+void drawMainMenu(const UiModel& model, UiState& ui, scene::Commands& out) {
+    if (!ImGui::BeginMainMenuBar())
+        return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Quit", "Ctrl+Q"))
+            ui.requestQuit = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        int key = 1;
+        for (auto v : scene::kAllViews) {
+            std::string shortcut = std::to_string(key++);
+            if (ImGui::MenuItem(std::string(scene::viewLabel(v)).c_str(), shortcut.c_str()))
+                out.push(scene::SetNamedView{v});
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem("Frame selection", "F", false, !model.state->view.selection.empty()))
+            out.push(scene::FrameSelection{});
+        if (ImGui::MenuItem("Frame whole body", "Home"))
+            out.push(scene::FrameBody{});
+        ImGui::Separator();
+        if (ImGui::MenuItem("Hide selection", "H", false, !model.state->view.selection.empty()))
+            out.push(scene::HideSelection{});
+        if (ImGui::MenuItem("Isolate selection", "I", false, !model.state->view.selection.empty()))
+            out.push(scene::IsolateSelection{});
+        if (ImGui::MenuItem("Show all", "A"))
+            out.push(scene::ShowAll{});
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Panels")) {
+        ImGui::MenuItem("Layers", nullptr, &ui.showLayers);
+        ImGui::MenuItem("Structures", nullptr, &ui.showBrowser);
+        ImGui::MenuItem("Selection info", nullptr, &ui.showInfo);
+        ImGui::Separator();
+        float before = ui.uiScale;
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+        ImGui::SliderFloat("UI scale", &ui.uiScale, 0.75f, 3.0f, "%.2f");
+        if (ImGui::IsItemDeactivatedAfterEdit() && before != ui.uiScale)
+            ui.scaleChanged = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        ImGui::MenuItem("Keys and mouse", "F1", &ui.showHelp);
+        ImGui::MenuItem("About MyoAtlas", nullptr, &ui.showAbout);
+        ImGui::EndMenu();
+    }
+    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::GetFontSize() * 7);
+    ImGui::TextDisabled("%.1f fps", model.fps);
+    ImGui::EndMainMenuBar();
+}
+
+void drawUi(const UiModel& model, UiState& ui, scene::Commands& out) {
+    drawMainMenu(model, ui, out);
+    if (ui.showLayers)
+        drawLayersPanel(model, ui, out);
+    if (ui.showBrowser)
+        drawBrowserPanel(model, ui, out);
+    if (ui.showInfo)
+        drawInfoPanel(model, ui, out);
+    if (ui.showAbout)
+        drawAboutPanel(model, ui);
+    if (ui.showHelp)
+        drawHelpPanel(ui);
+    drawHoverTooltip(model);
+}
+
+} // namespace myoatlas::ui

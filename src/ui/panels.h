@@ -1,0 +1,23 @@
+#pragma once
+// One entry point per panel; each reads the model and emits commands.
+#include "scene/commands.h"
+#include "ui/ui_model.h"
+
+namespace myoatlas::ui {
+
+void drawMainMenu(const UiModel& model, UiState& ui, scene::Commands& out);
+void drawLayersPanel(const UiModel& model, UiState& ui, scene::Commands& out);
+void drawBrowserPanel(const UiModel& model, UiState& ui, scene::Commands& out);
+void drawInfoPanel(const UiModel& model, UiState& ui, scene::Commands& out);
+void drawAboutPanel(const UiModel& model, UiState& ui);
+void drawHelpPanel(UiState& ui);
+void drawHoverTooltip(const UiModel& model);
+
+// All of the above in the frame's order.
+void drawUi(const UiModel& model, UiState& ui, scene::Commands& out);
+
+// The attribution the licence requires, shown in About, on exported images and handouts.
+inline constexpr const char* kBodyAttribution =
+    "BodyParts3D, (c) The Database Center for Life Science, licensed under CC Attribution-Share Alike 2.1 Japan.";
+
+} // namespace myoatlas::ui

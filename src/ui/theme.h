@@ -1,0 +1,15 @@
+#pragma once
+// Fonts and style: a real TrueType font found at run time, sized for projector distance.
+#include <filesystem>
+#include <optional>
+
+namespace myoatlas::ui {
+
+// Looks for DejaVu Sans / Noto Sans / Liberation Sans in the usual Debian font directories.
+[[nodiscard]] std::optional<std::filesystem::path> findUiFont();
+
+// Rebuilds the font atlas at pixel size = 17 * contentScale * uiScale and scales the style to match. Returns the
+// font file used (or nullopt when it fell back to ImGui's built-in bitmap font).
+std::optional<std::filesystem::path> applyTheme(float contentScale, float uiScale);
+
+} // namespace myoatlas::ui

@@ -1,0 +1,38 @@
+#pragma once
+// What panels read (a view of the state) and what they keep between frames (UI-only state). Panels emit
+// scene::Commands; they never touch the renderer, a loader or the window.
+#include "anatomy/body.h"
+#include "scene/app_state.h"
+#include "scene/commands.h"
+
+#include <array>
+#include <string>
+
+namespace myoatlas::ui {
+
+struct UiModel {
+    const anatomy::Body* body = nullptr;
+    const scene::AppState* state = nullptr;
+    std::string dataDir;
+    std::string loadSummary; // e.g. "755 structures, 0 failed, warm start 0.09 s"
+    float fps = 0.0f;
+};
+
+struct UiState {
+    bool showLayers = true;
+    bool showBrowser = true;
+    bool showInfo = true;
+    bool showAbout = false;
+    bool showHelp = false;
+    float uiScale = 1.0f;     // user setting on top of the monitor's content scale
+    bool requestQuit = false;
+    bool scaleChanged = false; // the app rebuilds fonts when set
+    // Structure browser
+    std::string search;
+    int layerFilter = -1;  // -1 all, else anatomy::Layer index
+    int regionFilter = -1; // -1 all, else anatomy::Region index
+    int sideFilter = -1;   // -1 all, 0 left, 1 right, 2 midline
+    bool groupWholeMuscles = true;
+};
+
+} // namespace myoatlas::ui

@@ -1,0 +1,183 @@
+// The real GL path on llvmpipe through EGL surfaceless: programs link, synthetic scenes match PNG baselines,
+// and renders of the real body have the properties a user would check by eye.
+#include "core/error.h"
+#include "io/image_io.h"
+#include "platform/egl_context.h"
+#include "render/gl_program.h"
+#include "render/renderer.h"
+#include "render/shader_sources.h"
+#include "scene/app_state.h"
+#include "scene/options.h"
+#include "support/image_compare.h"
+#include "support/test_body.h"
+
+#include <cmath>
+#include <glm/gtc/constants.hpp>
+
+using namespace myoatlas;
+
+namespace {
+
+geometry::Mesh ellipsoid(glm::vec3 centre, glm::vec3 radii, int rings = 24, int segments = 32) {
+    geometry::Mesh m;
+    for (int r = 0; r <= rings; ++r) {
+        float v = glm::pi<float>() * r / rings;
+        for (int s = 0; s <= segments; ++s) {
+            float u = glm::two_pi<float>() * s / segments;
+            glm::vec3 n(std::sin(v) * std::cos(u), std::cos(v), std::sin(v) * std::sin(u));
+            m.positions.push_back(centre + n * radii);
+        }
+    }
+    for (int r = 0; r < rings; ++r)
+        for (int s = 0; s < segments; ++s) {
+            uint32_t a = r * (segments + 1) + s, b = a + segments + 1;
+            m.indices.insert(m.indices.end(), {a, a + 1, b, a + 1, b + 1, b}); // counter-clockwise from outside
+        }
+    m.computeNormals();
+    return m;
+}
+
+anatomy::Structure structure(const char* name, anatomy::Category c, anatomy::Layer l) {
+    anatomy::Structure s;
+    s.name = name;
+    s.fj = std::string("FJ_") + name;
+    s.category = c;
+    s.layer = l;
+    return s;
+}
+
+// A "limb": translucent skin around two muscles and a bone.
+anatomy::Body syntheticLimb() {
+    anatomy::Body body;
+    auto add = [&](anatomy::Structure s, geometry::Mesh m) {
+        body.structures.push_back(std::move(s));
+        body.meshes.push_back(std::move(m));
+    };
+    add(structure("skin", anatomy::Category::Skin, anatomy::Layer::Skin), ellipsoid({0, 0, 0}, {0.5f, 1.0f, 0.5f}));
+    add(structure("muscle a", anatomy::Category::Muscle, anatomy::Layer::SuperficialMuscle),
+        ellipsoid({-0.18f, 0.1f, 0.1f}, {0.22f, 0.7f, 0.25f}));
+    add(structure("muscle b", anatomy::Category::Muscle, anatomy::Layer::DeepMuscle),
+        ellipsoid({0.2f, -0.05f, 0.05f}, {0.2f, 0.6f, 0.22f}));
+    add(structure("bone", anatomy::Category::Bone, anatomy::Layer::Bone), ellipsoid({0, 0, -0.1f}, {0.08f, 0.9f, 0.08f}));
+    body.updateBounds();
+    return body;
+}
+
+scene::AppState frontView(const anatomy::Body& body, float aspect) {
+    scene::AppState state;
+    state.viewportAspect = aspect;
+    state.camera.setView(scene::ViewName::Anterior, body.structures[0].bounds, aspect);
+    state.view.camera = state.camera.pose;
+    return state;
+}
+
+class GlTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        test::forceSoftwareGl();
+        context = new platform::EglContext(); // no skip: a GL test that cannot get a context fails
+        render::setGlChecks(true);
+    }
+    static void TearDownTestSuite() {
+        delete context;
+        context = nullptr;
+    }
+    static platform::EglContext* context;
+};
+platform::EglContext* GlTest::context = nullptr;
+
+size_t countPixels(const io::Image& img, int x0, int y0, int x1, int y1, auto pred) {
+    size_t n = 0;
+    for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x)
+            if (pred(img.pixel(x, y)))
+                ++n;
+    return n;
+}
+
+} // namespace
+
+TEST_F(GlTest, ContextIsOpenGl45OnLlvmpipe) {
+    EXPECT_GE(epoxy_gl_version(), 45);
+    EXPECT_NE(context->renderer().find("llvmpipe"), std::string::npos) << context->renderer();
+}
+
+TEST_F(GlTest, EveryProgramLinks) {
+    for (const auto& spec : render::programSpecs())
+        EXPECT_NO_THROW(render::GlProgram p(spec.name)) << spec.name;
+}
+
+TEST_F(GlTest, BrokenShaderReportsProgramAndLine) {
+    try {
+        render::GlProgram p("broken", "fullscreen.vert", "composite.frag", {"uSelected 1.0"}); // breaks a sampler
+        FAIL() << "expected a GpuError";
+    } catch (const core::GpuError& e) {
+        std::string what = e.what();
+        EXPECT_NE(what.find("broken"), std::string::npos);
+        EXPECT_NE(what.find("1: #version"), std::string::npos) << "source is printed with line numbers:\n" << what;
+    }
+}
+
+TEST_F(GlTest, SyntheticLimbOpaque) {
+    auto body = syntheticLimb();
+    auto state = frontView(body, 4.0f / 3.0f);
+    state.view.layers[index(anatomy::Layer::Skin)].visible = false;
+    render::Renderer r(body);
+    render::FrameInputs in;
+    in.view = &state.view;
+    in.width = 320;
+    in.height = 240;
+    r.render(in);
+    // llvmpipe is bit-exact run to run for one Mesa version; the small allowance covers Mesa point releases.
+    EXPECT_TRUE(test::matchesBaseline(r.readPixels(), "synthetic_limb_opaque", 24, 0.5));
+}
+
+TEST_F(GlTest, SyntheticLimbTranslucentSkinAndSelection) {
+    auto body = syntheticLimb();
+    auto state = frontView(body, 4.0f / 3.0f);
+    state.view.layers[index(anatomy::Layer::Skin)].opacity = 0.35f;
+    scene::apply(state, body, scene::SelectStructure{1, false, true});
+    render::Renderer r(body);
+    render::FrameInputs in;
+    in.view = &state.view;
+    in.width = 320;
+    in.height = 240;
+    in.supersample = 2;
+    auto stats = r.render(in);
+    EXPECT_EQ(stats.translucentStructures, 1u);
+    auto img = r.readPixels();
+    EXPECT_TRUE(test::matchesBaseline(img, "synthetic_limb_translucent", 24, 0.5));
+    // Order-independent transparency: the muscles show through the skin, the selection glows gold.
+    size_t gold = countPixels(img, 0, 0, 320, 240, [](const uint8_t* p) { return p[0] > 180 && p[1] > 120 && p[2] < 90; });
+    EXPECT_GT(gold, 200u);
+}
+
+TEST_F(GlTest, RealBodyPosteriorWithSelectionReadsCorrectly) {
+    const auto& body = test::testBody();
+    scene::AppState state;
+    state.viewportAspect = 1.0f;
+    state.view.layers = scene::parseLayers("superficial_muscle,deep_muscle,bone,connective");
+    auto trapezius = scene::findStructures(body, "right trapezius");
+    scene::apply(state, body, scene::SelectStructure{trapezius[0], false, true});
+    scene::apply(state, body, scene::SetNamedView{scene::ViewName::Posterior});
+    render::Renderer r(body);
+    render::FrameInputs in;
+    in.view = &state.view;
+    in.width = 400;
+    in.height = 400;
+    auto stats = r.render(in);
+    EXPECT_GT(stats.drawnTriangles, 1000000u);
+    auto img = r.readPixels();
+    io::writePng(test::outputDir() / "real_posterior.png", img);
+    auto isGold = [](const uint8_t* p) { return p[0] > 200 && p[1] > 110 && p[2] < 110 && p[1] > p[2] + 40; };
+    // Seen from behind, the subject's right is on the viewer's right: the selected right trapezius lights up the
+    // upper right quadrant and not the upper left.
+    size_t right = countPixels(img, 200, 60, 300, 180, isGold);
+    size_t left = countPixels(img, 100, 60, 200, 180, isGold);
+    EXPECT_GT(right, 300u);
+    EXPECT_LT(left, right / 10);
+    // The background stays dark around the body, the body is lit.
+    EXPECT_LT(img.pixel(5, 5)[0], 60);
+    size_t lit = countPixels(img, 0, 0, 400, 400, [](const uint8_t* p) { return p[0] > 100; });
+    EXPECT_GT(lit, 400u * 400u / 12);
+}

@@ -1,0 +1,137 @@
+// Panels under a headless ImGui context (no renderer backend): simulated clicks and typing emit the right commands.
+#include "scene/options.h"
+#include "support/test_body.h"
+#include "ui/panels.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+using namespace myoatlas;
+
+namespace {
+
+class HeadlessImGui : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(1600, 1000);
+        io.IniFilename = nullptr;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h); // builds the atlas; no texture upload needed
+        model.body = &test::testBody();
+        model.state = &state;
+    }
+    void TearDown() override { ImGui::DestroyContext(); }
+
+    // Runs one frame with the mouse at `mouse` and the button state given.
+    scene::Commands frame(ImVec2 mouse = ImVec2(-1, -1), bool down = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = 1.0f / 60.0f;
+        io.MousePos = mouse;
+        io.MouseDown[0] = down;
+        ImGui::NewFrame();
+        scene::Commands out;
+        ui::drawUi(model, ui, out);
+        ImGui::Render();
+        return out;
+    }
+
+    // A click: press and release at the same place over three frames.
+    scene::Commands clickAt(ImVec2 p) {
+        frame(p, false);
+        frame(p, true);
+        return frame(p, false);
+    }
+
+    scene::AppState state;
+    ui::UiState ui;
+    ui::UiModel model;
+};
+
+ImRect windowRect(const char* name) {
+    ImGuiWindow* w = ImGui::FindWindowByName(name);
+    return w ? w->Rect() : ImRect();
+}
+
+template <class T> const T* find(const scene::Commands& c) {
+    for (const auto& cmd : c.list())
+        if (auto p = std::get_if<T>(&cmd))
+            return p;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_F(HeadlessImGui, AllPanelsDrawWithoutEmittingAnything) {
+    ui.showAbout = true;
+    ui.showHelp = true;
+    for (int i = 0; i < 3; ++i)
+        EXPECT_TRUE(frame().empty());
+    EXPECT_NE(ImGui::FindWindowByName("Layers"), nullptr);
+    EXPECT_NE(ImGui::FindWindowByName("Structures"), nullptr);
+    EXPECT_NE(ImGui::FindWindowByName("About MyoAtlas"), nullptr);
+}
+
+TEST_F(HeadlessImGui, SearchingAndClickingTheListSelectsTheMuscle) {
+    ui.search = "latissimus";
+    ui.sideFilter = 1; // right
+    frame();
+    frame();
+    // The list's first row sits under the "N shown" line; click it.
+    ImGuiWindow* list = nullptr;
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (std::string(w->Name).find("Structures/##list") == 0)
+            list = w;
+    ASSERT_NE(list, nullptr);
+    ImVec2 row(list->Pos.x + 40, list->Pos.y + ImGui::GetFontSize() * 0.5f + 2);
+    auto out = clickAt(row);
+    auto select = find<scene::SelectStructure>(out);
+    ASSERT_NE(select, nullptr);
+    EXPECT_EQ(model.body->structures[select->structure].name, "right latissimus dorsi");
+}
+
+TEST_F(HeadlessImGui, LayerCheckboxEmitsVisibility) {
+    frame();
+    frame();
+    ImRect layers = windowRect("Layers");
+    ASSERT_GT(layers.GetWidth(), 0.0f);
+    // First checkbox row below the peel slider and separator: the skin layer.
+    const float em = ImGui::GetFontSize();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float titleBar = em + style.FramePadding.y * 2;
+    float rowHeight = em + style.FramePadding.y * 2 + style.ItemSpacing.y;
+    ImVec2 skinBox(layers.Min.x + style.WindowPadding.x + em * 0.5f,
+                   layers.Min.y + titleBar + style.WindowPadding.y + rowHeight + style.ItemSpacing.y + em * 0.6f);
+    auto out = clickAt(skinBox);
+    auto vis = find<scene::SetLayerVisible>(out);
+    ASSERT_NE(vis, nullptr) << "no checkbox at " << skinBox.x << "," << skinBox.y;
+    EXPECT_EQ(vis->layer, anatomy::Layer::Skin);
+    EXPECT_FALSE(vis->visible);
+}
+
+TEST_F(HeadlessImGui, InfoPanelShowsTheSelectionAndItsButtonsEmitCommands) {
+    auto trapezius = scene::findStructures(*model.body, "right trapezius");
+    scene::apply(state, *model.body, scene::SelectStructure{trapezius[0], false, true});
+    frame();
+    frame();
+    ImGuiWindow* info = ImGui::FindWindowByName("Selection");
+    ASSERT_NE(info, nullptr);
+    // Probe the window on a coarse grid until ImGui reports the "Isolate" button under the mouse.
+    ImGuiID isolateId = info->GetID("Isolate");
+    const float em = ImGui::GetFontSize();
+    ImVec2 at;
+    bool found = false;
+    for (float y = info->Rect().Min.y; y < info->Rect().Max.y && !found; y += em * 0.5f)
+        for (float x = info->Rect().Min.x; x < info->Rect().Max.x && !found; x += em) {
+            frame(ImVec2(x, y));
+            if (ImGui::GetCurrentContext()->HoveredId == isolateId) {
+                at = ImVec2(x, y);
+                found = true;
+            }
+        }
+    ASSERT_TRUE(found) << "Isolate button not found";
+    auto out = clickAt(at);
+    EXPECT_NE(find<scene::IsolateSelection>(out), nullptr);
+}

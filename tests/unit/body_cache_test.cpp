@@ -1,0 +1,147 @@
+// The body cache: round trip, and every kind of damage is detected and rejected.
+#include "io/body_cache.h"
+#include "io/body_loader.h"
+#include "support/test_body.h"
+
+#include <filesystem>
+#include <fstream>
+
+using namespace myoatlas;
+namespace fs = std::filesystem;
+
+namespace {
+
+anatomy::Body smallBody() {
+    anatomy::Body body;
+    for (int i = 0; i < 3; ++i) {
+        anatomy::Structure s;
+        s.fj = "FJ" + std::to_string(i);
+        s.fma = "FMA" + std::to_string(100 + i);
+        s.name = "part " + std::to_string(i) + " of right test muscle";
+        s.file = "isa/muscles/x" + std::to_string(i) + ".glb";
+        s.set = "isa";
+        s.category = anatomy::Category::Muscle;
+        s.side = anatomy::Side::Right;
+        s.layer = i == 0 ? anatomy::Layer::SuperficialMuscle : anatomy::Layer::DeepMuscle;
+        s.region = anatomy::Region::Trunk;
+        s.exposedFraction = 0.1f * i;
+        s.group = 0;
+        geometry::Mesh m;
+        m.positions = {{0, 0, 0}, {1, 0, float(i)}, {0, 1, 0}};
+        m.normals = {{0, 0, 1}, {0, 0, 1}, {0, 0, 1}};
+        m.indices = {0, 1, 2};
+        body.structures.push_back(s);
+        body.meshes.push_back(m);
+    }
+    body.groups.push_back({"", "right test muscle", {0, 1, 2}});
+    body.failures.push_back({"isa/muscles/broken.glb", "cannot import"});
+    body.updateBounds();
+    return body;
+}
+
+fs::path tempFile(const std::string& name) {
+    auto dir = fs::temp_directory_path() / "myoatlas-cache-test";
+    fs::create_directories(dir);
+    return dir / name;
+}
+
+std::vector<char> readAll(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void writeAll(const fs::path& p, const std::vector<char>& bytes) {
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+} // namespace
+
+TEST(BodyCache, RoundTripKeepsEverything) {
+    auto body = smallBody();
+    auto path = tempFile("roundtrip.bin");
+    io::writeBodyCache(path, body, 42);
+    auto result = io::readBodyCache(path, 42);
+    ASSERT_TRUE(result.body.has_value()) << result.rejectReason;
+    const auto& b = *result.body;
+    ASSERT_EQ(b.size(), body.size());
+    for (size_t i = 0; i < body.size(); ++i) {
+        EXPECT_EQ(b.structures[i].fj, body.structures[i].fj);
+        EXPECT_EQ(b.structures[i].name, body.structures[i].name);
+        EXPECT_EQ(b.structures[i].layer, body.structures[i].layer);
+        EXPECT_EQ(b.structures[i].group, body.structures[i].group);
+        EXPECT_FLOAT_EQ(b.structures[i].exposedFraction, body.structures[i].exposedFraction);
+        EXPECT_EQ(b.meshes[i].positions, body.meshes[i].positions);
+        EXPECT_EQ(b.meshes[i].indices, body.meshes[i].indices);
+    }
+    ASSERT_EQ(b.groups.size(), 1u);
+    EXPECT_EQ(b.groups[0].members, body.groups[0].members);
+    ASSERT_EQ(b.failures.size(), 1u);
+    EXPECT_EQ(b.failures[0].file, "isa/muscles/broken.glb");
+}
+
+TEST(BodyCache, StaleKeyIsRejected) {
+    auto path = tempFile("stale.bin");
+    io::writeBodyCache(path, smallBody(), 1);
+    auto result = io::readBodyCache(path, 2);
+    EXPECT_FALSE(result.body.has_value());
+    EXPECT_NE(result.rejectReason.find("stale"), std::string::npos);
+}
+
+TEST(BodyCache, FlippedByteIsRejected) {
+    auto path = tempFile("flipped.bin");
+    io::writeBodyCache(path, smallBody(), 7);
+    auto bytes = readAll(path);
+    bytes[bytes.size() - 20] ^= 0x5a;
+    writeAll(path, bytes);
+    auto result = io::readBodyCache(path, 7);
+    EXPECT_FALSE(result.body.has_value());
+    EXPECT_NE(result.rejectReason.find("corrupt"), std::string::npos) << result.rejectReason;
+}
+
+TEST(BodyCache, TruncatedFileIsRejected) {
+    auto path = tempFile("truncated.bin");
+    io::writeBodyCache(path, smallBody(), 7);
+    auto bytes = readAll(path);
+    bytes.resize(bytes.size() / 2);
+    writeAll(path, bytes);
+    EXPECT_FALSE(io::readBodyCache(path, 7).body.has_value());
+    bytes.resize(10);
+    writeAll(path, bytes);
+    EXPECT_FALSE(io::readBodyCache(path, 7).body.has_value());
+}
+
+TEST(BodyCache, GarbageIsRejectedAndMissingIsQuiet) {
+    auto path = tempFile("garbage.bin");
+    writeAll(path, std::vector<char>(4096, 'x'));
+    auto garbage = io::readBodyCache(path, 7);
+    EXPECT_FALSE(garbage.body.has_value());
+    EXPECT_NE(garbage.rejectReason.find("magic"), std::string::npos);
+    auto missing = io::readBodyCache(tempFile("does-not-exist.bin"), 7);
+    EXPECT_FALSE(missing.body.has_value());
+    EXPECT_TRUE(missing.rejectReason.empty());
+}
+
+TEST(BodyCache, LoaderRebuildsACorruptCacheOfTheRealBody) {
+    auto dir = fs::temp_directory_path() / "myoatlas-cache-test" / "real";
+    fs::remove_all(dir);
+    io::LoadOptions options;
+    options.dataDir = test::testDataDir();
+    options.cacheDir = dir;
+    io::LoadReport cold, warm, rebuilt;
+    auto a = io::loadBody(options, &cold);
+    EXPECT_FALSE(cold.fromCache);
+    auto b = io::loadBody(options, &warm);
+    EXPECT_TRUE(warm.fromCache);
+    EXPECT_EQ(a.size(), b.size());
+    EXPECT_EQ(a.triangleCount(), b.triangleCount());
+    // Damage the cache in the middle of the mesh data.
+    auto bytes = readAll(dir / "body.bin");
+    bytes[bytes.size() / 2] ^= 0x01;
+    writeAll(dir / "body.bin", bytes);
+    auto c = io::loadBody(options, &rebuilt);
+    EXPECT_FALSE(rebuilt.fromCache);
+    EXPECT_TRUE(rebuilt.cacheRejected);
+    EXPECT_EQ(c.triangleCount(), a.triangleCount());
+    fs::remove_all(dir);
+}

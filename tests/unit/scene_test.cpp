@@ -1,0 +1,125 @@
+// Camera maths, option parsing and state commands: pure functions on the GL-free scene module.
+#include "core/error.h"
+#include "scene/app_state.h"
+#include "scene/camera.h"
+#include "scene/options.h"
+#include "support/test_body.h"
+
+#include <glm/geometric.hpp>
+
+using namespace myoatlas;
+
+TEST(Camera, NamedViewsLookFromTheRightSide) {
+    geometry::Aabb box;
+    box.expand({-0.3f, -0.1f, -0.05f});
+    box.expand({0.3f, 1.6f, 0.25f});
+    scene::Camera cam;
+    cam.setView(scene::ViewName::Anterior, box, 1.0f);
+    EXPECT_GT(cam.pose.eye().z, box.max.z); // the body faces +Z
+    cam.setView(scene::ViewName::Posterior, box, 1.0f);
+    EXPECT_LT(cam.pose.eye().z, box.min.z);
+    cam.setView(scene::ViewName::Left, box, 1.0f);
+    EXPECT_GT(cam.pose.eye().x, box.max.x); // +X is the subject's left
+    cam.setView(scene::ViewName::Right, box, 1.0f);
+    EXPECT_LT(cam.pose.eye().x, box.min.x);
+    cam.setView(scene::ViewName::Superior, box, 1.0f);
+    EXPECT_GT(cam.pose.eye().y, box.max.y);
+    cam.setView(scene::ViewName::Inferior, box, 1.0f);
+    EXPECT_LT(cam.pose.eye().y, box.min.y);
+}
+
+TEST(Camera, FramingKeepsTheBoxOnScreen) {
+    geometry::Aabb box;
+    box.expand({-0.3f, -0.1f, -0.05f});
+    box.expand({0.3f, 1.6f, 0.25f});
+    scene::Camera cam;
+    cam.setView(scene::ViewName::Anterior, box, 0.75f);
+    glm::vec2 vp(600, 800);
+    for (float x : {box.min.x, box.max.x})
+        for (float y : {box.min.y, box.max.y}) {
+            auto p = cam.project({x, y, box.center().z}, vp);
+            ASSERT_TRUE(p.has_value());
+            EXPECT_GE(p->x, 0.0f);
+            EXPECT_LE(p->x, vp.x);
+            EXPECT_GE(p->y, 0.0f);
+            EXPECT_LE(p->y, vp.y);
+        }
+}
+
+TEST(Camera, OrbitClampsPitchAndZoomStaysPositive) {
+    scene::Camera cam;
+    cam.orbit(0.0f, 10.0f);
+    EXPECT_LT(cam.pose.pitch, 1.5708f);
+    for (int i = 0; i < 200; ++i)
+        cam.zoom(0.5f);
+    EXPECT_GT(cam.pose.distance, 0.0f);
+}
+
+TEST(Camera, InterpolationTakesTheShortWayRound) {
+    scene::CameraPose a, b;
+    a.yaw = 3.0f;
+    b.yaw = -3.0f; // 0.28 rad apart across +-pi
+    auto mid = scene::interpolate(a, b, 0.5f);
+    EXPECT_GT(std::abs(mid.yaw), 3.0f);
+    EXPECT_EQ(scene::interpolate(a, b, 0.0f).yaw, a.yaw);
+    EXPECT_NEAR(scene::interpolate(a, b, 1.0f).distance, b.distance, 1e-5f);
+}
+
+TEST(Options, ParseSize) {
+    EXPECT_EQ(scene::parseSize("1600x1200"), std::make_pair(1600, 1200));
+    EXPECT_THROW((void)scene::parseSize("1600"), core::UsageError);
+    EXPECT_THROW((void)scene::parseSize("1600x"), core::UsageError);
+    EXPECT_THROW((void)scene::parseSize("8x8"), core::UsageError);
+    EXPECT_THROW((void)scene::parseSize("100x100x3"), core::UsageError);
+}
+
+TEST(Options, ParseLayers) {
+    auto l = scene::parseLayers("skin:0.3,bone");
+    EXPECT_TRUE(l[index(anatomy::Layer::Skin)].visible);
+    EXPECT_FLOAT_EQ(l[index(anatomy::Layer::Skin)].opacity, 0.3f);
+    EXPECT_TRUE(l[index(anatomy::Layer::Bone)].visible);
+    EXPECT_FALSE(l[index(anatomy::Layer::SuperficialMuscle)].visible);
+    EXPECT_THROW((void)scene::parseLayers("skin,organs"), core::UsageError);
+    EXPECT_THROW((void)scene::parseLayers("skin:2"), core::UsageError);
+    EXPECT_THROW((void)scene::parseLayers("skin:abc"), core::UsageError);
+    EXPECT_EQ(scene::parseLayers("all"), scene::ViewState::defaultLayers());
+    EXPECT_EQ(scene::parseViewName("posterior"), scene::ViewName::Posterior);
+    EXPECT_FALSE(scene::parseViewName("sideways").has_value());
+}
+
+TEST(Commands, SelectHideIsolatePeel) {
+    const auto& body = test::testBody();
+    scene::AppState state;
+    auto trapezius = scene::findStructures(body, "right trapezius");
+    ASSERT_EQ(trapezius.size(), 3u);
+    scene::apply(state, body, scene::SelectStructure{trapezius[1], false, true});
+    EXPECT_EQ(state.view.selection.size(), 3u); // the whole muscle
+    scene::apply(state, body, scene::IsolateSelection{});
+    EXPECT_TRUE(state.view.isVisible(body, trapezius[0]));
+    EXPECT_FALSE(state.view.isVisible(body, *body.skin()));
+    scene::apply(state, body, scene::ShowAll{});
+    EXPECT_TRUE(state.view.isVisible(body, *body.skin()));
+    scene::apply(state, body, scene::HideSelection{});
+    EXPECT_FALSE(state.view.isVisible(body, trapezius[2]));
+    EXPECT_TRUE(state.view.selection.empty());
+    scene::apply(state, body, scene::ShowAll{});
+    scene::apply(state, body, scene::SetPeel{1});
+    EXPECT_FALSE(state.view.isVisible(body, *body.skin()));
+    EXPECT_TRUE(state.view.isVisible(body, trapezius[0]));
+    scene::apply(state, body, scene::SetPeel{3}); // skin, fascia and superficial muscle peeled
+    EXPECT_FALSE(state.view.isVisible(body, trapezius[0]));
+    auto psoas = scene::findStructures(body, "right psoas major");
+    EXPECT_TRUE(state.view.isVisible(body, psoas[0]));
+    scene::apply(state, body, scene::SetPeel{99});
+    EXPECT_EQ(state.view.peel, static_cast<int>(anatomy::kLayerCount) - 1);
+    scene::apply(state, body, scene::SetLayerOpacity{anatomy::Layer::Bone, 3.0f});
+    EXPECT_FLOAT_EQ(state.view.layers[index(anatomy::Layer::Bone)].opacity, 1.0f);
+}
+
+TEST(Commands, NamedViewFramesTheBody) {
+    const auto& body = test::testBody();
+    scene::AppState state;
+    scene::apply(state, body, scene::SetNamedView{scene::ViewName::Posterior});
+    EXPECT_LT(state.view.camera.eye().z, 0.0f);
+    EXPECT_NEAR(state.view.camera.target.y, body.structures[*body.skin()].bounds.center().y, 1e-4f);
+}
