@@ -1,0 +1,237 @@
+// Atlas lookups and the body-free referential checks.
+#include "anatomy/atlas.h"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+namespace myoatlas::anatomy {
+
+namespace {
+
+template <typename T> const T* findById(const std::vector<T>& v, std::string_view id) {
+    for (const auto& e : v)
+        if (e.id == id)
+            return &e;
+    return nullptr;
+}
+
+constexpr std::array<std::pair<Toward, std::string_view>, 7> kToward = {{{Toward::Nearest, "nearest"},
+                                                                         {Toward::Anterior, "anterior"},
+                                                                         {Toward::Posterior, "posterior"},
+                                                                         {Toward::Lateral, "lateral"},
+                                                                         {Toward::Medial, "medial"},
+                                                                         {Toward::Superior, "superior"},
+                                                                         {Toward::Inferior, "inferior"}}};
+
+} // namespace
+
+std::string_view towardName(Toward t) {
+    for (auto [k, n] : kToward)
+        if (k == t)
+            return n;
+    return "nearest";
+}
+
+std::optional<Toward> parseToward(std::string_view name) {
+    for (auto [k, n] : kToward)
+        if (n == name)
+            return k;
+    return std::nullopt;
+}
+
+std::vector<std::string> StructureSet::all() const {
+    std::vector<std::string> out = right;
+    out.insert(out.end(), left.begin(), left.end());
+    out.insert(out.end(), shared.begin(), shared.end());
+    return out;
+}
+
+const Source* Atlas::source(std::string_view id) const {
+    return findById(sources, id);
+}
+const EvidenceCaveat* Atlas::caveat(std::string_view id) const {
+    return findById(caveats, id);
+}
+const Landmark* Atlas::landmark(std::string_view id) const {
+    return findById(landmarks, id);
+}
+const Muscle* Atlas::muscle(std::string_view id) const {
+    return findById(muscles, id);
+}
+const TriggerPoint* Atlas::triggerPoint(std::string_view id) const {
+    return findById(triggerPoints, id);
+}
+const FascialLine* Atlas::line(std::string_view id) const {
+    return findById(lines, id);
+}
+const Technique* Atlas::technique(std::string_view id) const {
+    return findById(techniques, id);
+}
+const EndangermentSite* Atlas::endangermentSite(std::string_view id) const {
+    return findById(endangermentSites, id);
+}
+
+std::vector<const TriggerPoint*> Atlas::triggerPointsOf(std::string_view muscleId) const {
+    std::vector<const TriggerPoint*> out;
+    for (const auto& t : triggerPoints)
+        if (t.muscle == muscleId)
+            out.push_back(&t);
+    return out;
+}
+
+LandmarkRef findLandmarkRef(const Atlas& atlas, std::string_view ref) {
+    if (const Landmark* l = atlas.landmark(ref))
+        return {l, std::nullopt};
+    if (ref.size() > 2 && ref[ref.size() - 2] == '_') {
+        char s = ref.back();
+        if (s == 'l' || s == 'r') {
+            const Landmark* l = atlas.landmark(ref.substr(0, ref.size() - 2));
+            if (l && l->sided)
+                return {l, s == 'l' ? Side::Left : Side::Right};
+        }
+    }
+    return {};
+}
+
+std::string flatLandmarkName(const Landmark& landmark, Side side) {
+    if (!landmark.sided || side == Side::Midline)
+        return landmark.id;
+    return landmark.id + (side == Side::Left ? "_l" : "_r");
+}
+
+namespace {
+
+struct RefChecker {
+    const Atlas& atlas;
+    std::vector<AtlasIssue>& issues;
+
+    void error(const std::string& file, const std::string& record, const std::string& field, std::string msg) {
+        issues.push_back({IssueSeverity::Error, file, record, field, std::move(msg)});
+    }
+    void sources(const std::string& file, const std::string& record, const std::vector<std::string>& ids) {
+        if (ids.empty())
+            error(file, record, "sources", "missing source: at least one source is required");
+        for (const auto& s : ids)
+            if (!atlas.source(s))
+                error(file, record, "sources", "unknown source \"" + s + "\"");
+    }
+    void evidence(const std::string& file, const std::string& record, const std::vector<std::string>& ids) {
+        for (const auto& e : ids)
+            if (!atlas.caveat(e))
+                error(file, record, "evidence", "unknown evidence caveat \"" + e + "\"");
+    }
+    // sided: the context has a side (a sided record); midline contexts must name sided landmarks with _l/_r.
+    void landmark(const std::string& file, const std::string& record, const std::string& field, const std::string& ref,
+                  bool sidedContext) {
+        if (ref.empty())
+            return;
+        auto r = findLandmarkRef(atlas, ref);
+        if (!r.landmark)
+            error(file, record, field, "unknown landmark \"" + ref + "\"");
+        else if (r.landmark->sided && !r.explicitSide && !sidedContext)
+            error(file, record, field, "sided landmark \"" + ref + "\" needs _l or _r in a midline context");
+    }
+    void point(const std::string& file, const std::string& record, const std::string& field, const PointSpec& p,
+               bool sidedContext) {
+        landmark(file, record, field + ".at", p.at, sidedContext);
+        landmark(file, record, field + ".to", p.to, sidedContext);
+        if (!sidedContext && p.offsetMm.x != 0.0f)
+            issues.push_back({IssueSeverity::Warning, file, record, field + ".offset_mm",
+                              "lateral offset in a midline context is applied toward the subject's left"});
+    }
+    void zones(const std::string& file, const std::string& record, const std::string& field,
+               const std::vector<ZoneSpec>& zs, bool sidedContext) {
+        for (size_t i = 0; i < zs.size(); ++i)
+            for (size_t k = 0; k < zs[i].points.size(); ++k)
+                point(file, record,
+                      field + "[" + std::to_string(i) + "]." +
+                          (zs[i].stroke ? "stroke[" + std::to_string(k) + "]" : "patch"),
+                      zs[i].points[k], sidedContext);
+    }
+};
+
+} // namespace
+
+void checkAtlasReferences(const Atlas& a, std::vector<AtlasIssue>& issues) {
+    RefChecker c{a, issues};
+    static const std::set<std::string> lineIds = {"SBL",  "SFL",  "LL",  "SPL", "SFAL", "DFAL",
+                                                  "SBAL", "DBAL", "BFL", "FFL", "IFL",  "DFL"};
+    for (const auto& e : a.caveats)
+        c.sources("evidence.json", e.id, e.sources);
+    for (const auto& l : a.landmarks) {
+        c.sources("landmarks.json", l.id, l.sources);
+        if (l.rule.op == LandmarkOp::Skin || l.rule.op == LandmarkOp::Point) {
+            c.point("landmarks.json", l.id, "rule.from", l.rule.from, l.sided);
+            if (l.rule.from.at == l.id || l.rule.from.to == l.id)
+                c.error("landmarks.json", l.id, "rule.from", "landmark refers to itself");
+        }
+        if (l.sided && l.id.size() > 2 && (l.id.ends_with("_l") || l.id.ends_with("_r")))
+            c.error("landmarks.json", l.id, "id", "sided landmark ids must not end in _l/_r (the flat names add it)");
+    }
+    for (const auto& m : a.muscles) {
+        c.sources("muscles.json", m.id, m.sources);
+        c.evidence("muscles.json", m.id, m.evidence);
+        for (const auto& line : m.lines)
+            if (!lineIds.count(line))
+                c.error("muscles.json", m.id, "lines", "unknown Anatomy Trains line \"" + line + "\"");
+        if (a.triggerPointsOf(m.id).empty())
+            c.error("muscles.json", m.id, "id", "muscle has no trigger point");
+    }
+    for (const auto& t : a.triggerPoints) {
+        const std::string f = "trigger_points.json";
+        c.sources(f, t.id, t.sources);
+        c.evidence(f, t.id, t.evidence);
+        if (!t.muscle.empty() && !a.muscle(t.muscle))
+            c.error(f, t.id, "muscle", "unknown muscle \"" + t.muscle + "\"");
+        c.point(f, t.id, "location", t.location, true);
+        c.zones(f, t.id, "referral.essential", t.essential, true);
+        c.zones(f, t.id, "referral.spillover", t.spillover, true);
+        for (const auto& s : t.satellites) {
+            if (!a.triggerPoint(s))
+                c.error(f, t.id, "satellites", "unknown trigger point \"" + s + "\"");
+            else if (s == t.id)
+                c.error(f, t.id, "satellites", "a trigger point cannot be its own satellite");
+        }
+    }
+    for (const auto& l : a.lines) {
+        const std::string f = "lines.json";
+        c.sources(f, l.id, l.sources);
+        c.evidence(f, l.id, l.evidence);
+        if (!lineIds.count(l.id))
+            c.error(f, l.id, "id", "not one of the 12 Anatomy Trains lines");
+        for (size_t i = 0; i < l.elements.size(); ++i) {
+            const auto& el = l.elements[i];
+            std::string field = "elements[" + std::to_string(i) + "]";
+            if (el.station)
+                c.point(f, l.id, field + ".point", el.point, true);
+            for (const auto& m : el.muscles)
+                if (!a.muscle(m))
+                    c.error(f, l.id, field + ".muscles", "unknown muscle \"" + m + "\"");
+        }
+    }
+    for (const auto& line : lineIds)
+        if (!a.line(line))
+            c.error("lines.json", line, "id", "line missing from the atlas");
+    for (const auto& t : a.techniques) {
+        const std::string f = "techniques.json";
+        c.sources(f, t.id, t.sources);
+        c.evidence(f, t.id, t.evidence);
+        for (const auto& m : t.targets)
+            if (m != "any" && !a.muscle(m))
+                c.error(f, t.id, "targets", "unknown muscle \"" + m + "\"");
+        for (const auto& s : t.endangermentSites)
+            if (s != "all" && !a.endangermentSite(s))
+                c.error(f, t.id, "endangerment_sites", "unknown endangerment site \"" + s + "\"");
+        for (const auto& ci : t.contraindications)
+            if (ci != "general")
+                c.error(f, t.id, "contraindications", "expected \"general\" (the safety.json lists)");
+    }
+    for (const auto& s : a.endangermentSites)
+        c.zones("safety.json", s.id, "zones", s.zones, s.sided);
+    for (const auto& src : a.sources)
+        if (src.id.empty())
+            c.error("sources.json", "", "id", "missing field");
+}
+
+} // namespace myoatlas::anatomy

@@ -1,0 +1,226 @@
+#pragma once
+// The atlas: muscles, landmarks, trigger points with referral zones, fascial lines, techniques, safety and evidence,
+// loaded from assets/atlas/*.json (schema: docs/atlas.md). GL-free and body-free: positions are rules and point
+// specs in landmark terms; landmark_resolver.h turns them into points on a loaded Body.
+#include "anatomy/structure.h"
+
+#include <array>
+#include <filesystem>
+#include <glm/vec3.hpp>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace myoatlas::anatomy {
+
+enum class IssueSeverity : uint8_t { Error, Warning };
+
+// One problem found while loading, validating or resolving the atlas. Always names the file, and where known the
+// record id and the field, so a message reads "trigger_points.json: record TRAPU-TP1 field muscle: unknown muscle".
+struct AtlasIssue {
+    IssueSeverity severity = IssueSeverity::Error;
+    std::string file;   // e.g. "muscles.json"; "body" for checks against the loaded body without a file
+    std::string record; // record id, empty for file-level problems
+    std::string field;  // dotted path inside the record, e.g. "referral.essential[0].patch"
+    std::string message;
+    [[nodiscard]] std::string toString() const;
+};
+
+// Which way a point is pushed onto the skin: a ray from the point in that direction (first skin hit), or the nearest
+// skin point. Lateral/medial follow the side the point belongs to.
+enum class Toward : uint8_t { Nearest, Anterior, Posterior, Lateral, Medial, Superior, Inferior };
+[[nodiscard]] std::string_view towardName(Toward t);
+[[nodiscard]] std::optional<Toward> parseToward(std::string_view name);
+
+// A point in landmark terms: `at`, optionally moved toward `to` by fraction t, then offset in millimetres along
+// (lateral, superior, anterior) of the point's side. `opposite` evaluates it on the other side of the body.
+struct PointSpec {
+    std::string at;
+    std::string to; // empty: no interpolation
+    float t = 0.0f;
+    glm::vec3 offsetMm{0.0f};
+    bool opposite = false;
+};
+
+// A region of referred pain (or an endangerment site) paintable on the skin: a patch around one point or a stroke
+// along a polyline of points.
+struct ZoneSpec {
+    std::string label;
+    bool stroke = false;
+    std::vector<PointSpec> points; // one for a patch
+    float sizeMm = 30.0f;          // patch radius, or stroke width (the zone radius is half of it)
+    Toward toward = Toward::Nearest;
+    bool bilateral = false; // also painted, mirrored, on the opposite side
+};
+
+// BodyParts3D FMA ids. Sided records list right and left; `shared` holds midline files that serve both sides
+// (a shared file whose bounds lie clearly on one side belongs to that side only).
+struct StructureSet {
+    std::vector<std::string> right, left, shared;
+    [[nodiscard]] bool empty() const { return right.empty() && left.empty() && shared.empty(); }
+    [[nodiscard]] std::vector<std::string> all() const;
+};
+
+enum class LandmarkOp : uint8_t { Extreme, Centroid, Skin, Point };
+
+struct LandmarkRule {
+    LandmarkOp op = LandmarkOp::Extreme;
+    StructureSet structures;          // extreme, centroid
+    glm::vec3 direction{0.0f};        // extreme: (lateral, superior, anterior)
+    std::array<float, 3> lo{0, 0, 0}; // `within`: box in the structures' normalised bounds, x in the lateral sense
+    std::array<float, 3> hi{1, 1, 1};
+    PointSpec from;                  // skin, point
+    Toward toward = Toward::Nearest; // skin
+};
+
+struct Landmark {
+    std::string id, name, kind, basis, note;
+    bool sided = false;
+    bool part4 = false; // listed in FACTS Part 4 (has an expected height)
+    bool estimate = false;
+    std::optional<float> expectedH; // fraction of stature, men (BodyParts3D is an adult male)
+    std::optional<float> expectedHWomen;
+    float toleranceH = 0.03f;
+    LandmarkRule rule;
+    std::vector<std::string> sources;
+};
+
+struct Muscle {
+    std::string id, name, region, origin, insertion, action, innervation, linesNote, symptoms, patientSummary, notes,
+        safety;
+    std::vector<std::string> lines, perpetuating, evidence, sources;
+    bool meshPresent = true;
+    StructureSet fma;
+    StructureSet surrogate; // where trigger points are placed when the mesh is absent
+    std::string surrogateNote;
+    bool recall = false;
+};
+
+struct TriggerPoint {
+    std::string id, muscle, name, tsNumber, description, referralNote;
+    PointSpec location;
+    float maxSnapMm = 40.0f;
+    std::vector<Side> sides; // the sides it exists on (both unless FACTS says otherwise)
+    std::vector<ZoneSpec> essential, spillover;
+    std::vector<std::string> satellites, evidence, sources;
+    bool recall = false;
+};
+
+struct LineElement {
+    bool station = false;
+    std::string name, note;
+    PointSpec point; // stations
+    std::vector<std::string> muscles;
+    StructureSet structures;
+    bool opposite = false; // on the side opposite the line's own
+    bool conceptual = false;
+    bool meshAbsent = false;
+};
+
+struct FascialLine {
+    std::string id, name, order, function, evidenceNote, wilke2016, notes;
+    bool paired = false;
+    bool recall = false;
+    std::vector<LineElement> elements;
+    std::vector<std::string> compensations, evidence, sources;
+};
+
+struct TechniqueStep {
+    std::string text, patientText, pressure, feelFor, stroke, stretch;
+    float durationS = 0.0f;
+    std::optional<std::array<float, 2>> durationRangeS;
+};
+
+struct TechniqueVariant {
+    std::string id, name, note;
+    std::vector<TechniqueStep> steps;
+};
+
+struct Technique {
+    std::string id, name, section, idea;
+    std::vector<TechniqueStep> steps;
+    std::vector<TechniqueVariant> variants;
+    std::vector<std::string> tools, targets, contraindications, cautions, endangermentSites, evidence, sources;
+    std::map<std::string, std::string> dosage;
+    bool recall = false;
+};
+
+struct EndangermentSite {
+    std::string id, name, structuresAtRisk, note;
+    bool sided = true;
+    std::vector<ZoneSpec> zones;
+};
+
+struct RedFlag {
+    std::string id, text, action;
+};
+
+struct EvidenceCaveat {
+    std::string id, title, text;
+    std::vector<std::string> appliesTo, sources;
+};
+
+struct Source {
+    std::string id, title, url, topic;
+};
+
+struct PressureLevel {
+    std::string id, name, text;
+};
+
+struct Atlas {
+    std::filesystem::path dir;
+    std::vector<Source> sources;
+    std::vector<EvidenceCaveat> caveats;
+    std::vector<Landmark> landmarks;
+    std::vector<Muscle> muscles;
+    std::vector<TriggerPoint> triggerPoints;
+    std::vector<FascialLine> lines;
+    std::vector<Technique> techniques;
+    std::vector<PressureLevel> pressureLevels;
+    std::vector<std::string> sessionFrame;
+    std::string discomfortScale;
+    std::vector<RedFlag> redFlags;
+    std::vector<std::string> localContraindications, precautions;
+    std::vector<EndangermentSite> endangermentSites;
+
+    [[nodiscard]] const Source* source(std::string_view id) const;
+    [[nodiscard]] const EvidenceCaveat* caveat(std::string_view id) const;
+    [[nodiscard]] const Landmark* landmark(std::string_view id) const;
+    [[nodiscard]] const Muscle* muscle(std::string_view id) const;
+    [[nodiscard]] const TriggerPoint* triggerPoint(std::string_view id) const;
+    [[nodiscard]] const FascialLine* line(std::string_view id) const;
+    [[nodiscard]] const Technique* technique(std::string_view id) const;
+    [[nodiscard]] const EndangermentSite* endangermentSite(std::string_view id) const;
+    [[nodiscard]] std::vector<const TriggerPoint*> triggerPointsOf(std::string_view muscleId) const;
+};
+
+// A landmark reference as written in a point spec: "c7", "acromion" (the context side), "acromion_l"/"acromion_r".
+struct LandmarkRef {
+    const Landmark* landmark = nullptr;
+    std::optional<Side> explicitSide; // set by a _l/_r suffix
+};
+[[nodiscard]] LandmarkRef findLandmarkRef(const Atlas& atlas, std::string_view ref);
+// The flat name of a landmark on a side: "acromion_r", or "c7" for midline landmarks.
+[[nodiscard]] std::string flatLandmarkName(const Landmark& landmark, Side side);
+
+// The data files, in load order.
+inline constexpr std::array<std::string_view, 8> kAtlasFiles = {
+    "sources.json",        "evidence.json", "landmarks.json",  "muscles.json",
+    "trigger_points.json", "lines.json",    "techniques.json", "safety.json"};
+
+// Reads every file of the atlas directory and checks it without a body: JSON syntax, required fields, types,
+// unknown fields, value ranges, duplicate ids and every cross reference (muscles, landmarks, trigger points,
+// sources, evidence caveats, endangerment sites). Every problem is appended to `issues`; the returned atlas holds
+// whatever could be read.
+[[nodiscard]] Atlas loadAtlas(const std::filesystem::path& dir, std::vector<AtlasIssue>& issues);
+// As loadAtlas, but throws core::DataError (naming the first file) listing every error when any is found.
+[[nodiscard]] Atlas loadAtlasOrThrow(const std::filesystem::path& dir);
+// The referential checks alone (loadAtlas runs them); exposed for atlases built in code.
+void checkAtlasReferences(const Atlas& atlas, std::vector<AtlasIssue>& issues);
+
+[[nodiscard]] size_t errorCount(const std::vector<AtlasIssue>& issues);
+
+} // namespace myoatlas::anatomy
