@@ -65,9 +65,60 @@ void apply(AppState& state, const anatomy::Body& body, const Command& command) {
                        view.layers = ViewState::defaultLayers();
                        view.peel = 0;
                    },
+                   [&](const ShowTriggerPoint& c) {
+                       if (!c.additive)
+                           view.triggerPoints.clear();
+                       if (std::find(view.triggerPoints.begin(), view.triggerPoints.end(), c.trp) ==
+                           view.triggerPoints.end())
+                           view.triggerPoints.push_back(c.trp);
+                   },
+                   [&](const HideTriggerPoint& c) { std::erase(view.triggerPoints, c.trp); },
+                   [&](const ClearTriggerPoints&) { view.triggerPoints.clear(); },
+                   [&](const SetHeatTime& c) { view.heatTime = c.time < 0.0f ? -1.0f : c.time; },
+                   [&](const AddPainPoint& c) { view.painPoints.push_back(c.point); },
+                   [&](const ClearPainPoints&) { view.painPoints.clear(); },
+                   [&](const ShowLine& c) {
+                       if (c.exclusive)
+                           view.lines.clear();
+                       std::erase(view.lines, c.line);
+                       if (c.shown)
+                           view.lines.push_back(c.line);
+                   },
+                   [&](const SetTechnique& c) { view.technique = c.technique; },
+                   [&](const SetTechniqueStep& c) { view.technique.step = std::max(0, c.step); },
+                   [&](const SetCaption& c) { view.caption = c.caption; },
+                   [&](const SetViewState& c) {
+                       view = c.view;
+                       state.camera.pose = view.camera;
+                   },
+                   [&](const FrameBox& c) { state.camera.frame(c.box, state.viewportAspect); },
+                   [&](const AnimateCamera& c) {
+                       if (c.seconds <= 0.0f) {
+                           state.camera.pose = c.pose;
+                           state.transition.reset();
+                       } else {
+                           state.transition = CameraTransition{state.camera.pose, c.pose, -1.0, c.seconds};
+                       }
+                   },
                },
                command);
     view.camera = state.camera.pose;
+}
+
+bool advanceCamera(AppState& state, double now) {
+    if (!state.transition)
+        return false;
+    auto& t = *state.transition;
+    if (t.start < 0.0)
+        t.start = now;
+    float u = static_cast<float>((now - t.start) / std::max(1e-3f, t.seconds));
+    state.view.camera = interpolate(t.from, t.to, u);
+    state.camera.pose = state.view.camera;
+    if (u >= 1.0f) {
+        state.transition.reset();
+        return false;
+    }
+    return true;
 }
 
 void applyAll(AppState& state, const anatomy::Body& body, const Commands& commands) {

@@ -8,12 +8,22 @@
 
 namespace myoatlas::scene {
 
+struct CameraTransition {
+    CameraPose from, to;
+    double start = -1.0; // app clock seconds; < 0: starts at the next advance
+    float seconds = 0.8f;
+};
+
 struct AppState {
     ViewState view;
     Camera camera; // camera.pose mirrors view.camera after every apply
     std::optional<uint32_t> hovered;
     float viewportAspect = 16.0f / 9.0f;
+    std::optional<CameraTransition> transition;
 };
+
+// Moves an active camera transition on to `now`; returns true while it is still running.
+bool advanceCamera(AppState& state, double now);
 
 // Applies one command. Pure state change: no GL, no I/O.
 void apply(AppState& state, const anatomy::Body& body, const Command& command);

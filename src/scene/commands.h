@@ -2,6 +2,7 @@
 // UI intents. Panels and input handlers emit commands; the frame loop applies them to the state in one place.
 #include "anatomy/structure.h"
 #include "scene/camera.h"
+#include "scene/view_state.h"
 
 #include <cstdint>
 #include <string>
@@ -36,10 +37,55 @@ struct SetNamedView {
 struct FrameSelection {};
 struct FrameBody {};
 struct ResetLayers {};
+// Teaching content.
+struct ShowTriggerPoint {
+    TriggerPointRef trp;
+    bool additive = false; // keep the others (several patterns combined)
+};
+struct HideTriggerPoint {
+    TriggerPointRef trp;
+};
+struct ClearTriggerPoints {};
+struct SetHeatTime {
+    float time; // < 0: live
+};
+struct AddPainPoint {
+    glm::vec3 point;
+};
+struct ClearPainPoints {};
+struct ShowLine {
+    std::string line;
+    bool shown = true;
+    bool exclusive = false; // hide the others
+};
+struct SetTechnique {
+    TechniqueRef technique; // empty id: none
+};
+struct SetTechniqueStep {
+    int step;
+};
+struct SetCaption {
+    std::string caption;
+};
+// Frames a box (e.g. a technique's target) keeping the view direction.
+struct FrameBox {
+    geometry::Aabb box;
+};
+// Moves the camera smoothly to a pose over `seconds` (0: at once).
+struct AnimateCamera {
+    CameraPose pose;
+    float seconds = 0.8f;
+};
+// Replaces the whole view (lesson steps), keeping nothing of the old one.
+struct SetViewState {
+    ViewState view;
+};
 
 using Command = std::variant<SelectStructure, ClearSelection, SetLayerVisible, SetLayerOpacity, SetPeel,
                              HideSelection, IsolateSelection, ShowAll, SetNamedView, FrameSelection, FrameBody,
-                             ResetLayers>;
+                             ResetLayers, ShowTriggerPoint, HideTriggerPoint, ClearTriggerPoints, SetHeatTime,
+                             AddPainPoint, ClearPainPoints, ShowLine, SetTechnique, SetTechniqueStep, SetCaption,
+                             SetViewState, FrameBox, AnimateCamera>;
 
 // Collected during a frame, applied after the UI is built.
 class Commands {

@@ -5,6 +5,7 @@
 #include "scene/camera.h"
 
 #include <array>
+#include <glm/vec3.hpp>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,6 +18,21 @@ struct LayerSetting {
     [[nodiscard]] bool operator==(const LayerSetting&) const = default;
 };
 
+// A trigger point shown with its referred-pain heat map: atlas id ("TRAPU-TP1") and the subject's side.
+struct TriggerPointRef {
+    std::string id;
+    std::string side = "right";
+    [[nodiscard]] bool operator==(const TriggerPointRef&) const = default;
+};
+
+struct TechniqueRef {
+    std::string id;     // atlas technique id; empty = none
+    std::string target; // muscle id or trigger point id
+    std::string side = "right";
+    int step = 0;
+    [[nodiscard]] bool operator==(const TechniqueRef&) const = default;
+};
+
 struct ViewState {
     CameraPose camera;
     std::array<LayerSetting, anatomy::kLayerCount> layers = defaultLayers();
@@ -25,6 +41,12 @@ struct ViewState {
     std::vector<uint32_t> hidden;     // structures hidden one by one
     std::vector<uint32_t> isolated;   // when not empty, only these are drawn
     std::string caption;
+    // Teaching content shown on the body (each drawn by its feature; a lesson step stores all of it).
+    std::vector<TriggerPointRef> triggerPoints; // heat maps shown, combined
+    float heatTime = -1.0f;                     // < 0: live animation; >= 0: frozen at this time (seconds)
+    std::vector<glm::vec3> painPoints;          // "it hurts here" marks on the skin, for the reverse lookup
+    std::vector<std::string> lines;             // Anatomy Trains lines shown, e.g. "SBL", "LL_left"
+    TechniqueRef technique;
 
     [[nodiscard]] static std::array<LayerSetting, anatomy::kLayerCount> defaultLayers();
     [[nodiscard]] bool isSelected(uint32_t s) const;
