@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "core/log.h"
+#include "core/clock.h"
 #include "core/timer.h"
 #include "io/image_io.h"
 #include "platform/window.h"
@@ -14,6 +15,7 @@
 #include <GLFW/glfw3.h>
 #include <cmath>
 #include <epoxy/gl.h>
+#include <cfloat>
 #include <future>
 #include <imgui.h>
 
@@ -26,8 +28,8 @@ struct InputState {
 };
 
 // Mouse and keys that reach the scene (ImGui did not want them), turned into camera moves and commands.
-void handleInput(const anatomy::Body& body, scene::AppState& state, InputState& input, const scene::Picker* picker,
-                 glm::vec2 viewport, float contentScale, ui::UiState& ui, scene::Commands& out) {
+void handleInput(scene::AppState& state, InputState& input, const scene::Picker* picker,
+                 std::vector<std::unique_ptr<Feature>>& features, ui::UiState& ui, scene::Commands& out) {
     ImGuiIO& io = ImGui::GetIO();
     glm::vec2 mouse(io.MousePos.x, io.MousePos.y);
     // ImGui works in window coordinates; the framebuffer may be larger (HiDPI).
@@ -54,7 +56,13 @@ void handleInput(const anatomy::Body& body, scene::AppState& state, InputState& 
             auto hit = picker->pick(ray, state.view);
             state.hovered = hit ? std::optional<uint32_t>(hit->structure) : std::nullopt;
             if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !input.dragging) {
-                if (hit)
+                bool consumed = false;
+                for (auto& f : features)
+                    if (hit && !consumed)
+                        consumed = f->onBodyClick(*hit, state, out);
+                if (consumed)
+                    ;
+                else if (hit)
                     out.push(scene::SelectStructure{hit->structure, io.KeyCtrl || io.KeyShift, true});
                 else if (!io.KeyCtrl)
                     out.push(scene::ClearSelection{});
@@ -65,8 +73,6 @@ void handleInput(const anatomy::Body& body, scene::AppState& state, InputState& 
     } else {
         state.hovered.reset();
     }
-    (void)viewport;
-    (void)contentScale;
     if (!io.WantCaptureKeyboard) {
         const int viewKeys[] = {GLFW_KEY_1, GLFW_KEY_2, GLFW_KEY_3, GLFW_KEY_4, GLFW_KEY_5, GLFW_KEY_6};
         for (int i = 0; i < 6; ++i)
@@ -124,8 +130,26 @@ io::Image readDefaultFramebuffer(int w, int h) {
 
 } // namespace
 
-int runGui(const anatomy::Body& body, const io::LoadReport& report, const std::string& dataDir,
+void drawCaption(const std::string& text) {
+    if (text.empty())
+        return;
+    // Bottom centre over the scene, large, on a dark band: readable from the back of a classroom.
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImFont* font = ImGui::GetFont();
+    float size = ImGui::GetFontSize() * 1.6f;
+    float wrap = vp->Size.x * 0.8f;
+    ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrap, text.c_str());
+    ImVec2 pos(vp->Pos.x + (vp->Size.x - extent.x) * 0.5f, vp->Pos.y + vp->Size.y - extent.y - size * 1.2f);
+    float pad = size * 0.4f;
+    dl->AddRectFilled(ImVec2(pos.x - pad, pos.y - pad), ImVec2(pos.x + extent.x + pad, pos.y + extent.y + pad),
+                      IM_COL32(10, 12, 16, 200), pad);
+    dl->AddText(font, size, pos, IM_COL32(245, 245, 240, 255), text.c_str(), nullptr, wrap);
+}
+
+int runGui(FeatureContext& context, const io::LoadReport& report, const std::string& dataDir,
            const GuiOptions& options) {
+    const anatomy::Body& body = context.body;
     core::Stopwatch startup;
     platform::Window window(options.width, options.height, "MyoAtlas");
     core::logInfo("window open on " + window.glRenderer());
@@ -135,6 +159,9 @@ int runGui(const anatomy::Body& body, const io::LoadReport& report, const std::s
     ui::applyTheme(contentScale, ui.uiScale);
 
     render::Renderer renderer(body);
+    FeatureHost host(context, renderer);
+    core::SteadyClock clock;
+    std::vector<uint8_t> dimmed;
     // The BVH for picking builds in the background; the first frames do not wait for it.
     auto pickerFuture = std::async(std::launch::async, [&body] { return std::make_unique<scene::Picker>(body); });
     std::unique_ptr<scene::Picker> picker;
@@ -161,11 +188,12 @@ int runGui(const anatomy::Body& body, const io::LoadReport& report, const std::s
     std::optional<uint32_t> lastHovered;
     int lastW = -1, lastH = -1;
     bool firstFrame = true;
+    bool animating = false;
     int frame = 0;
     core::Stopwatch fpsClock;
     int fpsFrames = 0;
     while (!window.shouldClose()) {
-        bool idle = !firstFrame && options.frames == 0;
+        bool idle = !firstFrame && options.frames == 0 && !animating;
         window.pollEvents(idle, 0.1);
         if (!picker && pickerFuture.valid() &&
             pickerFuture.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
@@ -178,8 +206,20 @@ int runGui(const anatomy::Body& body, const io::LoadReport& report, const std::s
         window.beginImGuiFrame();
         scene::Commands commands;
         ui::drawUi(model, ui, commands);
-        handleInput(body, state, input, picker.get(), {fbw, fbh}, contentScale, ui, commands);
+        for (auto& f : host.features())
+            f->drawUi(model, ui, commands);
+        if (!context.atlasError.empty())
+            drawCaption("Atlas not loaded: " + context.atlasError);
+        handleInput(state, input, picker.get(), host.features(), ui, commands);
         scene::applyAll(state, body, commands);
+        bool moving = scene::advanceCamera(state, clock.now());
+        animating = host.update(state, clock.now()) || moving;
+        host.sync(dimmed);
+        std::string caption = state.view.caption;
+        for (auto& f : host.features())
+            if (auto c = f->caption(state); !c.empty())
+                caption += (caption.empty() ? "" : "\n") + c;
+        drawCaption(caption);
         if (ui.requestQuit)
             window.requestClose();
         if (ui.scaleChanged) {
@@ -190,11 +230,14 @@ int runGui(const anatomy::Body& body, const io::LoadReport& report, const std::s
 
         // The scene is re-rendered only when something it shows changed: llvmpipe frames are expensive.
         bool dirty = firstFrame || !(state.view == lastView) || state.hovered != lastHovered || fbw != lastW ||
-                     fbh != lastH;
+                     fbh != lastH || host.changedSinceLastSync() || animating;
         if (dirty) {
             render::FrameInputs in;
             in.view = &state.view;
             in.hovered = state.hovered;
+            in.dimmed = dimmed;
+            in.time = static_cast<float>(clock.now());
+            in.heatPulse = host.heatPulse();
             in.width = fbw;
             in.height = fbh;
             renderer.render(in);

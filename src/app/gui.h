@@ -1,5 +1,6 @@
 #pragma once
 #include "anatomy/body.h"
+#include "app/feature.h"
 #include "io/body_loader.h"
 
 #include <filesystem>
@@ -16,7 +17,7 @@ struct GuiOptions {
 };
 
 // The interactive program: window, panels, camera, picking. Returns the process exit code.
-int runGui(const anatomy::Body& body, const io::LoadReport& report, const std::string& dataDir,
+int runGui(FeatureContext& context, const io::LoadReport& report, const std::string& dataDir,
            const GuiOptions& options);
 
 } // namespace myoatlas::app

@@ -1,3 +1,9 @@
+// MyoAtlas entry point: options, data loading, subcommands. One catch maps typed errors to exit codes.
+#include "anatomy/atlas.h"
+#include "anatomy/atlas_validate.h"
+#include "anatomy/landmark_resolver.h"
+#include "app/commands.h"
+#include "app/feature.h"
 #include "app/gui.h"
 #include "app/inspect.h"
 #include "app/render_command.h"
@@ -7,20 +13,54 @@
 #include "scene/options.h"
 
 #include <CLI/CLI.hpp>
-#include <cstdio>
 #include <iostream>
+#include <memory>
 
 using namespace myoatlas;
 
+namespace {
+
+void addContentOptions(CLI::App* cmd, app::RenderRequest& rr) {
+    cmd->add_option("--trp", rr.triggerPoints, "trigger point(s) whose referred pain to show, e.g. TRAPU-TP1");
+    cmd->add_option("--side", rr.side, "side of the trigger point or technique target: left|right")
+        ->check(CLI::IsMember({"left", "right"}));
+    cmd->add_option("--time", rr.time, "heat-map animation time in seconds (default: steady state)");
+    cmd->add_option("--line", rr.lines, "Anatomy Trains line(s) to show, e.g. SBL, LL_left");
+    cmd->add_option("--technique", rr.technique, "release technique id");
+    cmd->add_option("--target", rr.target, "technique target: muscle or trigger point id");
+    cmd->add_option("--step", rr.step, "technique step (0-based)");
+    cmd->add_option("--caption", rr.caption, "caption text drawn with the image");
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
-    CLI::App cli{"MyoAtlas: 3D myofascial anatomy"};
+    CLI::App cli{"MyoAtlas: 3D myofascial anatomy for teaching"};
+    cli.require_subcommand(0, 1);
     std::string dataDir;
-    cli.add_option("--data", dataDir, "BodyParts3D directory (holds manifest.csv)");
+    cli.add_option("--data", dataDir, "BodyParts3D directory (holds manifest.csv); default $MYOATLAS_DATA, then "
+                                      "../shared/bodyparts3d");
     bool noCache = false;
-    cli.add_flag("--no-cache", noCache, "Ignore and do not write the body cache");
-    auto* inspect = cli.add_subcommand("inspect", "Print what was loaded");
+    cli.add_flag("--no-cache", noCache, "ignore and do not write the body cache");
+    bool verbose = false;
+    cli.add_flag("-v,--verbose", verbose, "more log output");
+
+    app::GuiOptions gui;
+    cli.add_option("--frames", gui.frames, "quit after N frames (smoke tests)");
+    cli.add_option("--screenshot", gui.screenshot, "with --frames: save the last frame, UI included, as PNG");
+    cli.add_option("--view", gui.view, "initial view: anterior|posterior|left|right|superior|inferior");
+    cli.add_option("--ui-scale", gui.uiScale, "UI scale on top of the monitor's")->check(CLI::Range(0.5, 4.0));
+    std::string windowSize = "1600x1000";
+    cli.add_option("--window-size", windowSize, "initial window size WIDTHxHEIGHT");
+
+    auto* inspect = cli.add_subcommand("inspect", "Print what was loaded: body and atlas");
     bool json = false;
-    inspect->add_flag("--json", json, "JSON output");
+    inspect->add_flag("--json", json, "JSON output (the only format)");
+
+    auto* validate = cli.add_subcommand("validate", "Check the atlas data against the loaded body");
+    bool validateJson = false;
+    validate->add_flag("--json", validateJson, "JSON report");
+
     app::RenderRequest rr;
     auto* render = cli.add_subcommand("render", "Render one frame with no window and write a PNG");
     render->add_option("-o,--output", rr.output, "PNG file to write")->required();
@@ -29,32 +69,79 @@ int main(int argc, char** argv) {
     render->add_option("--layers", rr.layers, "layers to show, e.g. skin:0.3,superficial_muscle,bone");
     render->add_option("--select", rr.select, "structure or muscle to select (repeatable)");
     render->add_flag("--frame", rr.frameSelection, "frame the selection");
-    render->add_option("--supersample", rr.supersample, "render at N x the size and filter down")->check(CLI::Range(1, 4));
-    app::GuiOptions gui;
-    cli.add_option("--frames", gui.frames, "quit after N frames (smoke tests)");
-    cli.add_option("--screenshot", gui.screenshot, "with --frames: save the last frame, UI included, as PNG");
-    cli.add_option("--view", gui.view, "initial view: anterior|posterior|left|right|superior|inferior");
-    cli.add_option("--ui-scale", gui.uiScale, "UI scale on top of the monitor's")->check(CLI::Range(0.5, 4.0));
-    std::string windowSize = "1600x1000";
-    cli.add_option("--window-size", windowSize, "initial window size WIDTHxHEIGHT");
+    render->add_option("--supersample", rr.supersample, "render at N x the size and filter down")
+        ->check(CLI::Range(1, 4));
+    addContentOptions(render, rr);
+
+    std::vector<app::Subcommand> subcommands;
+    app::registerSubcommands(cli, subcommands);
+
     CLI11_PARSE(cli, argc, argv);
+    if (verbose)
+        core::setLogLevel(core::LogLevel::Debug);
     try {
         io::LoadOptions lo;
         lo.dataDir = io::locateData(dataDir.empty() ? std::nullopt : std::optional<std::filesystem::path>(dataDir));
         lo.useCache = !noCache;
         io::LoadReport rep;
         auto body = io::loadBody(lo, &rep);
-        if (*inspect) {
-            std::cout << app::bodyToJson(body, rep).dump(2) << "\n";
-        } else if (*render) {
-            app::runRender(body, rr);
-        } else {
-            std::tie(gui.width, gui.height) = scene::parseSize(windowSize);
-            return app::runGui(body, rep, lo.dataDir.string(), gui);
+        if (!body.failures.empty())
+            core::logWarn(std::to_string(body.failures.size()) + " of " + std::to_string(rep.filesListed) +
+                          " files failed to load and were skipped");
+        const auto atlasDir = io::locateAssets() / "atlas";
+
+        if (*validate) {
+            auto report = anatomy::validateAtlasDirectory(atlasDir, body);
+            if (validateJson)
+                std::cout << report.toJson().dump(2) << "\n";
+            else
+                std::cout << report.toText();
+            return report.ok() ? 0 : static_cast<int>(core::ExitCode::Validation);
         }
+
+        // The atlas: without it the body still shows, and the teaching features say why they are off.
+        std::unique_ptr<anatomy::Atlas> atlas;
+        std::string atlasError;
+        try {
+            atlas = std::make_unique<anatomy::Atlas>(anatomy::loadAtlasOrThrow(atlasDir));
+        } catch (const core::Error& e) {
+            atlasError = e.what();
+            core::logError(atlasError);
+        }
+        std::unique_ptr<anatomy::AtlasResolver> resolver;
+        if (atlas)
+            resolver = std::make_unique<anatomy::AtlasResolver>(*atlas, body);
+        app::FeatureContext context{body, atlas.get(), resolver.get(), atlasError};
+
+        if (*inspect) {
+            auto j = app::bodyToJson(body, rep);
+            if (atlas)
+                j["atlas"] = anatomy::atlasToJson(*atlas, anatomy::resolveAtlas(*atlas, body));
+            else
+                j["atlas_error"] = atlasError;
+            std::cout << j.dump(2) << "\n";
+            return 0;
+        }
+        for (auto& sub : subcommands) {
+            if (!*sub.command)
+                continue;
+            if (sub.needsAtlas && !atlas)
+                throw core::DataError(atlasDir.string(), "the atlas did not load: " + atlasError);
+            return sub.run(context);
+        }
+        if (*render) {
+            if (!atlas && (!rr.triggerPoints.empty() || !rr.lines.empty() || !rr.technique.empty()))
+                throw core::DataError(atlasDir.string(), "the atlas did not load: " + atlasError);
+            app::runRender(context, rr);
+            return 0;
+        }
+        std::tie(gui.width, gui.height) = scene::parseSize(windowSize);
+        return app::runGui(context, rep, lo.dataDir.string(), gui);
     } catch (const core::Error& e) {
         core::logError(e.what());
         return static_cast<int>(e.code());
+    } catch (const std::exception& e) {
+        core::logError(std::string("unexpected: ") + e.what());
+        return static_cast<int>(core::ExitCode::Failure);
     }
-    return 0;
 }

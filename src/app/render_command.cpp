@@ -6,19 +6,19 @@
 #include "io/image_io.h"
 #include "platform/egl_context.h"
 #include "render/renderer.h"
-#include "scene/app_state.h"
 #include "scene/options.h"
 
 namespace myoatlas::app {
 
-void runRender(const anatomy::Body& body, const RenderRequest& request) {
-    auto [w, h] = scene::parseSize(request.size);
+void applyRequest(const FeatureContext& context, const RenderRequest& request, scene::AppState& state, float aspect) {
+    const auto& body = context.body;
     auto view = scene::parseViewName(request.view);
     if (!view)
         throw core::UsageError("--view must be one of anterior, posterior, left, right, superior, inferior (got '" +
                                request.view + "')");
-    scene::AppState state;
-    state.viewportAspect = static_cast<float>(w) / static_cast<float>(h);
+    if (request.side != "left" && request.side != "right")
+        throw core::UsageError("--side must be left or right (got '" + request.side + "')");
+    state.viewportAspect = aspect;
     state.view.layers = scene::parseLayers(request.layers);
     for (const auto& name : request.select) {
         auto found = scene::findStructures(body, name);
@@ -30,15 +30,38 @@ void runRender(const anatomy::Body& body, const RenderRequest& request) {
     scene::apply(state, body, scene::SetNamedView{*view});
     if (request.frameSelection)
         scene::apply(state, body, scene::FrameSelection{});
+    for (const auto& id : request.triggerPoints)
+        scene::apply(state, body, scene::ShowTriggerPoint{{id, request.side}, true});
+    scene::apply(state, body, scene::SetHeatTime{request.time});
+    for (const auto& line : request.lines)
+        scene::apply(state, body, scene::ShowLine{line, true, false});
+    if (!request.technique.empty())
+        scene::apply(state, body, scene::SetTechnique{{request.technique, request.target, request.side, request.step}});
+    if (!request.caption.empty())
+        scene::apply(state, body, scene::SetCaption{request.caption});
+}
+
+void runRender(FeatureContext& context, const RenderRequest& request) {
+    auto [w, h] = scene::parseSize(request.size);
+    scene::AppState state;
+    applyRequest(context, request, state, static_cast<float>(w) / static_cast<float>(h));
 
     core::Stopwatch clock;
     platform::EglContext gl;
-    render::Renderer renderer(body);
+    render::Renderer renderer(context.body);
+    FeatureHost host(context, renderer);
+    // A deterministic frame: the features evaluate at the requested time (or their steady state).
+    host.update(state, request.time < 0.0f ? 1e6 : request.time);
+    std::vector<uint8_t> dimmed;
+    host.sync(dimmed);
     render::FrameInputs in;
     in.view = &state.view;
     in.width = w;
     in.height = h;
     in.supersample = request.supersample;
+    in.dimmed = dimmed;
+    in.time = std::max(0.0f, request.time);
+    in.heatPulse = host.heatPulse();
     auto stats = renderer.render(in);
     auto image = renderer.readPixels();
     io::writePng(request.output, image);

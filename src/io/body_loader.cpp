@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/log.h"
 #include "core/timer.h"
+#include "geometry/fascia_shell.h"
 #include "io/body_cache.h"
 #include "io/classify.h"
 #include "io/gltf_loader.h"
@@ -178,6 +179,15 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     }
     if (body.empty())
         throw core::DataError(manifestPath.string(), "none of the listed files could be loaded");
+    // The skin file holds two nested outward-facing sheets 1-3 mm apart. Keep the outer one, welded: a faded
+    // skin then blends once, and the geodesic heat maps run on one connected surface.
+    if (auto skin = body.skin()) {
+        auto& mesh = body.meshes[*skin];
+        size_t before = mesh.triangleCount();
+        mesh = geometry::prepareSkin(mesh).mesh;
+        core::logDebug("skin: kept the outer sheet, " + std::to_string(mesh.triangleCount()) + " of " +
+                       std::to_string(before) + " triangles");
+    }
     body.updateBounds();
 
     AncestorTable ancestors;

@@ -63,6 +63,7 @@ struct Renderer::GpuOverlay {
     GLuint vao = 0, vbo = 0, ibo = 0;
     GLsizei count = 0;
     float flowSpeed = 0.0f, flowWavelength = 0.12f;
+    bool onTop = false;
 };
 
 struct Renderer::Programs {
@@ -231,6 +232,7 @@ void Renderer::setOverlays(std::vector<OverlayMesh> overlays) {
         g.count = static_cast<GLsizei>(o.mesh.indices.size());
         g.flowSpeed = o.flowSpeed;
         g.flowWavelength = o.flowWavelength;
+        g.onTop = o.onTop;
         overlays_.push_back(g);
     }
     checkGl("setOverlays");
@@ -357,7 +359,7 @@ FrameStats Renderer::render(const FrameInputs& in) {
         glMultiDrawElements(GL_TRIANGLES, oCounts.data(), GL_UNSIGNED_INT, oOffsets.data(),
                             static_cast<GLsizei>(oCounts.size()));
     }
-    drawOverlays(in, viewProj);
+    drawOverlays(in, viewProj, false);
     checkGl("opaque pass");
 
     bool hasTranslucent = !tCounts.empty();
@@ -402,13 +404,24 @@ FrameStats Renderer::render(const FrameInputs& in) {
     c.set("uHasTranslucent", hasTranslucent ? 1 : 0);
     glBindVertexArray(emptyVao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
+    // Markers that must read through every layer go over the finished image, with a depth test among
+    // themselves only.
+    bool anyOnTop = std::any_of(overlays_.begin(), overlays_.end(), [](const GpuOverlay& o) { return o.onTop; });
+    if (anyOnTop) {
+        glNamedFramebufferTexture(targets_->finalFbo, GL_DEPTH_ATTACHMENT, targets_->depth, 0);
+        glEnable(GL_DEPTH_TEST);
+        glClear(GL_DEPTH_BUFFER_BIT);
+        drawOverlays(in, viewProj, true);
+        glNamedFramebufferTexture(targets_->finalFbo, GL_DEPTH_ATTACHMENT, 0, 0);
+        glDisable(GL_DEPTH_TEST);
+    }
     glBindVertexArray(0);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     checkGl("composite");
     return stats;
 }
 
-void Renderer::drawOverlays(const FrameInputs& in, const glm::mat4& viewProj) {
+void Renderer::drawOverlays(const FrameInputs& in, const glm::mat4& viewProj, bool onTop) {
     if (overlays_.empty())
         return;
     auto& p = programs_->overlay;
@@ -421,6 +434,8 @@ void Renderer::drawOverlays(const FrameInputs& in, const glm::mat4& viewProj) {
     p.set("uTime", in.time);
     glDisable(GL_CULL_FACE);
     for (const auto& o : overlays_) {
+        if (o.onTop != onTop)
+            continue;
         p.set("uFlowSpeed", o.flowSpeed);
         p.set("uFlowWavelength", o.flowWavelength);
         glBindVertexArray(o.vao);

@@ -21,6 +21,7 @@ struct OverlayMesh {
     std::vector<float> params;     // per vertex arc length (metres) for flow animation; may be empty
     float flowSpeed = 0.0f;        // m/s; 0 = static
     float flowWavelength = 0.12f;
+    bool onTop = false; // drawn over everything (markers that must show through opaque layers)
 };
 
 struct FrameInputs {
@@ -66,7 +67,7 @@ private:
     struct GpuOverlay;
     void ensureTargets(int width, int height);
     void uploadStructureInfo(const FrameInputs& in);
-    void drawOverlays(const FrameInputs& in, const glm::mat4& viewProj);
+    void drawOverlays(const FrameInputs& in, const glm::mat4& viewProj, bool onTop);
 
     const anatomy::Body& body_;
     std::unique_ptr<Targets> targets_;
