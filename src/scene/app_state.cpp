@@ -91,6 +91,7 @@ void apply(AppState& state, const anatomy::Body& body, const Command& command) {
                        view = c.view;
                        state.camera.pose = view.camera;
                    },
+                   [&](const SetLessonActive& c) { state.lessonActive = c.active; },
                    [&](const FrameBox& c) { state.camera.frame(c.box, state.viewportAspect); },
                    [&](const AnimateCamera& c) {
                        if (c.seconds <= 0.0f) {

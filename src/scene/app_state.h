@@ -20,6 +20,8 @@ struct AppState {
     std::optional<uint32_t> hovered;
     float viewportAspect = 16.0f / 9.0f;
     std::optional<CameraTransition> transition;
+    // While a lesson plays, the clicker keys (PageUp/PageDown, arrows, space) step the lesson, not a technique.
+    bool lessonActive = false;
 };
 
 // Moves an active camera transition on to `now`; returns true while it is still running.

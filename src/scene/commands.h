@@ -76,6 +76,9 @@ struct AnimateCamera {
     CameraPose pose;
     float seconds = 0.8f;
 };
+struct SetLessonActive {
+    bool active;
+};
 // Replaces the whole view (lesson steps), keeping nothing of the old one.
 struct SetViewState {
     ViewState view;
@@ -85,7 +88,7 @@ using Command = std::variant<SelectStructure, ClearSelection, SetLayerVisible, S
                              HideSelection, IsolateSelection, ShowAll, SetNamedView, FrameSelection, FrameBody,
                              ResetLayers, ShowTriggerPoint, HideTriggerPoint, ClearTriggerPoints, SetHeatTime,
                              AddPainPoint, ClearPainPoints, ShowLine, SetTechnique, SetTechniqueStep, SetCaption,
-                             SetViewState, FrameBox, AnimateCamera>;
+                             SetViewState, FrameBox, AnimateCamera, SetLessonActive>;
 
 // Collected during a frame, applied after the UI is built.
 class Commands {
