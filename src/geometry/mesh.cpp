@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <glm/geometric.hpp>
+#include <meshoptimizer.h>
 
 namespace myoatlas::geometry {
 
@@ -72,6 +73,32 @@ void Mesh::computeNormals() {
         float len = glm::length(n);
         n = len > 0.0f ? n / len : glm::vec3(0.0f, 1.0f, 0.0f);
     }
+}
+
+void Mesh::buildLod(float ratio, float error, size_t minTriangles) {
+    lodIndices.clear();
+    if (triangleCount() < minTriangles)
+        return;
+    size_t target = static_cast<size_t>(static_cast<float>(indices.size()) * ratio) / 3 * 3;
+    std::vector<uint32_t> out(indices.size());
+    float achieved = 0.0f;
+    size_t n = meshopt_simplify(out.data(), indices.data(), indices.size(), &positions[0].x, positions.size(),
+                                sizeof(glm::vec3), target, error, 0, &achieved);
+    // Keep it only when it actually saves work.
+    if (n >= 3 && n < indices.size() * 3 / 4) {
+        out.resize(n);
+        lodIndices = std::move(out);
+    }
+}
+
+float Mesh::meanEdgeLength() const {
+    if (indices.empty())
+        return 0.0f;
+    double sum = 0.0;
+    for (size_t t = 0; t < triangleCount(); ++t)
+        for (int k = 0; k < 3; ++k)
+            sum += glm::distance(positions[indices[t * 3 + k]], positions[indices[t * 3 + (k + 1) % 3]]);
+    return static_cast<float>(sum / static_cast<double>(indices.size()));
 }
 
 void Mesh::append(const Mesh& other) {

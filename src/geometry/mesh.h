@@ -25,6 +25,9 @@ struct Mesh {
     std::vector<glm::vec3> positions;
     std::vector<glm::vec3> normals; // per vertex, unit length; same size as positions
     std::vector<uint32_t> indices;  // triangle list
+    // A simplified triangle list over the same vertices, drawn when the triangles would be smaller than a couple
+    // of pixels (empty: none). Ignored by append() and by every geometric query.
+    std::vector<uint32_t> lodIndices;
 
     [[nodiscard]] size_t vertexCount() const { return positions.size(); }
     [[nodiscard]] size_t triangleCount() const { return indices.size() / 3; }
@@ -34,8 +37,12 @@ struct Mesh {
     [[nodiscard]] float surfaceArea() const;
     // Recomputes area-weighted vertex normals from the triangles.
     void computeNormals();
-    // Appends another mesh (indices rebased).
+    // Appends another mesh (indices rebased; the level of detail is dropped).
     void append(const Mesh& other);
+    // Fills lodIndices with a simplification to about `ratio` of the triangles (meshoptimizer), keeping the
+    // silhouette within `error` (relative to the mesh extent). Meshes under `minTriangles` get none.
+    void buildLod(float ratio = 0.2f, float error = 0.01f, size_t minTriangles = 300);
+    [[nodiscard]] float meanEdgeLength() const;
 };
 
 // Closest point on triangle abc to p (Ericson, Real-Time Collision Detection 5.1.5).

@@ -154,6 +154,7 @@ void writeBodyCache(const std::filesystem::path& path, const anatomy::Body& body
         w.vec(body.meshes[i].positions);
         w.vec(body.meshes[i].normals);
         w.vec(body.meshes[i].indices);
+        w.vec(body.meshes[i].lodIndices);
     }
     w.pod(static_cast<uint64_t>(body.groups.size()));
     for (const auto& g : body.groups) {
@@ -258,11 +259,13 @@ CacheReadResult readBodyCache(const std::filesystem::path& path, uint64_t key) {
             m.positions = r.vec<glm::vec3>();
             m.normals = r.vec<glm::vec3>();
             m.indices = r.vec<uint32_t>();
-            if (m.normals.size() != m.positions.size() || m.indices.size() % 3 != 0)
+            m.lodIndices = r.vec<uint32_t>();
+            if (m.normals.size() != m.positions.size() || m.indices.size() % 3 != 0 || m.lodIndices.size() % 3 != 0)
                 throw std::runtime_error("inconsistent mesh arrays for " + s.fj);
-            for (uint32_t idx : m.indices)
-                if (idx >= m.positions.size())
-                    throw std::runtime_error("index out of range in " + s.fj);
+            for (const auto* list : {&m.indices, &m.lodIndices})
+                for (uint32_t idx : *list)
+                    if (idx >= m.positions.size())
+                        throw std::runtime_error("index out of range in " + s.fj);
         }
         auto ng = r.pod<uint64_t>();
         for (size_t g = 0; g < ng; ++g) {

@@ -10,7 +10,7 @@
 
 namespace myoatlas::io {
 
-inline constexpr uint32_t kBodyCacheVersion = 4;
+inline constexpr uint32_t kBodyCacheVersion = 6;
 
 // Key over the inputs: every listed file's path, size and modification time, plus the contents of the small
 // tables (manifest, metadata, overrides) and the cache version.

@@ -145,6 +145,7 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
         for (size_t i = next++; i < rows.size(); i = next++) {
             try {
                 meshes[i] = loadMeshFile(options.dataDir / rows[i].file);
+                meshes[i]->buildLod();
             } catch (const std::exception& e) {
                 errors[i] = e.what();
             }
@@ -185,6 +186,7 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
         auto& mesh = body.meshes[*skin];
         size_t before = mesh.triangleCount();
         mesh = geometry::prepareSkin(mesh).mesh;
+        mesh.buildLod();
         core::logDebug("skin: kept the outer sheet, " + std::to_string(mesh.triangleCount()) + " of " +
                        std::to_string(before) + " triangles");
     }

@@ -108,6 +108,20 @@ Renderer::Renderer(const anatomy::Body& body) : body_(body) {
         for (uint32_t i : m.indices)
             allIndices.push_back(i + base);
     }
+    // Simplified index lists after all the full ones, over the same vertices.
+    lodCounts_.assign(body.size(), 0);
+    lodOffsets_.assign(body.size(), 0);
+    meanEdge_.resize(body.size());
+    for (uint32_t s = 0; s < body.size(); ++s) {
+        const auto& m = body.meshes[s];
+        meanEdge_[s] = m.meanEdgeLength();
+        if (m.lodIndices.empty())
+            continue;
+        lodOffsets_[s] = allIndices.size() * sizeof(uint32_t);
+        lodCounts_[s] = static_cast<GLsizei>(m.lodIndices.size());
+        for (uint32_t i : m.lodIndices)
+            allIndices.push_back(i + static_cast<uint32_t>(baseVertex_[s]));
+    }
     glCreateVertexArrays(1, &vao_);
     glCreateBuffers(1, &vbo_);
     glCreateBuffers(1, &idVbo_);
@@ -312,6 +326,8 @@ FrameStats Renderer::render(const FrameInputs& in) {
     glm::vec3 key = glm::normalize(back * 0.9f + up * 0.7f - right * 0.5f);
     glm::vec3 fill = glm::normalize(back * 0.6f + right * 0.8f - up * 0.2f);
 
+    // Pixels per metre at unit distance, for the level-of-detail choice.
+    float pixelsPerMetreAtOne = static_cast<float>(h) / (2.0f * std::tan(view.camera.fovY * 0.5f));
     // Visible structures by pass, outer layers first so early depth rejects what they hide.
     std::vector<GLsizei> oCounts, tCounts;
     std::vector<const void*> oOffsets, tOffsets;
@@ -321,10 +337,18 @@ FrameStats Renderer::render(const FrameInputs& in) {
                 continue;
             float a = view.opacity(body_, s);
             bool translucent = a < 0.995f;
-            (translucent ? tCounts : oCounts).push_back(counts_[s]);
-            (translucent ? tOffsets : oOffsets).push_back(reinterpret_cast<const void*>(offsets_[s]));
+            bool lod = false;
+            if (lodCounts_[s] > 0 && in.lodPixels > 0.0f) {
+                float d = std::max(0.05f, glm::distance(eye, body_.structures[s].bounds.center()));
+                lod = meanEdge_[s] * pixelsPerMetreAtOne / d < in.lodPixels * static_cast<float>(ss);
+            }
+            GLsizei count = lod ? lodCounts_[s] : counts_[s];
+            size_t offset = lod ? lodOffsets_[s] : offsets_[s];
+            (translucent ? tCounts : oCounts).push_back(count);
+            (translucent ? tOffsets : oOffsets).push_back(reinterpret_cast<const void*>(offset));
             stats.drawnStructures++;
-            stats.drawnTriangles += static_cast<size_t>(counts_[s] / 3);
+            stats.lodStructures += lod ? 1 : 0;
+            stats.drawnTriangles += static_cast<size_t>(count / 3);
             stats.translucentStructures += translucent ? 1 : 0;
         }
     }

@@ -30,6 +30,8 @@ struct FrameInputs {
     std::span<const uint8_t> dimmed; // per structure; empty = none dimmed
     int width = 1280, height = 720;  // output size in pixels
     int supersample = 1;             // render at N x size and filter down (headless renders use 2)
+    float lodPixels = 1.6f;          // draw the simplified mesh when full-detail edges would be shorter than this
+                                     // on screen (pixels); 0 = always full detail
     float time = 0.0f;               // seconds, for overlay flow
     float heatPulse = 0.0f;          // 0..1
     glm::vec3 backgroundTop{0.16f, 0.18f, 0.22f};
@@ -37,6 +39,7 @@ struct FrameInputs {
 };
 
 struct FrameStats {
+    size_t lodStructures = 0; // drawn with their simplified mesh
     size_t drawnStructures = 0;
     size_t drawnTriangles = 0;
     size_t translucentStructures = 0;
@@ -77,6 +80,9 @@ private:
     std::vector<GLsizei> counts_;  // per structure index count
     std::vector<size_t> offsets_;  // per structure byte offset into the index buffer
     std::vector<GLint> baseVertex_; // per structure first vertex
+    std::vector<GLsizei> lodCounts_; // per structure simplified index count (0: none)
+    std::vector<size_t> lodOffsets_;
+    std::vector<float> meanEdge_;   // metres, for the level-of-detail choice
     std::vector<uint32_t> heatStructures_;
     int outWidth_ = 0, outHeight_ = 0;
     struct Programs;

@@ -1,10 +1,16 @@
 #pragma once
-// Picking on the CPU: a ray against a BVH over every structure, skipping what is hidden or faded.
+// Picking on the CPU: a ray against the structures' bounding boxes, then against a BVH per structure that is built
+// the first time a ray reaches that structure. No up-front build, so the first frame never waits for picking.
 #include "anatomy/body.h"
 #include "geometry/bvh.h"
 #include "scene/view_state.h"
 
+#include <memory>
+#include <atomic>
+#include <mutex>
+#include <thread>
 #include <optional>
+#include <vector>
 
 namespace myoatlas::scene {
 
@@ -17,18 +23,31 @@ struct Pick {
 
 class Picker {
 public:
-    explicit Picker(const anatomy::Body& body); // builds the BVH (about a second for the whole body)
+    explicit Picker(const anatomy::Body& body);
+    ~Picker();
 
     // Nearest visible structure along the ray. Layers fainter than `minOpacity` are clicked through, so a
     // faded skin does not swallow clicks meant for the muscles under it.
     [[nodiscard]] std::optional<Pick> pick(const geometry::Ray& ray, const ViewState& view,
                                            float minOpacity = 0.5f) const;
-    // Nearest hit on one structure only (e.g. the skin, for painting pain).
+    // Nearest hit on one structure only (e.g. the skin, for marking pain).
     [[nodiscard]] std::optional<Pick> pickStructure(const geometry::Ray& ray, uint32_t structure) const;
+    // Nearest hit among the structures whose mask entry is non-zero (one entry per structure).
+    [[nodiscard]] std::optional<Pick> pickMasked(const geometry::Ray& ray, const std::vector<uint8_t>& mask) const;
+    // How many per-structure BVHs exist so far (for tests and benchmarks).
+    [[nodiscard]] size_t builtCount() const;
+    // Builds the remaining BVHs on a background thread, so later picks never pay for a build. Stops with the
+    // picker.
+    void prebuildInBackground();
 
 private:
+    const geometry::Bvh& bvhOf(uint32_t structure) const;
+
     const anatomy::Body& body_;
-    geometry::Bvh bvh_;
+    mutable std::vector<std::unique_ptr<geometry::Bvh>> bvhs_;
+    mutable std::mutex mutex_;
+    std::atomic<bool> stop_{false};
+    std::thread prebuild_;
 };
 
 } // namespace myoatlas::scene

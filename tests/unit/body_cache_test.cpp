@@ -1,4 +1,5 @@
 // The body cache: round trip, and every kind of damage is detected and rejected.
+#include "core/error.h"
 #include "io/body_cache.h"
 #include "io/body_loader.h"
 #include "support/test_body.h"
@@ -144,4 +145,43 @@ TEST(BodyCache, LoaderRebuildsACorruptCacheOfTheRealBody) {
     EXPECT_TRUE(rebuilt.cacheRejected);
     EXPECT_EQ(c.triangleCount(), a.triangleCount());
     fs::remove_all(dir);
+}
+
+TEST(BodyLoader, ABrokenFileIsNamedSkippedAndCounted) {
+    // A data directory with three structures: two real files and one that is not a mesh at all.
+    auto src = test::testDataDir();
+    auto dir = fs::temp_directory_path() / "myoatlas-broken-data";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "isa" / "bones");
+    fs::copy_file(src / "isa/bones/FJ3365_FMA24474_right_femur.glb", dir / "isa/bones/FJ3365_FMA24474_right_femur.glb");
+    fs::copy_file(src / "isa/skin/FJ2810_FMA7163_skin.glb", dir / "isa/bones/skin.glb");
+    std::ofstream(dir / "isa/bones/broken.glb") << "this is not a glTF file";
+    std::ofstream(dir / "manifest.csv") << "set,category,file,fj,fma,name,side\n"
+                                           "isa,bones,isa/bones/FJ3365_FMA24474_right_femur.glb,FJ3365,FMA24474,right "
+                                           "femur,R\n"
+                                           "isa,skin,isa/bones/skin.glb,FJ2810,FMA7163,skin,M\n"
+                                           "isa,bones,isa/bones/broken.glb,FJ9999,FMA1,broken bone,R\n";
+    io::LoadOptions options;
+    options.dataDir = dir;
+    options.useCache = false;
+    io::LoadReport report;
+    auto body = io::loadBody(options, &report);
+    EXPECT_EQ(report.filesListed, 3u);
+    EXPECT_EQ(report.filesLoaded, 2u);
+    EXPECT_EQ(report.failures, 1u);
+    ASSERT_EQ(body.failures.size(), 1u);
+    EXPECT_EQ(body.failures[0].file, "isa/bones/broken.glb");
+    EXPECT_NE(body.failures[0].problem.find("broken.glb"), std::string::npos) << body.failures[0].problem;
+    EXPECT_TRUE(body.findByName("right femur").has_value());
+    fs::remove_all(dir);
+}
+
+TEST(BodyLoader, MissingDataDirectorySaysWhereItLooked) {
+    try {
+        (void)io::locateData(fs::path("/nonexistent/bodyparts3d"));
+        FAIL() << "expected a DataError";
+    } catch (const core::DataError& e) {
+        EXPECT_NE(std::string(e.what()).find("/nonexistent/bodyparts3d"), std::string::npos);
+        EXPECT_NE(std::string(e.what()).find("manifest.csv"), std::string::npos);
+    }
 }

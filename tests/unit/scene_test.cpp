@@ -123,3 +123,23 @@ TEST(Commands, NamedViewFramesTheBody) {
     EXPECT_LT(state.view.camera.eye().z, 0.0f);
     EXPECT_NEAR(state.view.camera.target.y, body.structures[*body.skin()].bounds.center().y, 1e-4f);
 }
+
+TEST(LevelOfDetail, SimplifiedMeshIsSmallerAndStaysOnTheSurface) {
+    const auto& body = test::testBody();
+    auto femur = scene::findStructures(body, "right gluteus maximus");
+    ASSERT_FALSE(femur.empty());
+    const auto& m = body.meshes[femur[0]];
+    ASSERT_FALSE(m.lodIndices.empty());
+    EXPECT_LT(m.lodIndices.size(), m.indices.size() / 2);
+    EXPECT_EQ(m.lodIndices.size() % 3, 0u);
+    for (uint32_t i : m.lodIndices)
+        ASSERT_LT(i, m.vertexCount());
+    // The simplified surface has about the same area (the silhouette is kept).
+    geometry::Mesh lod = m;
+    lod.indices = m.lodIndices;
+    EXPECT_NEAR(lod.surfaceArea(), m.surfaceArea(), 0.05f * m.surfaceArea());
+    size_t withLod = 0;
+    for (const auto& mesh : body.meshes)
+        withLod += mesh.lodIndices.empty() ? 0 : 1;
+    EXPECT_GT(withLod, body.size() / 2);
+}

@@ -1,0 +1,113 @@
+// Frame time, pick latency and memory of the renderer on the real body, through EGL surfaceless on whatever GL
+// the machine has (llvmpipe here). Prints figures; asserts nothing.
+// Usage: render_bench [DATA_DIR] [--frames N]
+#include "core/timer.h"
+#include "io/body_loader.h"
+#include "platform/egl_context.h"
+#include "render/renderer.h"
+#include "scene/app_state.h"
+#include "scene/options.h"
+#include "scene/picker.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <epoxy/gl.h>
+#include <fstream>
+#include <glm/geometric.hpp>
+#include <string>
+#include <vector>
+
+using namespace myoatlas;
+
+namespace {
+
+long peakRssKb() {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::stol(line.substr(6));
+    return -1;
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0.0 : v[v.size() / 2];
+}
+
+void frames(render::Renderer& r, scene::AppState& state, const char* label, int n, float lodPixels = 1.6f) {
+    render::FrameInputs in;
+    in.lodPixels = lodPixels;
+    in.view = &state.view;
+    in.width = 1280;
+    in.height = 720;
+    r.render(in); // warm-up: first use of the targets and programs
+    glFinish();
+    std::vector<double> ms;
+    size_t tris = 0;
+    for (int i = 0; i < n; ++i) {
+        state.view.camera.yaw += 0.05f; // a moving camera defeats any caching
+        core::Stopwatch sw;
+        auto stats = r.render(in);
+        glFinish();
+        ms.push_back(sw.millis());
+        tris = stats.drawnTriangles;
+    }
+    std::printf("frame_ms[%s] median %.1f  min %.1f  (%zu triangles, %.1f fps)\n", label, median(ms),
+                *std::min_element(ms.begin(), ms.end()), tris, 1000.0 / median(ms));
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::optional<std::filesystem::path> dataArg;
+    int n = 10;
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--frames") && i + 1 < argc)
+            n = std::stoi(argv[++i]);
+        else
+            dataArg = argv[i];
+    }
+    io::LoadOptions lo;
+    lo.dataDir = io::locateData(dataArg);
+    io::LoadReport rep;
+    auto body = io::loadBody(lo, &rep);
+    std::printf("load_s %.3f (%s)\n", rep.seconds, rep.fromCache ? "cache" : "parsed");
+
+    platform::EglContext gl;
+    std::printf("gl %s\n", gl.renderer().c_str());
+    core::Stopwatch upload;
+    render::Renderer renderer(body);
+    glFinish();
+    std::printf("upload_ms %.1f\n", upload.millis());
+
+    scene::AppState state;
+    state.viewportAspect = 1280.0f / 720.0f;
+    scene::apply(state, body, scene::SetNamedView{scene::ViewName::Anterior});
+    frames(renderer, state, "full body, default layers (skin 0.18 translucent), no LOD", n, 0.0f);
+    frames(renderer, state, "full body, default layers (skin 0.18 translucent)", n);
+    state.view.layers = scene::parseLayers("superficial_muscle,deep_muscle");
+    frames(renderer, state, "muscles only", n);
+    state.view.layers = scene::parseLayers("skin,superficial_muscle,deep_muscle,bone,connective");
+    frames(renderer, state, "everything opaque", n);
+
+    scene::Picker picker(body);
+    state.view.layers = scene::ViewState::defaultLayers();
+    std::vector<double> pickUs;
+    scene::Camera cam;
+    cam.pose = state.view.camera;
+    for (int i = 0; i < 400; ++i) {
+        glm::vec2 px(320.0f + (i % 20) * 32.0f, 40.0f + (i / 20) * 32.0f);
+        core::Stopwatch sw;
+        auto hit = picker.pick(cam.rayThrough(px, {1280, 720}), state.view);
+        (void)hit;
+        pickUs.push_back(sw.millis() * 1000.0);
+    }
+    std::printf("pick_us first %.0f (builds the BVHs it reaches), then median %.0f, max %.0f (400 rays over the "
+                "body; %zu structure BVHs built)\n",
+                pickUs.front(), median(pickUs), *std::max_element(pickUs.begin() + 1, pickUs.end()),
+                picker.builtCount());
+    std::printf("peak_rss_mb %.0f\n", peakRssKb() / 1024.0);
+    return 0;
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# MyoAtlas benchmarks: prints figures (no pass/fail). Run after scripts/setup; takes a few minutes on 2 cores.
+#   bench/run.sh [BUILD_DIR]
+# Cold/warm start to first frame of the real windowed program (under Xvfb), renderer frame times, pick latency,
+# peak memory, the heat-map solve, and f3d (Debian's viewer) rendering the same body as a peer ratio.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build}
+exe=$build/src/app/myoatlas
+data=${MYOATLAS_DATA:-$root/../shared/bodyparts3d}
+work=$build/bench-work
+mkdir -p "$work"
+export LIBGL_ALWAYS_SOFTWARE=1 GALLIUM_DRIVER=llvmpipe
+
+# What the benchmarks need beyond the build (scripts/setup installs that): the peer viewer and two small tools.
+need=()
+for p in f3d bc time; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}"
+fi
+[ -x "$build/bench/render_bench" ] || cmake --build "$build" --target render_bench heat_bench export_body
+
+display=:97
+Xvfb $display -screen 0 1400x900x24 -nolisten tcp > /dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null || true' EXIT
+sleep 1
+
+now() { date +%s.%N; }
+secs() { echo "$2 - $1" | bc -l | xargs printf '%.2f'; }
+
+echo "== start to first frame (real window, 1280x800, llvmpipe, $(nproc) cores)"
+cache=$(mktemp -d)
+for run in cold warm warm; do
+  t0=$(now)
+  XDG_CACHE_HOME=$cache DISPLAY=$display "$exe" --data "$data" --frames 1 --window-size 1280x800 2> "$work/start.log"
+  t1=$(now)
+  echo "start_to_first_frame_s[$run] $(secs "$t0" "$t1")  ($(grep -o 'first frame after [0-9]* ms' "$work/start.log"))"
+done
+rm -rf "$cache"
+
+echo "== peak memory of the program (warm start, 30 frames)"
+/usr/bin/time -f "peak_rss_mb %M" -o "$work/time.txt" env DISPLAY=$display "$exe" --data "$data" --frames 30 \
+  --window-size 1280x800 2> /dev/null
+awk '{printf "%s %.0f\n", $1, $2/1024}' "$work/time.txt"
+
+echo "== renderer (EGL surfaceless, 1280x720)"
+"$build/bench/render_bench" "$data" --frames 8
+
+echo "== heat map on the real skin"
+"$build/bench/heat_bench" "$data" | tail -n 12
+
+echo "== peer: f3d $(f3d --version 2>/dev/null | head -1 | awk '{print $2}') rendering the same body, one image at 1280x720"
+if command -v f3d > /dev/null; then
+  [ -f "$work/body.ply" ] || "$build/bench/export_body" "$work/body.ply" "$data" > /dev/null
+  t0=$(now)
+  DISPLAY=$display f3d --resolution 1280,720 --output "$work/f3d.png" "$work/body.ply" > /dev/null 2>&1
+  t1=$(now)
+  f3d_s=$(secs "$t0" "$t1")
+  t0=$(now)
+  "$exe" --data "$data" render -o "$work/myoatlas.png" --size 1280x720 --supersample 1 \
+    --layers skin,superficial_muscle,deep_muscle,bone,connective 2> /dev/null
+  t1=$(now)
+  ours_s=$(secs "$t0" "$t1")
+  echo "f3d_one_image_s $f3d_s"
+  echo "myoatlas_render_one_image_s $ours_s (warm cache, all layers opaque, outlines)"
+  echo "ratio_myoatlas_over_f3d $(echo "$ours_s / $f3d_s" | bc -l | xargs printf '%.2f')"
+else
+  echo "f3d not installed (apt-get install f3d) - peer ratio skipped"
+fi
