@@ -4,6 +4,7 @@
 struct StructureInfo {
     vec4 color;  // rgb base colour, a = opacity
     vec4 params; // x = selected, y = hovered, z = heat enabled, w = dimmed
+    vec4 material; // fascia: xyz = fibre direction template, w = kind (0 none); see fascia.glsl
 };
 layout(std430, binding = 0) readonly buffer Structures { StructureInfo structures[]; };
 
@@ -16,6 +17,7 @@ in float vScalar;
 flat in uint vStructure;
 
 #include "lighting.glsl"
+#include "fascia.glsl"
 
 #ifdef OPAQUE
 layout(location = 0) out vec4 outColor;
@@ -37,6 +39,8 @@ void main() {
         base = mix(base, vec3(0.55, 0.85, 1.0), 0.30); // hover: light blue
     vec3 n = normalize(vNormal);
     vec3 c = shade(base, n, vWorld, info.params.x > 0.5 ? 0.5 : 0.22);
+    if (info.material.w > 0.5)
+        c = fasciaShade(c, n, vWorld, info.material);
     if (info.params.z > 0.5 && vScalar > 0.002) {
         vec4 heat = texture(uHeatRamp, vec2(clamp(vScalar, 0.0, 1.0), 0.5));
         float glow = heat.a * (0.85 + 0.15 * uHeatPulse);

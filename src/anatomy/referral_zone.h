@@ -17,8 +17,8 @@ struct ResolvedZone {
 };
 
 struct ResolvedReferral {
-    std::string trpId;   // e.g. "TRAPU-TP1"
-    std::string side;    // "left" or "right"
+    std::string trpId;           // e.g. "TRAPU-TP1"
+    std::string side;            // "left" or "right"
     glm::vec3 trpPosition{0.0f}; // on the muscle surface
     std::vector<ResolvedZone> zones;
 };

@@ -13,8 +13,8 @@ namespace myoatlas::anatomy {
 // Drawing and peeling order, outermost first.
 enum class Layer : uint8_t { Skin, Fascia, SuperficialMuscle, DeepMuscle, Bone, Connective };
 inline constexpr size_t kLayerCount = 6;
-inline constexpr std::array<Layer, kLayerCount> kAllLayers = {Layer::Skin,       Layer::Fascia, Layer::SuperficialMuscle,
-                                                               Layer::DeepMuscle, Layer::Bone,   Layer::Connective};
+inline constexpr std::array<Layer, kLayerCount> kAllLayers = {
+    Layer::Skin, Layer::Fascia, Layer::SuperficialMuscle, Layer::DeepMuscle, Layer::Bone, Layer::Connective};
 
 enum class Category : uint8_t { Skin, Muscle, Bone, Cartilage, Connective, Fascia };
 inline constexpr size_t kCategoryCount = 6;
@@ -22,15 +22,19 @@ inline constexpr size_t kCategoryCount = 6;
 // The subject's side (+X is the subject's left).
 enum class Side : uint8_t { Left, Right, Midline };
 
-[[nodiscard]] std::string_view layerName(Layer layer);      // "skin", "superficial_muscle", ...
-[[nodiscard]] std::string_view layerLabel(Layer layer);     // "Superficial muscle" (for the UI)
+[[nodiscard]] std::string_view layerName(Layer layer);  // "skin", "superficial_muscle", ...
+[[nodiscard]] std::string_view layerLabel(Layer layer); // "Superficial muscle" (for the UI)
 [[nodiscard]] std::optional<Layer> parseLayer(std::string_view name);
 [[nodiscard]] std::string_view categoryName(Category category);
 [[nodiscard]] std::optional<Category> parseCategory(std::string_view name);
-[[nodiscard]] std::string_view sideName(Side side); // "left", "right", "midline"
+[[nodiscard]] std::string_view sideName(Side side);                 // "left", "right", "midline"
 [[nodiscard]] std::optional<Side> parseSide(std::string_view name); // accepts left/right/midline and L/R/M
-[[nodiscard]] constexpr size_t index(Layer l) { return static_cast<size_t>(l); }
-[[nodiscard]] constexpr size_t index(Category c) { return static_cast<size_t>(c); }
+[[nodiscard]] constexpr size_t index(Layer l) {
+    return static_cast<size_t>(l);
+}
+[[nodiscard]] constexpr size_t index(Category c) {
+    return static_cast<size_t>(c);
+}
 
 enum class Region : uint8_t { Head, Neck, Trunk, UpperLimb, LowerLimb };
 inline constexpr size_t kRegionCount = 5;
@@ -49,7 +53,7 @@ struct Structure {
     Region region = Region::Trunk;
     float exposedFraction = 0.0f; // share of the surface that sees the skin directly (muscles)
     float minDistToSkinMm = -1.0f;
-    int group = -1;               // index into Body::groups, -1 when not grouped
+    int group = -1; // index into Body::groups, -1 when not grouped
     geometry::Aabb bounds;
 };
 

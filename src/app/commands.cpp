@@ -1,10 +1,16 @@
 #include "app/commands.h"
+#include "app/handout_command.h"
+#include "app/heat_commands.h"
+#include "app/technique_commands.h"
 
 namespace myoatlas::app {
 
 void registerSubcommands(CLI::App& cli, std::vector<Subcommand>& out) {
     (void)cli;
     (void)out;
+    registerHeatCommands(cli, out);
+    registerHandoutCommand(cli, out);
+    registerTechniqueCommands(cli, out);
 }
 
 } // namespace myoatlas::app

@@ -33,8 +33,8 @@ struct FeatureContext {
 struct HeatOutput {
     uint32_t structure = 0;
     std::vector<float> values;
-    float pulse = 0.0f;            // 0..1
-    std::vector<glm::vec4> ramp;   // 256 colours (heat 0..1 -> rgba; alpha = coverage); empty keeps the last
+    float pulse = 0.0f;          // 0..1
+    std::vector<glm::vec4> ramp; // 256 colours (heat 0..1 -> rgba; alpha = coverage); empty keeps the last
 };
 
 class Feature {
@@ -65,6 +65,11 @@ public:
     [[nodiscard]] virtual const HeatOutput* heat() const { return nullptr; }
     // Structures to dim while this feature features something (e.g. everything but a line's tracks).
     virtual void markDimmed(std::vector<uint8_t>& dimmed) const { (void)dimmed; }
+    // Where a still picture of what it shows should look from (headless renders of a technique step), if it knows.
+    [[nodiscard]] virtual std::optional<scene::CameraPose> framing(const scene::AppState& state, float aspect) const {
+        (void)state, (void)aspect;
+        return std::nullopt;
+    }
     // Text drawn over the scene (captions, step text); empty = none.
     [[nodiscard]] virtual std::string caption(const scene::AppState& state) const {
         (void)state;

@@ -1,21 +1,25 @@
 #include "app/gui.h"
 
+#include "app/lesson_feature.h"
+#include "app/quiz_feature.h"
+#include "core/clock.h"
 #include "core/error.h"
 #include "core/log.h"
-#include "core/clock.h"
 #include "core/timer.h"
 #include "io/image_io.h"
+#include "io/settings.h"
 #include "platform/window.h"
 #include "render/renderer.h"
 #include "scene/app_state.h"
 #include "scene/picker.h"
 #include "ui/panels.h"
+#include "ui/presentation.h"
 #include "ui/theme.h"
 
 #include <GLFW/glfw3.h>
+#include <cfloat>
 #include <cmath>
 #include <epoxy/gl.h>
-#include <cfloat>
 #include <future>
 #include <imgui.h>
 
@@ -79,7 +83,9 @@ void handleInput(scene::AppState& state, InputState& input, const scene::Picker*
             if (ImGui::IsKeyPressed(viewKeys[i], false))
                 out.push(scene::SetNamedView{scene::kAllViews[i]});
         const float step = 0.08f;
-        if (ImGui::IsKeyPressed(GLFW_KEY_LEFT))
+        if (state.lessonActive) {
+            // The clicker keys (arrows, PageUp/PageDown, space) belong to the lesson.
+        } else if (ImGui::IsKeyPressed(GLFW_KEY_LEFT))
             cam.orbit(step * 2, 0);
         if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT))
             cam.orbit(-step * 2, 0);
@@ -101,8 +107,23 @@ void handleInput(scene::AppState& state, InputState& input, const scene::Picker*
             out.push(scene::IsolateSelection{});
         if (ImGui::IsKeyPressed(GLFW_KEY_A, false))
             out.push(scene::ShowAll{});
-        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false))
-            out.push(scene::ClearSelection{});
+        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+            if (ui.presentation) {
+                ui.presentation = false;
+                ui.presentationChanged = true;
+            } else if (!state.lessonActive) {
+                out.push(scene::ClearSelection{});
+            }
+        }
+        // Presentation mode: F5 toggles it, B blacks the screen out, L toggles the laser pointer.
+        if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) {
+            ui.presentation = !ui.presentation;
+            ui.presentationChanged = true;
+        }
+        if (ui.presentation && ImGui::IsKeyPressed(GLFW_KEY_B, false))
+            ui.blackout = !ui.blackout;
+        if (ui.presentation && ImGui::IsKeyPressed(GLFW_KEY_L, false))
+            ui.laserPointer = !ui.laserPointer;
         if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT_BRACKET, false))
             out.push(scene::SetPeel{state.view.peel + 1});
         if (ImGui::IsKeyPressed(GLFW_KEY_LEFT_BRACKET, false))
@@ -128,43 +149,117 @@ io::Image readDefaultFramebuffer(int w, int h) {
     return img;
 }
 
+// Full screen on the chosen monitor (the primary one when the choice is out of range), or back to the window.
+void setPresentationScreen(platform::Window& window, bool on, int monitor) {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    if (!on || count <= 1 || monitor <= 0 || monitor >= count) {
+        if (window.fullscreen() != on)
+            window.setFullscreen(on);
+        else if (!on && glfwGetWindowMonitor(window.handle()))
+            window.setFullscreen(false);
+        return;
+    }
+    if (!window.fullscreen())
+        window.setFullscreen(true); // saves the windowed geometry for the way back
+    const GLFWvidmode* mode = glfwGetVideoMode(monitors[monitor]);
+    glfwSetWindowMonitor(window.handle(), monitors[monitor], 0, 0, mode->width, mode->height, mode->refreshRate);
+}
+
+void applyUiTheme(const ui::UiState& ui, float contentScale) {
+    if (ui.presentation)
+        ui::applyTheme(contentScale, ui.uiScale * ui.presentationScale, ui::Theme::HighContrast);
+    else
+        ui::applyTheme(contentScale, ui.uiScale, ui::parseTheme(ui.theme));
+}
+
+template <class T> T* findFeature(std::vector<std::unique_ptr<Feature>>& features) {
+    for (auto& f : features)
+        if (auto* p = dynamic_cast<T*>(f.get()))
+            return p;
+    return nullptr;
+}
+
 } // namespace
 
 void drawCaption(const std::string& text) {
-    if (text.empty())
-        return;
-    // Bottom centre over the scene, large, on a dark band: readable from the back of a classroom.
-    ImDrawList* dl = ImGui::GetForegroundDrawList();
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImFont* font = ImGui::GetFont();
-    float size = ImGui::GetFontSize() * 1.6f;
-    float wrap = vp->Size.x * 0.8f;
-    ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrap, text.c_str());
-    ImVec2 pos(vp->Pos.x + (vp->Size.x - extent.x) * 0.5f, vp->Pos.y + vp->Size.y - extent.y - size * 1.2f);
-    float pad = size * 0.4f;
-    dl->AddRectFilled(ImVec2(pos.x - pad, pos.y - pad), ImVec2(pos.x + extent.x + pad, pos.y + extent.y + pad),
-                      IM_COL32(10, 12, 16, 200), pad);
-    dl->AddText(font, size, pos, IM_COL32(245, 245, 240, 255), text.c_str(), nullptr, wrap);
+    ui::drawCaptionBar(text, false);
 }
 
 int runGui(FeatureContext& context, const io::LoadReport& report, const std::string& dataDir,
            const GuiOptions& options) {
     const anatomy::Body& body = context.body;
     core::Stopwatch startup;
-    platform::Window window(options.width, options.height, "MyoAtlas");
+    // Settings of the last run: a corrupt file is reported, kept aside and replaced with defaults.
+    const auto settingsPath = io::defaultSettingsPath();
+    auto loaded = io::loadSettings(settingsPath);
+    if (!loaded.problem.empty())
+        core::logWarn("settings: " + loaded.problem);
+    io::Settings settings = loaded.settings;
+    // An explicit --window-size wins over the saved layout.
+    bool defaultSize = options.width == GuiOptions{}.width && options.height == GuiOptions{}.height;
+    int winW = defaultSize ? settings.window.width : options.width;
+    int winH = defaultSize ? settings.window.height : options.height;
+    platform::Window window(winW, winH, "MyoAtlas");
+    if (defaultSize && settings.window.x >= 0 && settings.window.y >= 0 && options.frames == 0)
+        glfwSetWindowPos(window.handle(), settings.window.x, settings.window.y);
     core::logInfo("window open on " + window.glRenderer());
     ui::UiState ui;
-    ui.uiScale = options.uiScale;
+    ui.uiScale = options.uiScale != 1.0f ? options.uiScale : settings.uiScale;
+    ui.theme = settings.theme;
+    ui.showLayers = settings.showLayers;
+    ui.showBrowser = settings.showBrowser;
+    ui.showInfo = settings.showInfo;
+    ui.presentationScale = settings.presentationScale;
+    ui.presentationMonitor = settings.window.presentationMonitor;
+    ui.lessonPath = settings.lastLesson;
+    if (!loaded.problem.empty())
+        ui.status = "Settings were unreadable and were reset: " + loaded.problem;
     float contentScale = window.contentScale();
-    ui::applyTheme(contentScale, ui.uiScale);
+    applyUiTheme(ui, contentScale);
+    window.refreshImGuiFonts();
 
     render::Renderer renderer(body);
     FeatureHost host(context, renderer);
+    auto* quiz = findFeature<QuizFeature>(host.features());
+    if (quiz)
+        quiz->setProgress(settings.quiz);
+    uint64_t savedQuizVersion = quiz ? quiz->progressVersion() : 0;
+    auto* lessons = findFeature<LessonFeature>(host.features());
+    if (lessons && !options.lesson.empty())
+        lessons->requestOpen(options.lesson, true);
+    int monitorCount = 0;
+    glfwGetMonitors(&monitorCount);
+    ui.monitorCount = std::max(1, monitorCount);
+    // Saved on exit and whenever quiz progress changes; smoke runs (--frames) leave the user's settings alone.
+    auto saveSettings = [&] {
+        if (options.frames > 0)
+            return;
+        if (!window.fullscreen()) {
+            glfwGetWindowPos(window.handle(), &settings.window.x, &settings.window.y);
+            window.windowSize(settings.window.width, settings.window.height);
+        }
+        settings.window.presentationMonitor = ui.presentationMonitor;
+        settings.uiScale = ui.uiScale;
+        settings.theme = ui.theme;
+        settings.showLayers = ui.showLayers;
+        settings.showBrowser = ui.showBrowser;
+        settings.showInfo = ui.showInfo;
+        settings.presentationScale = ui.presentationScale;
+        if (lessons && !lessons->path().empty())
+            settings.lastLesson = lessons->path().string();
+        if (quiz)
+            settings.quiz = quiz->progress();
+        try {
+            io::saveSettings(settingsPath, settings);
+        } catch (const core::Error& e) {
+            core::logWarn(std::string("settings not saved: ") + e.what());
+        }
+    };
     core::SteadyClock clock;
     std::vector<uint8_t> dimmed;
-    // The BVH for picking builds in the background; the first frames do not wait for it.
-    auto pickerFuture = std::async(std::launch::async, [&body] { return std::make_unique<scene::Picker>(body); });
-    std::unique_ptr<scene::Picker> picker;
+    // Per-structure BVHs are built the first time a ray reaches them: nothing to wait for at start.
+    auto picker = std::make_unique<scene::Picker>(body);
 
     scene::AppState state;
     int fbw = 0, fbh = 0;
@@ -195,9 +290,6 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
     while (!window.shouldClose()) {
         bool idle = !firstFrame && options.frames == 0 && !animating;
         window.pollEvents(idle, 0.1);
-        if (!picker && pickerFuture.valid() &&
-            pickerFuture.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
-            picker = pickerFuture.get();
         window.framebufferSize(fbw, fbh);
         if (fbw <= 0 || fbh <= 0)
             continue; // minimised
@@ -219,11 +311,34 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         for (auto& f : host.features())
             if (auto c = f->caption(state); !c.empty())
                 caption += (caption.empty() ? "" : "\n") + c;
-        drawCaption(caption);
+        if (ui.presentation) {
+            ui::PresentationOverlay overlay;
+            overlay.caption = caption;
+            if (lessons && lessons->playing()) {
+                overlay.progress = lessons->progressText();
+                overlay.title = lessons->lesson() ? lessons->lesson()->title : "";
+            }
+            drawPresentationOverlay(overlay, ui);
+        } else {
+            drawCaption(caption);
+        }
+        if (ui.presentationChanged) {
+            ui.presentationChanged = false;
+            ui.blackout = false;
+            setPresentationScreen(window, ui.presentation, ui.presentationMonitor);
+            // The laser pointer replaces the cursor on the projected screen.
+            glfwSetInputMode(window.handle(), GLFW_CURSOR, ui.presentation ? GLFW_CURSOR_HIDDEN : GLFW_CURSOR_NORMAL);
+            ui.themeChanged = true;
+        }
+        if (quiz && quiz->progressVersion() != savedQuizVersion) {
+            savedQuizVersion = quiz->progressVersion();
+            saveSettings();
+        }
         if (ui.requestQuit)
             window.requestClose();
-        if (ui.scaleChanged) {
-            ui::applyTheme(contentScale, ui.uiScale);
+        if (ui.scaleChanged || ui.themeChanged) {
+            ui.themeChanged = false;
+            applyUiTheme(ui, contentScale);
             window.refreshImGuiFonts();
             ui.scaleChanged = false;
         }
@@ -251,6 +366,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         renderer.blitToScreen(fbw, fbh);
         window.renderImGui();
         if (firstFrame) {
+            picker->prebuildInBackground(); // after the first frame, which needs both cores more
             core::logInfo("first frame after " + std::to_string(static_cast<int>(startup.millis())) +
                           " ms (window, upload, first render)");
             firstFrame = false;
@@ -272,8 +388,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
             fpsClock.reset();
         }
     }
-    if (pickerFuture.valid())
-        pickerFuture.wait();
+    saveSettings();
     return 0;
 }
 

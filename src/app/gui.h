@@ -14,6 +14,7 @@ struct GuiOptions {
     std::filesystem::path screenshot; // with frames: write the last frame (with the UI) here
     std::string view = "anterior";
     float uiScale = 1.0f;
+    std::filesystem::path lesson; // open this lesson and play it from the first step
 };
 
 // The interactive program: window, panels, camera, picking. Returns the process exit code.

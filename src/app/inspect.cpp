@@ -2,7 +2,9 @@
 
 namespace myoatlas::app {
 namespace {
-nlohmann::json vec(const glm::vec3& v) { return {v.x, v.y, v.z}; }
+nlohmann::json vec(const glm::vec3& v) {
+    return {v.x, v.y, v.z};
+}
 } // namespace
 
 nlohmann::json bodyToJson(const anatomy::Body& body, const io::LoadReport& report) {

@@ -6,10 +6,13 @@
 #include "app/feature.h"
 #include "app/gui.h"
 #include "app/inspect.h"
+#include "app/lesson_feature.h"
+#include "app/line_feature.h"
 #include "app/render_command.h"
 #include "core/error.h"
 #include "core/log.h"
 #include "io/body_loader.h"
+#include "io/fascia_layer.h"
 #include "scene/options.h"
 
 #include <CLI/CLI.hpp>
@@ -38,8 +41,9 @@ int main(int argc, char** argv) {
     CLI::App cli{"MyoAtlas: 3D myofascial anatomy for teaching"};
     cli.require_subcommand(0, 1);
     std::string dataDir;
-    cli.add_option("--data", dataDir, "BodyParts3D directory (holds manifest.csv); default $MYOATLAS_DATA, then "
-                                      "../shared/bodyparts3d");
+    cli.add_option("--data", dataDir,
+                   "BodyParts3D directory (holds manifest.csv); default $MYOATLAS_DATA, then "
+                   "../shared/bodyparts3d");
     bool noCache = false;
     cli.add_flag("--no-cache", noCache, "ignore and do not write the body cache");
     bool verbose = false;
@@ -50,6 +54,7 @@ int main(int argc, char** argv) {
     cli.add_option("--screenshot", gui.screenshot, "with --frames: save the last frame, UI included, as PNG");
     cli.add_option("--view", gui.view, "initial view: anterior|posterior|left|right|superior|inferior");
     cli.add_option("--ui-scale", gui.uiScale, "UI scale on top of the monitor's")->check(CLI::Range(0.5, 4.0));
+    cli.add_option("--lesson", gui.lesson, "open a lesson file and play it (PageDown/PageUp step through it)");
     std::string windowSize = "1600x1000";
     cli.add_option("--window-size", windowSize, "initial window size WIDTHxHEIGHT");
 
@@ -72,6 +77,8 @@ int main(int argc, char** argv) {
     render->add_option("--supersample", rr.supersample, "render at N x the size and filter down")
         ->check(CLI::Range(1, 4));
     addContentOptions(render, rr);
+    std::filesystem::path renderLesson;
+    render->add_option("--lesson", renderLesson, "render a step of this lesson file (with --step N, from 1)");
 
     std::vector<app::Subcommand> subcommands;
     app::registerSubcommands(cli, subcommands);
@@ -108,6 +115,8 @@ int main(int argc, char** argv) {
             atlasError = e.what();
             core::logError(atlasError);
         }
+        // Generated fascia joins the body before anything keeps pointers into its meshes (resolver, renderer).
+        io::addGeneratedFascia(body, atlas.get(), {lo.cacheDir, lo.useCache});
         std::unique_ptr<anatomy::AtlasResolver> resolver;
         if (atlas)
             resolver = std::make_unique<anatomy::AtlasResolver>(*atlas, body);
@@ -119,6 +128,7 @@ int main(int argc, char** argv) {
                 j["atlas"] = anatomy::atlasToJson(*atlas, anatomy::resolveAtlas(*atlas, body));
             else
                 j["atlas_error"] = atlasError;
+            j["lines"] = app::linesToJson(context); // path length and stations of every line, both sides
             std::cout << j.dump(2) << "\n";
             return 0;
         }
@@ -128,6 +138,10 @@ int main(int argc, char** argv) {
             if (sub.needsAtlas && !atlas)
                 throw core::DataError(atlasDir.string(), "the atlas did not load: " + atlasError);
             return sub.run(context);
+        }
+        if (*render && !renderLesson.empty()) {
+            app::renderLessonStep(context, rr, renderLesson, rr.step);
+            return 0;
         }
         if (*render) {
             if (!atlas && (!rr.triggerPoints.empty() || !rr.lines.empty() || !rr.technique.empty()))

@@ -5,8 +5,10 @@
 #include "core/timer.h"
 #include "io/image_io.h"
 #include "platform/egl_context.h"
+#include "platform/imgui_offscreen.h"
 #include "render/renderer.h"
 #include "scene/options.h"
+#include "ui/presentation.h"
 
 namespace myoatlas::app {
 
@@ -52,6 +54,13 @@ void runRender(FeatureContext& context, const RenderRequest& request) {
     FeatureHost host(context, renderer);
     // A deterministic frame: the features evaluate at the requested time (or their steady state).
     host.update(state, request.time < 0.0f ? 1e6 : request.time);
+    // A still of a technique step looks at the contact from outside, unless the caller framed something.
+    if (!request.frameSelection)
+        for (auto& f : host.features())
+            if (auto pose = f->framing(state, static_cast<float>(w) / static_cast<float>(h))) {
+                state.view.camera = *pose;
+                break;
+            }
     std::vector<uint8_t> dimmed;
     host.sync(dimmed);
     render::FrameInputs in;
@@ -63,6 +72,17 @@ void runRender(FeatureContext& context, const RenderRequest& request) {
     in.time = std::max(0.0f, request.time);
     in.heatPulse = host.heatPulse();
     auto stats = renderer.render(in);
+    std::string caption = state.view.caption;
+    for (auto& f : host.features())
+        if (auto c = f->caption(state); !c.empty())
+            caption += (caption.empty() ? "" : "\n") + c;
+    if (!caption.empty()) {
+        int fw = 0, fh = 0;
+        renderer.bindFinalTarget(fw, fh);
+        // Text sized to the picture: the same share of the height as the window's caption at 1000 px.
+        platform::drawImGuiOffscreen(fw, fh, static_cast<float>(fh) / 1000.0f,
+                                     [&] { ui::drawCaptionBar(caption, false); });
+    }
     auto image = renderer.readPixels();
     io::writePng(request.output, image);
     core::logInfo("rendered " + std::to_string(stats.drawnStructures) + " structures (" +

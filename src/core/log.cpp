@@ -11,8 +11,12 @@ std::mutex gMutex;
 constexpr const char* kPrefix[] = {"debug", "info", "warning", "error"};
 } // namespace
 
-void setLogLevel(LogLevel level) { gLevel = level; }
-LogLevel logLevel() { return gLevel; }
+void setLogLevel(LogLevel level) {
+    gLevel = level;
+}
+LogLevel logLevel() {
+    return gLevel;
+}
 
 void log(LogLevel level, std::string_view message) {
     if (level < gLevel.load() || level == LogLevel::Off)

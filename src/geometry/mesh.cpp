@@ -18,7 +18,9 @@ void Aabb::expand(const Aabb& b) {
     max = glm::max(max, b.max);
 }
 
-float Aabb::radius() const { return valid() ? glm::length(extent()) * 0.5f : 0.0f; }
+float Aabb::radius() const {
+    return valid() ? glm::length(extent()) * 0.5f : 0.0f;
+}
 
 bool Aabb::contains(const glm::vec3& p, float margin) const {
     return p.x >= min.x - margin && p.y >= min.y - margin && p.z >= min.z - margin && p.x <= max.x + margin &&

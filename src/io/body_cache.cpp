@@ -212,8 +212,8 @@ CacheReadResult readBodyCache(const std::filesystem::path& path, uint64_t key) {
         return result;
     }
     if (h.version != kBodyCacheVersion) {
-        result.rejectReason = "format version " + std::to_string(h.version) + ", expected " +
-                              std::to_string(kBodyCacheVersion);
+        result.rejectReason =
+            "format version " + std::to_string(h.version) + ", expected " + std::to_string(kBodyCacheVersion);
         return result;
     }
     if (h.key != key) {

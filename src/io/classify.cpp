@@ -136,8 +136,8 @@ std::vector<LayerOverride> readLayerOverrides(const std::filesystem::path& path)
             throw core::DataError(path.string(), where + " field 'layer': missing or not a string");
         auto layer = anatomy::parseLayer(rec["layer"].get<std::string>());
         if (!layer)
-            throw core::DataError(path.string(), where + " field 'layer': unknown layer '" +
-                                                     rec["layer"].get<std::string>() + "'");
+            throw core::DataError(path.string(),
+                                  where + " field 'layer': unknown layer '" + rec["layer"].get<std::string>() + "'");
         out.push_back({rec["match"].get<std::string>(), *layer, rec.value("reason", "")});
     }
     return out;

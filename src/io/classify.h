@@ -24,16 +24,17 @@ void assignRegions(anatomy::Body& body, const AncestorTable& ancestors);
 void groupParts(anatomy::Body& body, const AncestorTable& ancestors);
 
 struct LayerOverride {
-    std::string match;  // an FMA id or an exact structure name, or a whole-muscle group name
+    std::string match; // an FMA id or an exact structure name, or a whole-muscle group name
     anatomy::Layer layer = anatomy::Layer::DeepMuscle;
     std::string reason;
 };
 [[nodiscard]] std::vector<LayerOverride> readLayerOverrides(const std::filesystem::path& path);
 
 struct LayerRules {
-    float exposedThreshold = 0.20f; // a muscle is superficial when at least this share of its sampled surface sees the skin (a thin
-                                    // sheet shows about half its surface outward, so 0.2 means ~40% of its outer face)
-    float maxSkinGap = 0.035f;      // metres: a ray that reaches the skin only beyond this crossed a cavity
+    float exposedThreshold =
+        0.20f; // a muscle is superficial when at least this share of its sampled surface sees the skin (a thin
+               // sheet shows about half its surface outward, so 0.2 means ~40% of its outer face)
+    float maxSkinGap = 0.035f; // metres: a ray that reaches the skin only beyond this crossed a cavity
     int samplesPerMuscle = 240;
 };
 

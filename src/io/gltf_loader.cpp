@@ -77,7 +77,7 @@ geometry::Mesh loadMeshFile(const std::filesystem::path& path) {
 void saveMeshFile(const geometry::Mesh& mesh, const std::filesystem::path& path) {
     aiScene scene;
     scene.mRootNode = new aiNode();
-    scene.mMaterials = new aiMaterial*[1]{new aiMaterial()};
+    scene.mMaterials = new aiMaterial* [1] { new aiMaterial() };
     scene.mNumMaterials = 1;
     auto* m = new aiMesh();
     m->mPrimitiveTypes = aiPrimitiveType_TRIANGLE;
@@ -95,7 +95,7 @@ void saveMeshFile(const geometry::Mesh& mesh, const std::filesystem::path& path)
         m->mFaces[f].mNumIndices = 3;
         m->mFaces[f].mIndices = new unsigned[3]{mesh.indices[f * 3], mesh.indices[f * 3 + 1], mesh.indices[f * 3 + 2]};
     }
-    scene.mMeshes = new aiMesh*[1]{m};
+    scene.mMeshes = new aiMesh* [1] { m };
     scene.mNumMeshes = 1;
     scene.mRootNode->mMeshes = new unsigned[1]{0};
     scene.mRootNode->mNumMeshes = 1;

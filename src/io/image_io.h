@@ -16,7 +16,7 @@ struct Image {
 };
 
 void writePng(const std::filesystem::path& path, const Image& image); // throws core::DataError
-[[nodiscard]] Image readPng(const std::filesystem::path& path);      // throws core::DataError
+[[nodiscard]] Image readPng(const std::filesystem::path& path);       // throws core::DataError
 
 struct ImageDiff {
     double maxDelta = 0.0;  // largest per-channel difference, 0..255

@@ -69,8 +69,8 @@ std::vector<ManifestRow> parseManifest(std::string_view text, const std::string&
         row.set = field("set");
         auto category = anatomy::parseCategory(field("category"));
         if (!category)
-            throw core::DataError(origin, "line " + std::to_string(lineNo) + ": unknown category '" +
-                                              field("category") + "'");
+            throw core::DataError(origin,
+                                  "line " + std::to_string(lineNo) + ": unknown category '" + field("category") + "'");
         row.category = *category;
         row.file = field("file");
         row.fj = field("fj");

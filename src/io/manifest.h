@@ -10,7 +10,7 @@
 namespace myoatlas::io {
 
 struct ManifestRow {
-    std::string set;  // "isa" or "supplement"
+    std::string set; // "isa" or "supplement"
     anatomy::Category category = anatomy::Category::Muscle;
     std::string file; // relative to the data directory
     std::string fj, fma, name;

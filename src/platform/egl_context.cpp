@@ -24,18 +24,14 @@ EglContext::EglContext() : impl_(std::make_unique<Impl>()) {
         throw core::GpuError("EGL: eglInitialize failed (error 0x" + std::to_string(eglGetError()) + ")");
     if (!eglBindAPI(EGL_OPENGL_API))
         throw core::GpuError("EGL: desktop OpenGL is not available");
-    const EGLint attribs[] = {EGL_CONTEXT_MAJOR_VERSION,
-                              4,
-                              EGL_CONTEXT_MINOR_VERSION,
-                              5,
-                              EGL_CONTEXT_OPENGL_PROFILE_MASK,
-                              EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
-                              EGL_NONE};
+    const EGLint attribs[] = {
+        EGL_CONTEXT_MAJOR_VERSION,           4,       EGL_CONTEXT_MINOR_VERSION, 5, EGL_CONTEXT_OPENGL_PROFILE_MASK,
+        EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
     impl_->context = eglCreateContext(impl_->display, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, attribs);
     if (impl_->context == EGL_NO_CONTEXT) {
         eglTerminate(impl_->display);
-        throw core::GpuError("EGL: cannot create an OpenGL 4.5 core context (error 0x" +
-                             std::to_string(eglGetError()) + ")");
+        throw core::GpuError("EGL: cannot create an OpenGL 4.5 core context (error 0x" + std::to_string(eglGetError()) +
+                             ")");
     }
     if (!eglMakeCurrent(impl_->display, EGL_NO_SURFACE, EGL_NO_SURFACE, impl_->context)) {
         eglDestroyContext(impl_->display, impl_->context);

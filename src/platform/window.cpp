@@ -3,8 +3,8 @@
 #include "core/error.h"
 #include "core/log.h"
 
-#include <epoxy/gl.h>
 #include <GLFW/glfw3.h>
+#include <epoxy/gl.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
@@ -50,8 +50,12 @@ Window::~Window() {
     glfwTerminate();
 }
 
-bool Window::shouldClose() const { return glfwWindowShouldClose(window_); }
-void Window::requestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+bool Window::shouldClose() const {
+    return glfwWindowShouldClose(window_);
+}
+void Window::requestClose() {
+    glfwSetWindowShouldClose(window_, GLFW_TRUE);
+}
 
 void Window::pollEvents(bool idle, double timeoutSeconds) {
     if (idle)
@@ -60,9 +64,15 @@ void Window::pollEvents(bool idle, double timeoutSeconds) {
         glfwPollEvents();
 }
 
-void Window::swapBuffers() { glfwSwapBuffers(window_); }
-void Window::framebufferSize(int& w, int& h) const { glfwGetFramebufferSize(window_, &w, &h); }
-void Window::windowSize(int& w, int& h) const { glfwGetWindowSize(window_, &w, &h); }
+void Window::swapBuffers() {
+    glfwSwapBuffers(window_);
+}
+void Window::framebufferSize(int& w, int& h) const {
+    glfwGetFramebufferSize(window_, &w, &h);
+}
+void Window::windowSize(int& w, int& h) const {
+    glfwGetWindowSize(window_, &w, &h);
+}
 
 float Window::contentScale() const {
     float x = 1.0f, y = 1.0f;

@@ -40,16 +40,17 @@ GLuint compile(GLenum type, const std::string& name, const std::string& src) {
         glGetShaderInfoLog(s, len, nullptr, log.data());
         log.resize(std::strlen(log.c_str())); // drop the terminator GL writes, or what() stops at it
         glDeleteShader(s);
-        throw core::GpuError("shader program '" + name + "': " +
-                             (type == GL_VERTEX_SHADER ? "vertex" : "fragment") + " stage does not compile:\n" + log +
-                             "\n" + numbered(src));
+        throw core::GpuError("shader program '" + name + "': " + (type == GL_VERTEX_SHADER ? "vertex" : "fragment") +
+                             " stage does not compile:\n" + log + "\n" + numbered(src));
     }
     return s;
 }
 
 } // namespace
 
-void setGlChecks(bool on) { gChecks = on; }
+void setGlChecks(bool on) {
+    gChecks = on;
+}
 
 void checkGl(const char* where) {
     if (!gChecks)

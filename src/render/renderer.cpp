@@ -1,6 +1,7 @@
 #include "render/renderer.h"
 
 #include "core/error.h"
+#include "io/fascia_layer.h"
 #include "render/gl_program.h"
 #include "scene/palette.h"
 
@@ -14,6 +15,7 @@ namespace {
 struct StructureInfoGpu {
     glm::vec4 color;
     glm::vec4 params;
+    glm::vec4 material; // fascia sheen and fibre direction (io::fasciaMaterial); zero for other tissues
 };
 
 GLuint makeTexture(GLenum internal, int w, int h, GLenum filter) {
@@ -296,8 +298,9 @@ void Renderer::uploadStructureInfo(const FrameInputs& in) {
         bool heat = std::find(heatStructures_.begin(), heatStructures_.end(), s) != heatStructures_.end();
         bool dim = !in.dimmed.empty() && s < in.dimmed.size() && in.dimmed[s];
         info[s].color = glm::vec4(scene::structureColor(st), view.opacity(body_, s));
-        info[s].params = glm::vec4(sel ? 1.0f : 0.0f, in.hovered == s ? 1.0f : 0.0f, heat ? 1.0f : 0.0f,
-                                   dim ? 1.0f : 0.0f);
+        info[s].params =
+            glm::vec4(sel ? 1.0f : 0.0f, in.hovered == s ? 1.0f : 0.0f, heat ? 1.0f : 0.0f, dim ? 1.0f : 0.0f);
+        info[s].material = io::fasciaMaterial(st);
     }
     glNamedBufferSubData(ssbo_, 0, static_cast<GLsizeiptr>(info.size() * sizeof(StructureInfoGpu)), info.data());
     glTextureSubImage2D(selectedTex_, 0, 0, 0, static_cast<GLsizei>(selected.size()), 1, GL_RED_INTEGER,
@@ -338,7 +341,9 @@ FrameStats Renderer::render(const FrameInputs& in) {
             float a = view.opacity(body_, s);
             bool translucent = a < 0.995f;
             bool lod = false;
-            if (lodCounts_[s] > 0 && in.lodPixels > 0.0f) {
+            // A structure carrying heat keeps full detail: thin patterns would turn blocky on the simplified mesh.
+            bool heated = std::find(heatStructures_.begin(), heatStructures_.end(), s) != heatStructures_.end();
+            if (lodCounts_[s] > 0 && in.lodPixels > 0.0f && !heated) {
                 float d = std::max(0.05f, glm::distance(eye, body_.structures[s].bounds.center()));
                 lod = meanEdge_[s] * pixelsPerMetreAtOne / d < in.lodPixels * static_cast<float>(ss);
             }
@@ -489,6 +494,14 @@ io::Image Renderer::readPixels() const {
     glDeleteTextures(1, &tex);
     img.flipVertically();
     return img;
+}
+
+void Renderer::bindFinalTarget(int& width, int& height) const {
+    if (!targets_)
+        throw core::Error("bindFinalTarget before the first frame");
+    glBindFramebuffer(GL_FRAMEBUFFER, targets_->finalFbo);
+    width = targets_->w;
+    height = targets_->h;
 }
 
 void Renderer::blitToScreen(int width, int height) const {

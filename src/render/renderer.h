@@ -62,6 +62,8 @@ public:
     FrameStats render(const FrameInputs& in);
     // The last frame as an image (top row first), at the output size.
     [[nodiscard]] io::Image readPixels() const;
+    // Binds the last frame's colour target for drawing over it (captions in headless renders); returns its size.
+    void bindFinalTarget(int& width, int& height) const;
     // Copies the last frame to the default framebuffer (window) at the given size.
     void blitToScreen(int width, int height) const;
 
@@ -77,12 +79,12 @@ private:
     std::vector<GpuOverlay> overlays_;
     GLuint vao_ = 0, vbo_ = 0, ibo_ = 0, idVbo_ = 0, scalarVbo_ = 0, ssbo_ = 0, emptyVao_ = 0;
     GLuint heatRamp_ = 0, selectedTex_ = 0;
-    std::vector<GLsizei> counts_;  // per structure index count
-    std::vector<size_t> offsets_;  // per structure byte offset into the index buffer
-    std::vector<GLint> baseVertex_; // per structure first vertex
+    std::vector<GLsizei> counts_;    // per structure index count
+    std::vector<size_t> offsets_;    // per structure byte offset into the index buffer
+    std::vector<GLint> baseVertex_;  // per structure first vertex
     std::vector<GLsizei> lodCounts_; // per structure simplified index count (0: none)
     std::vector<size_t> lodOffsets_;
-    std::vector<float> meanEdge_;   // metres, for the level-of-detail choice
+    std::vector<float> meanEdge_; // metres, for the level-of-detail choice
     std::vector<uint32_t> heatStructures_;
     int outWidth_ = 0, outHeight_ = 0;
     struct Programs;

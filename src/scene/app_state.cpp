@@ -4,9 +4,7 @@
 
 namespace myoatlas::scene {
 namespace {
-template <class... Ts> struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
+template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
 void addUnique(std::vector<uint32_t>& v, uint32_t x) {
@@ -18,91 +16,87 @@ void addUnique(std::vector<uint32_t>& v, uint32_t x) {
 void apply(AppState& state, const anatomy::Body& body, const Command& command) {
     ViewState& view = state.view;
     state.camera.pose = view.camera;
-    std::visit(Overloaded{
-                   [&](const SelectStructure& c) {
-                       if (c.structure >= body.size())
-                           return;
-                       if (!c.additive)
-                           view.selection.clear();
-                       for (uint32_t s : c.whole ? wholeOf(body, c.structure) : std::vector<uint32_t>{c.structure})
-                           addUnique(view.selection, s);
-                   },
-                   [&](const ClearSelection&) { view.selection.clear(); },
-                   [&](const SetLayerVisible& c) { view.layers[index(c.layer)].visible = c.visible; },
-                   [&](const SetLayerOpacity& c) {
-                       view.layers[index(c.layer)].opacity = std::clamp(c.opacity, 0.0f, 1.0f);
-                   },
-                   [&](const SetPeel& c) {
-                       view.peel = std::clamp(c.peel, 0, static_cast<int>(anatomy::kLayerCount) - 1);
-                   },
-                   [&](const HideSelection&) {
-                       for (uint32_t s : view.selection)
-                           addUnique(view.hidden, s);
-                       view.selection.clear();
-                   },
-                   [&](const IsolateSelection&) {
-                       if (!view.selection.empty())
-                           view.isolated = view.selection;
-                   },
-                   [&](const ShowAll&) {
-                       view.hidden.clear();
-                       view.isolated.clear();
-                       view.peel = 0;
-                   },
-                   [&](const SetNamedView& c) {
-                       auto box = body.skin() ? body.structures[*body.skin()].bounds : body.bounds();
-                       state.camera.setView(c.view, box, state.viewportAspect);
-                   },
-                   [&](const FrameSelection&) {
-                       if (!view.selection.empty())
-                           state.camera.frame(boundsOf(body, view.selection), state.viewportAspect);
-                   },
-                   [&](const FrameBody&) {
-                       auto box = body.skin() ? body.structures[*body.skin()].bounds : body.bounds();
-                       state.camera.frame(box, state.viewportAspect);
-                   },
-                   [&](const ResetLayers&) {
-                       view.layers = ViewState::defaultLayers();
-                       view.peel = 0;
-                   },
-                   [&](const ShowTriggerPoint& c) {
-                       if (!c.additive)
-                           view.triggerPoints.clear();
-                       if (std::find(view.triggerPoints.begin(), view.triggerPoints.end(), c.trp) ==
-                           view.triggerPoints.end())
-                           view.triggerPoints.push_back(c.trp);
-                   },
-                   [&](const HideTriggerPoint& c) { std::erase(view.triggerPoints, c.trp); },
-                   [&](const ClearTriggerPoints&) { view.triggerPoints.clear(); },
-                   [&](const SetHeatTime& c) { view.heatTime = c.time < 0.0f ? -1.0f : c.time; },
-                   [&](const AddPainPoint& c) { view.painPoints.push_back(c.point); },
-                   [&](const ClearPainPoints&) { view.painPoints.clear(); },
-                   [&](const ShowLine& c) {
-                       if (c.exclusive)
-                           view.lines.clear();
-                       std::erase(view.lines, c.line);
-                       if (c.shown)
-                           view.lines.push_back(c.line);
-                   },
-                   [&](const SetTechnique& c) { view.technique = c.technique; },
-                   [&](const SetTechniqueStep& c) { view.technique.step = std::max(0, c.step); },
-                   [&](const SetCaption& c) { view.caption = c.caption; },
-                   [&](const SetViewState& c) {
-                       view = c.view;
-                       state.camera.pose = view.camera;
-                   },
-                   [&](const SetLessonActive& c) { state.lessonActive = c.active; },
-                   [&](const FrameBox& c) { state.camera.frame(c.box, state.viewportAspect); },
-                   [&](const AnimateCamera& c) {
-                       if (c.seconds <= 0.0f) {
-                           state.camera.pose = c.pose;
-                           state.transition.reset();
-                       } else {
-                           state.transition = CameraTransition{state.camera.pose, c.pose, -1.0, c.seconds};
-                       }
-                   },
-               },
-               command);
+    std::visit(
+        Overloaded{
+            [&](const SelectStructure& c) {
+                if (c.structure >= body.size())
+                    return;
+                if (!c.additive)
+                    view.selection.clear();
+                for (uint32_t s : c.whole ? wholeOf(body, c.structure) : std::vector<uint32_t>{c.structure})
+                    addUnique(view.selection, s);
+            },
+            [&](const ClearSelection&) { view.selection.clear(); },
+            [&](const SetLayerVisible& c) { view.layers[index(c.layer)].visible = c.visible; },
+            [&](const SetLayerOpacity& c) { view.layers[index(c.layer)].opacity = std::clamp(c.opacity, 0.0f, 1.0f); },
+            [&](const SetPeel& c) { view.peel = std::clamp(c.peel, 0, static_cast<int>(anatomy::kLayerCount) - 1); },
+            [&](const HideSelection&) {
+                for (uint32_t s : view.selection)
+                    addUnique(view.hidden, s);
+                view.selection.clear();
+            },
+            [&](const IsolateSelection&) {
+                if (!view.selection.empty())
+                    view.isolated = view.selection;
+            },
+            [&](const ShowAll&) {
+                view.hidden.clear();
+                view.isolated.clear();
+                view.peel = 0;
+            },
+            [&](const SetNamedView& c) {
+                auto box = body.skin() ? body.structures[*body.skin()].bounds : body.bounds();
+                state.camera.setView(c.view, box, state.viewportAspect);
+            },
+            [&](const FrameSelection&) {
+                if (!view.selection.empty())
+                    state.camera.frame(boundsOf(body, view.selection), state.viewportAspect);
+            },
+            [&](const FrameBody&) {
+                auto box = body.skin() ? body.structures[*body.skin()].bounds : body.bounds();
+                state.camera.frame(box, state.viewportAspect);
+            },
+            [&](const ResetLayers&) {
+                view.layers = ViewState::defaultLayers();
+                view.peel = 0;
+            },
+            [&](const ShowTriggerPoint& c) {
+                if (!c.additive)
+                    view.triggerPoints.clear();
+                if (std::find(view.triggerPoints.begin(), view.triggerPoints.end(), c.trp) == view.triggerPoints.end())
+                    view.triggerPoints.push_back(c.trp);
+            },
+            [&](const HideTriggerPoint& c) { std::erase(view.triggerPoints, c.trp); },
+            [&](const ClearTriggerPoints&) { view.triggerPoints.clear(); },
+            [&](const SetHeatTime& c) { view.heatTime = c.time < 0.0f ? -1.0f : c.time; },
+            [&](const AddPainPoint& c) { view.painPoints.push_back(c.point); },
+            [&](const ClearPainPoints&) { view.painPoints.clear(); },
+            [&](const ShowLine& c) {
+                if (c.exclusive)
+                    view.lines.clear();
+                std::erase(view.lines, c.line);
+                if (c.shown)
+                    view.lines.push_back(c.line);
+            },
+            [&](const SetTechnique& c) { view.technique = c.technique; },
+            [&](const SetTechniqueStep& c) { view.technique.step = std::max(0, c.step); },
+            [&](const SetCaption& c) { view.caption = c.caption; },
+            [&](const SetViewState& c) {
+                view = c.view;
+                state.camera.pose = view.camera;
+            },
+            [&](const SetLessonActive& c) { state.lessonActive = c.active; },
+            [&](const FrameBox& c) { state.camera.frame(c.box, state.viewportAspect); },
+            [&](const AnimateCamera& c) {
+                if (c.seconds <= 0.0f) {
+                    state.camera.pose = c.pose;
+                    state.transition.reset();
+                } else {
+                    state.transition = CameraTransition{state.camera.pose, c.pose, -1.0, c.seconds};
+                }
+            },
+        },
+        command);
     view.camera = state.camera.pose;
 }
 

@@ -13,14 +13,21 @@ struct ViewInfo {
     float yaw, pitch;
 };
 constexpr ViewInfo kViews[] = {
-    {"anterior", "Anterior (front)", 0.0f, 0.0f},       {"posterior", "Posterior (back)", 3.14159265f, 0.0f},
-    {"left", "Left side", 1.57079633f, 0.0f},           {"right", "Right side", -1.57079633f, 0.0f},
-    {"superior", "Superior (from above)", 0.0f, kMaxPitch}, {"inferior", "Inferior (from below)", 0.0f, -kMaxPitch},
+    {"anterior", "Anterior (front)", 0.0f, 0.0f},
+    {"posterior", "Posterior (back)", 3.14159265f, 0.0f},
+    {"left", "Left side", 1.57079633f, 0.0f},
+    {"right", "Right side", -1.57079633f, 0.0f},
+    {"superior", "Superior (from above)", 0.0f, kMaxPitch},
+    {"inferior", "Inferior (from below)", 0.0f, -kMaxPitch},
 };
 } // namespace
 
-std::string_view viewName(ViewName v) { return kViews[static_cast<size_t>(v)].name; }
-std::string_view viewLabel(ViewName v) { return kViews[static_cast<size_t>(v)].label; }
+std::string_view viewName(ViewName v) {
+    return kViews[static_cast<size_t>(v)].name;
+}
+std::string_view viewLabel(ViewName v) {
+    return kViews[static_cast<size_t>(v)].label;
+}
 
 std::optional<ViewName> parseViewName(std::string_view s) {
     for (size_t i = 0; i < std::size(kViews); ++i)
@@ -65,7 +72,9 @@ void Camera::pan(float dxPixels, float dyPixels, float viewportHeight) {
     pose.target += (-dxPixels * right + dyPixels * up) * worldPerPixel;
 }
 
-void Camera::zoom(float factor) { pose.distance = std::clamp(pose.distance * factor, 0.05f, 20.0f); }
+void Camera::zoom(float factor) {
+    pose.distance = std::clamp(pose.distance * factor, 0.05f, 20.0f);
+}
 
 void Camera::frame(const geometry::Aabb& box, float aspect) {
     if (!box.valid())
@@ -109,7 +118,7 @@ CameraPose interpolate(const CameraPose& a, const CameraPose& b, float t) {
     CameraPose p;
     p.target = glm::mix(a.target, b.target, s);
     p.distance = std::exp(glm::mix(std::log(a.distance), std::log(b.distance), s)); // zoom feels linear
-    p.yaw = a.yaw + std::remainder(b.yaw - a.yaw, glm::two_pi<float>()) * s;    // shortest way round
+    p.yaw = a.yaw + std::remainder(b.yaw - a.yaw, glm::two_pi<float>()) * s;        // shortest way round
     p.pitch = glm::mix(a.pitch, b.pitch, s);
     p.fovY = glm::mix(a.fovY, b.fovY, s);
     return p;

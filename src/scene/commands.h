@@ -84,11 +84,11 @@ struct SetViewState {
     ViewState view;
 };
 
-using Command = std::variant<SelectStructure, ClearSelection, SetLayerVisible, SetLayerOpacity, SetPeel,
-                             HideSelection, IsolateSelection, ShowAll, SetNamedView, FrameSelection, FrameBody,
-                             ResetLayers, ShowTriggerPoint, HideTriggerPoint, ClearTriggerPoints, SetHeatTime,
-                             AddPainPoint, ClearPainPoints, ShowLine, SetTechnique, SetTechniqueStep, SetCaption,
-                             SetViewState, FrameBox, AnimateCamera, SetLessonActive>;
+using Command =
+    std::variant<SelectStructure, ClearSelection, SetLayerVisible, SetLayerOpacity, SetPeel, HideSelection,
+                 IsolateSelection, ShowAll, SetNamedView, FrameSelection, FrameBody, ResetLayers, ShowTriggerPoint,
+                 HideTriggerPoint, ClearTriggerPoints, SetHeatTime, AddPainPoint, ClearPainPoints, ShowLine,
+                 SetTechnique, SetTechniqueStep, SetCaption, SetViewState, FrameBox, AnimateCamera, SetLessonActive>;
 
 // Collected during a frame, applied after the UI is built.
 class Commands {

@@ -27,7 +27,8 @@ glm::vec3 structureColor(const anatomy::Structure& s) {
     if (s.category != anatomy::Category::Muscle)
         return c;
     // +-8% brightness and a slight hue shift, keyed on the whole muscle so its parts match.
-    size_t h = std::hash<std::string>{}(s.name.substr(s.name.rfind(" of ") == std::string::npos ? 0 : s.name.rfind(" of ")));
+    size_t h =
+        std::hash<std::string>{}(s.name.substr(s.name.rfind(" of ") == std::string::npos ? 0 : s.name.rfind(" of ")));
     float v = static_cast<float>(h % 1000) / 1000.0f - 0.5f;
     float w = static_cast<float>((h / 1000) % 1000) / 1000.0f - 0.5f;
     return c * (1.0f + 0.16f * v) + glm::vec3(0.0f, 0.04f * w, 0.03f * w);

@@ -5,11 +5,11 @@
 #include "geometry/bvh.h"
 #include "scene/view_state.h"
 
-#include <memory>
 #include <atomic>
+#include <memory>
 #include <mutex>
-#include <thread>
 #include <optional>
+#include <thread>
 #include <vector>
 
 namespace myoatlas::scene {

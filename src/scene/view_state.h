@@ -5,8 +5,8 @@
 #include "scene/camera.h"
 
 #include <array>
-#include <glm/vec3.hpp>
 #include <cstdint>
+#include <glm/vec3.hpp>
 #include <string>
 #include <vector>
 
@@ -36,10 +36,10 @@ struct TechniqueRef {
 struct ViewState {
     CameraPose camera;
     std::array<LayerSetting, anatomy::kLayerCount> layers = defaultLayers();
-    int peel = 0;                     // layers with index < peel are hidden (outside-in)
-    std::vector<uint32_t> selection;  // structure indices, in selection order
-    std::vector<uint32_t> hidden;     // structures hidden one by one
-    std::vector<uint32_t> isolated;   // when not empty, only these are drawn
+    int peel = 0;                    // layers with index < peel are hidden (outside-in)
+    std::vector<uint32_t> selection; // structure indices, in selection order
+    std::vector<uint32_t> hidden;    // structures hidden one by one
+    std::vector<uint32_t> isolated;  // when not empty, only these are drawn
     std::string caption;
     // Teaching content shown on the body (each drawn by its feature; a lesson step stores all of it).
     std::vector<TriggerPointRef> triggerPoints; // heat maps shown, combined

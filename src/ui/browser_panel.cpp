@@ -31,9 +31,9 @@ void drawBrowserPanel(const UiModel& model, UiState& ui, scene::Commands& out) {
         ImGui::InputTextWithHint("##search", "Search by name (e.g. trapezius)", &ui.search);
         const float comboWidth = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3;
         ImGui::SetNextItemWidth(comboWidth);
-        std::string layerPreview =
-            ui.layerFilter < 0 ? "All layers"
-                               : std::string(anatomy::layerLabel(static_cast<anatomy::Layer>(ui.layerFilter)));
+        std::string layerPreview = ui.layerFilter < 0
+                                       ? "All layers"
+                                       : std::string(anatomy::layerLabel(static_cast<anatomy::Layer>(ui.layerFilter)));
         if (ImGui::BeginCombo("##layer", layerPreview.c_str())) {
             if (ImGui::Selectable("All layers", ui.layerFilter < 0))
                 ui.layerFilter = -1;

@@ -9,15 +9,16 @@ void drawInfoPanel(const UiModel& model, UiState& ui, scene::Commands& out) {
     const auto& body = *model.body;
     const auto& view = model.state->view;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.5f, vp->Pos.y + em * 2.2f),
-                            ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.5f, vp->Pos.y + em * 2.2f), ImGuiCond_FirstUseEver,
+                            ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowSize(ImVec2(em * 20, em * 22), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Selection", &ui.showInfo)) {
         if (view.selection.empty()) {
             ImGui::TextWrapped("Click a structure on the body or in the list to see what it is.");
         } else {
             const auto& first = body.structures[view.selection.front()];
-            const std::string& title = first.group >= 0 ? body.groups[static_cast<size_t>(first.group)].name : first.name;
+            const std::string& title =
+                first.group >= 0 ? body.groups[static_cast<size_t>(first.group)].name : first.name;
             ImGui::PushTextWrapPos(0.0f);
             ImGui::TextUnformatted(title.c_str());
             ImGui::PopTextWrapPos();
@@ -101,9 +102,12 @@ void drawAboutPanel(const UiModel& model, UiState& ui) {
 void drawHelpPanel(UiState& ui) {
     if (ImGui::Begin("Keys and mouse", &ui.showHelp, ImGuiWindowFlags_AlwaysAutoResize)) {
         const char* rows[][2] = {
-            {"Left drag", "orbit"},           {"Right / middle drag", "pan"},
-            {"Wheel", "zoom"},                {"Click", "select (Ctrl: add)"},
-            {"Arrow keys", "orbit"},          {"+ / -", "zoom"},
+            {"Left drag", "orbit"},
+            {"Right / middle drag", "pan"},
+            {"Wheel", "zoom"},
+            {"Click", "select (Ctrl: add)"},
+            {"Arrow keys", "orbit"},
+            {"+ / -", "zoom"},
             {"1..6", "anterior, posterior, left, right, superior, inferior"},
             {"F / Home", "frame selection / whole body"},
             {"H / I / A", "hide, isolate selection; show all"},

@@ -1,4 +1,5 @@
 #include "ui/panels.h"
+#include "ui/theme.h"
 
 #include <imgui.h>
 
@@ -37,12 +38,43 @@ void drawMainMenu(const UiModel& model, UiState& ui, scene::Commands& out) {
         ImGui::MenuItem("Layers", nullptr, &ui.showLayers);
         ImGui::MenuItem("Structures", nullptr, &ui.showBrowser);
         ImGui::MenuItem("Selection info", nullptr, &ui.showInfo);
+        ImGui::MenuItem("Lesson editor and player", nullptr, &ui.showLesson);
         ImGui::Separator();
+        if (ImGui::BeginMenu("Theme")) {
+            for (auto t : {Theme::Dark, Theme::Light, Theme::HighContrast}) {
+                auto name = std::string(themeName(t));
+                if (ImGui::MenuItem(name.c_str(), nullptr, ui.theme == name) && ui.theme != name) {
+                    ui.theme = name;
+                    ui.themeChanged = true;
+                }
+            }
+            ImGui::EndMenu();
+        }
         float before = ui.uiScale;
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
         ImGui::SliderFloat("UI scale", &ui.uiScale, 0.75f, 3.0f, "%.2f");
         if (ImGui::IsItemDeactivatedAfterEdit() && before != ui.uiScale)
             ui.scaleChanged = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Modes")) {
+        if (ImGui::MenuItem("Presentation mode", "F5", ui.presentation)) {
+            ui.presentation = !ui.presentation;
+            ui.presentationChanged = true;
+        }
+        if (ui.monitorCount > 1 && ImGui::BeginMenu("Present on monitor")) {
+            for (int m = 0; m < ui.monitorCount; ++m)
+                if (ImGui::MenuItem(("Monitor " + std::to_string(m + 1)).c_str(), nullptr, ui.presentationMonitor == m))
+                    ui.presentationMonitor = m;
+            ImGui::EndMenu();
+        }
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+        ImGui::SliderFloat("Room text scale", &ui.presentationScale, 1.0f, 4.0f, "%.1fx");
+        if (ImGui::IsItemDeactivatedAfterEdit() && ui.presentation)
+            ui.themeChanged = true;
+        ImGui::Separator();
+        ImGui::MenuItem("Patient mode", nullptr, &ui.patientMode);
+        ImGui::MenuItem("Quiz", nullptr, &ui.showQuiz);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
@@ -56,18 +88,28 @@ void drawMainMenu(const UiModel& model, UiState& ui, scene::Commands& out) {
 }
 
 void drawUi(const UiModel& model, UiState& ui, scene::Commands& out) {
+    // Presentation mode reduces the interface to the caption bar (drawn by the app) and the features' overlays.
+    if (ui.presentation)
+        return;
     drawMainMenu(model, ui, out);
+    // Patient mode: the plain-language panel replaces the expert panels.
+    if (ui.patientMode) {
+        if (ui.showAbout)
+            drawAboutPanel(model, ui);
+        return;
+    }
     if (ui.showLayers)
         drawLayersPanel(model, ui, out);
     if (ui.showBrowser)
         drawBrowserPanel(model, ui, out);
-    if (ui.showInfo)
+    if (ui.showInfo && !ui.showQuiz) // the selection's name would give the quiz answer away
         drawInfoPanel(model, ui, out);
     if (ui.showAbout)
         drawAboutPanel(model, ui);
     if (ui.showHelp)
         drawHelpPanel(ui);
-    drawHoverTooltip(model);
+    if (!ui.showQuiz)
+        drawHoverTooltip(model);
 }
 
 } // namespace myoatlas::ui

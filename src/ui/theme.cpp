@@ -20,7 +20,61 @@ std::optional<std::filesystem::path> findUiFont() {
     return std::nullopt;
 }
 
-std::optional<std::filesystem::path> applyTheme(float contentScale, float uiScale) {
+Theme parseTheme(std::string_view name) {
+    if (name == "light")
+        return Theme::Light;
+    if (name == "high_contrast")
+        return Theme::HighContrast;
+    return Theme::Dark;
+}
+
+std::string_view themeName(Theme theme) {
+    switch (theme) {
+    case Theme::Light:
+        return "light";
+    case Theme::HighContrast:
+        return "high_contrast";
+    case Theme::Dark:
+        break;
+    }
+    return "dark";
+}
+
+namespace {
+
+// Projector look: pure black panels, white text, saturated yellow accents, thick borders. Projectors wash out
+// mid-greys and thin lines, so everything is either very dark or very bright.
+void highContrast(ImGuiStyle& style) {
+    ImGui::StyleColorsDark(&style);
+    auto* c = style.Colors;
+    const ImVec4 black(0, 0, 0, 1), white(1, 1, 1, 1), yellow(1.0f, 0.85f, 0.0f, 1.0f), dim(0.25f, 0.25f, 0.25f, 1);
+    c[ImGuiCol_Text] = white;
+    c[ImGuiCol_TextDisabled] = ImVec4(0.75f, 0.75f, 0.75f, 1);
+    c[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 0.95f);
+    c[ImGuiCol_PopupBg] = black;
+    c[ImGuiCol_MenuBarBg] = black;
+    c[ImGuiCol_Border] = white;
+    c[ImGuiCol_FrameBg] = dim;
+    c[ImGuiCol_FrameBgHovered] = ImVec4(0.4f, 0.4f, 0.4f, 1);
+    c[ImGuiCol_FrameBgActive] = ImVec4(0.5f, 0.5f, 0.5f, 1);
+    c[ImGuiCol_TitleBg] = black;
+    c[ImGuiCol_TitleBgActive] = ImVec4(0.2f, 0.2f, 0.2f, 1);
+    c[ImGuiCol_Button] = ImVec4(0.2f, 0.2f, 0.2f, 1);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.6f, 0.5f, 0.0f, 1);
+    c[ImGuiCol_ButtonActive] = yellow;
+    c[ImGuiCol_Header] = ImVec4(0.6f, 0.5f, 0.0f, 1);
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.75f, 0.62f, 0.0f, 1);
+    c[ImGuiCol_HeaderActive] = yellow;
+    c[ImGuiCol_CheckMark] = yellow;
+    c[ImGuiCol_SliderGrab] = yellow;
+    c[ImGuiCol_SliderGrabActive] = white;
+    style.WindowBorderSize = 2.0f;
+    style.FrameBorderSize = 1.0f;
+}
+
+} // namespace
+
+std::optional<std::filesystem::path> applyTheme(float contentScale, float uiScale, Theme theme) {
     ImGuiIO& io = ImGui::GetIO();
     float scale = std::max(0.5f, contentScale * uiScale);
     io.Fonts->Clear();
@@ -37,7 +91,10 @@ std::optional<std::filesystem::path> applyTheme(float contentScale, float uiScal
     io.Fonts->Build();
 
     ImGuiStyle style;
-    ImGui::StyleColorsDark(&style);
+    if (theme == Theme::Light)
+        ImGui::StyleColorsLight(&style);
+    else
+        ImGui::StyleColorsDark(&style);
     style.WindowRounding = 6.0f;
     style.FrameRounding = 4.0f;
     style.GrabRounding = 4.0f;
@@ -48,6 +105,10 @@ std::optional<std::filesystem::path> applyTheme(float contentScale, float uiScal
     style.Colors[ImGuiCol_HeaderActive] = ImVec4(0.90f, 0.65f, 0.20f, 0.85f);
     style.Colors[ImGuiCol_SliderGrab] = ImVec4(0.90f, 0.65f, 0.25f, 1.0f);
     style.Colors[ImGuiCol_CheckMark] = ImVec4(0.95f, 0.70f, 0.25f, 1.0f);
+    if (theme == Theme::Light)
+        style.Colors[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.96f, 0.95f, 0.95f);
+    if (theme == Theme::HighContrast)
+        highContrast(style);
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;
     return font;

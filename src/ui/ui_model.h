@@ -24,7 +24,7 @@ struct UiState {
     bool showInfo = true;
     bool showAbout = false;
     bool showHelp = false;
-    float uiScale = 1.0f;     // user setting on top of the monitor's content scale
+    float uiScale = 1.0f; // user setting on top of the monitor's content scale
     bool requestQuit = false;
     bool scaleChanged = false; // the app rebuilds fonts when set
     // Structure browser
@@ -33,6 +33,28 @@ struct UiState {
     int regionFilter = -1; // -1 all, else anatomy::Region index
     int sideFilter = -1;   // -1 all, 0 left, 1 right, 2 midline
     bool groupWholeMuscles = true;
+
+    // Theme and presentation mode (issue 7). The app rebuilds fonts and style when themeChanged is set.
+    std::string theme = "dark"; // "dark" | "light" | "high_contrast"
+    bool themeChanged = false;
+    bool presentation = false;        // projector look: high contrast, large text, panels reduced to a caption bar
+    bool presentationChanged = false; // the app goes full screen (or back) when set
+    bool blackout = false;            // B in presentation mode: the screen goes black
+    bool laserPointer = true;         // a bright spot follows the mouse in presentation mode
+    float presentationScale = 2.0f;   // text scale for the room, on top of uiScale
+    int presentationMonitor = 0;      // which monitor presentation mode fills
+    int monitorCount = 1;             // filled by the app
+    // Lessons
+    bool showLesson = false;
+    std::string lessonPath;      // the path field of the lesson panel
+    std::string lessonTitleEdit; // editing buffers
+    std::string stepCaptionEdit;
+    int editedStep = -1; // the step whose caption the buffer holds
+    // Quiz and patient modes
+    bool showQuiz = false;
+    std::string quizAnswer; // typed answer
+    bool patientMode = false;
+    std::string status; // one-line message shown by the mode panels (errors, "saved")
 };
 
 } // namespace myoatlas::ui

@@ -58,7 +58,8 @@ anatomy::Body syntheticLimb() {
         ellipsoid({-0.18f, 0.1f, 0.1f}, {0.22f, 0.7f, 0.25f}));
     add(structure("muscle b", anatomy::Category::Muscle, anatomy::Layer::DeepMuscle),
         ellipsoid({0.2f, -0.05f, 0.05f}, {0.2f, 0.6f, 0.22f}));
-    add(structure("bone", anatomy::Category::Bone, anatomy::Layer::Bone), ellipsoid({0, 0, -0.1f}, {0.08f, 0.9f, 0.08f}));
+    add(structure("bone", anatomy::Category::Bone, anatomy::Layer::Bone),
+        ellipsoid({0, 0, -0.1f}, {0.08f, 0.9f, 0.08f}));
     body.updateBounds();
     return body;
 }
@@ -148,7 +149,8 @@ TEST_F(GlTest, SyntheticLimbTranslucentSkinAndSelection) {
     auto img = r.readPixels();
     EXPECT_TRUE(test::matchesBaseline(img, "synthetic_limb_translucent", 24, 0.5));
     // Order-independent transparency: the muscles show through the skin, the selection glows gold.
-    size_t gold = countPixels(img, 0, 0, 320, 240, [](const uint8_t* p) { return p[0] > 180 && p[1] > 120 && p[2] < 90; });
+    size_t gold =
+        countPixels(img, 0, 0, 320, 240, [](const uint8_t* p) { return p[0] > 180 && p[1] > 120 && p[2] < 90; });
     EXPECT_GT(gold, 200u);
 }
 

@@ -17,13 +17,13 @@ inline std::filesystem::path outputDir() {
 }
 
 inline ::testing::AssertionResult matchesBaseline(const io::Image& actual, const std::string& name, double maxDelta,
-                                                   double meanDelta) {
+                                                  double meanDelta) {
     auto baselinePath = configuredPath("MYOATLAS_BASELINE_DIR", kConfiguredBaselines) / (name + ".png");
     auto actualPath = outputDir() / (name + "-actual.png");
     io::writePng(actualPath, actual);
     if (!std::filesystem::exists(baselinePath))
-        return ::testing::AssertionFailure() << "no baseline " << baselinePath << "; review " << actualPath
-                                             << " and copy it there";
+        return ::testing::AssertionFailure()
+               << "no baseline " << baselinePath << "; review " << actualPath << " and copy it there";
     auto baseline = io::readPng(baselinePath);
     if (baseline.width != actual.width || baseline.height != actual.height)
         return ::testing::AssertionFailure() << "size differs from baseline " << baselinePath;
@@ -31,9 +31,9 @@ inline ::testing::AssertionResult matchesBaseline(const io::Image& actual, const
     if (diff.maxDelta > maxDelta || diff.meanDelta > meanDelta) {
         auto diffPath = outputDir() / (name + "-diff.png");
         io::writePng(diffPath, diff.diff);
-        return ::testing::AssertionFailure() << name << ": max delta " << diff.maxDelta << " (limit " << maxDelta
-                                             << "), mean " << diff.meanDelta << " (limit " << meanDelta
-                                             << "); see " << actualPath << " and " << diffPath;
+        return ::testing::AssertionFailure()
+               << name << ": max delta " << diff.maxDelta << " (limit " << maxDelta << "), mean " << diff.meanDelta
+               << " (limit " << meanDelta << "); see " << actualPath << " and " << diffPath;
     }
     return ::testing::AssertionSuccess() << "max " << diff.maxDelta << " mean " << diff.meanDelta;
 }

@@ -20,7 +20,9 @@ inline std::filesystem::path testDataDir() {
     return dir;
 }
 
-inline std::filesystem::path testCacheDir() { return configuredPath("MYOATLAS_TEST_CACHE", kConfiguredCache); }
+inline std::filesystem::path testCacheDir() {
+    return configuredPath("MYOATLAS_TEST_CACHE", kConfiguredCache);
+}
 
 inline const anatomy::Body& testBody() {
     static const anatomy::Body body = [] {

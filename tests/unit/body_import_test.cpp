@@ -59,10 +59,10 @@ TEST(BodyImport, SuperficialMusclesAreSuperficial) {
 }
 
 TEST(BodyImport, DeepMusclesAreDeep) {
-    for (const char* name : {"right levator scapulae", "left levator scapulae", "right rhomboid major",
-                             "right rhomboid minor", "left rhomboid major", "right piriformis", "left piriformis",
-                             "right psoas major", "left psoas major", "right quadratus lumborum",
-                             "right gluteus minimus", "right supinator"})
+    for (const char* name :
+         {"right levator scapulae", "left levator scapulae", "right rhomboid major", "right rhomboid minor",
+          "left rhomboid major", "right piriformis", "left piriformis", "right psoas major", "left psoas major",
+          "right quadratus lumborum", "right gluteus minimus", "right supinator"})
         EXPECT_EQ(layerOf(name), anatomy::Layer::DeepMuscle) << name;
 }
 

@@ -1,0 +1,199 @@
+#include "app/handout_command.h"
+
+#include "app/render_command.h"
+#include "core/error.h"
+#include "core/log.h"
+#include "platform/egl_context.h"
+#include "render/renderer.h"
+#include "ui/panels.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <ctime>
+#include <memory>
+
+namespace myoatlas::app {
+namespace {
+
+std::string lowerFirst(std::string s) {
+    if (s.size() > 1 && std::isupper(static_cast<unsigned char>(s[0])) &&
+        !std::isupper(static_cast<unsigned char>(s[1])))
+        s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
+std::string today() {
+    auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+} // namespace
+
+std::string plainMuscleName(const anatomy::Muscle& muscle) {
+    std::string name = muscle.name;
+    if (auto p = name.find(" ("); p != std::string::npos)
+        name = name.substr(0, p);
+    if (auto p = name.find(','); p != std::string::npos)
+        name = name.substr(0, p);
+    return "the " + lowerFirst(name);
+}
+
+SelfCare selfCareFor(const anatomy::Atlas& atlas, const anatomy::Muscle& muscle) {
+    // Big, long muscles (thigh, calf, upper back) suit a roller; smaller spots a ball.
+    bool roller = muscle.region == "hip_leg" && muscle.id != "piriformis" && muscle.id != "gluteus_medius" &&
+                  muscle.id != "gluteus_minimus" && muscle.id != "tensor_fasciae_latae" &&
+                  muscle.id != "plantar_intrinsics";
+    const anatomy::Technique* t = atlas.technique(roller ? "foam_roller" : "massage_ball");
+    if (!t)
+        t = atlas.technique("massage_ball");
+    SelfCare care;
+    if (!t)
+        return care;
+    care.title = roller ? "Self-care: foam roller" : "Self-care: massage ball";
+    for (const auto& s : t->steps)
+        if (!s.patientText.empty())
+            care.steps.push_back(s.patientText);
+    auto dose = [&](const char* key, const char* label) {
+        if (auto it = t->dosage.find(key); it != t->dosage.end())
+            care.dosage.push_back(std::string(label) + ": " + it->second);
+    };
+    dose("per_site", "How long");
+    dose("repetitions", "How many");
+    dose("pressure", "How hard (0 = nothing, 10 = worst pain)");
+    dose("frequency", "How often");
+    // The technique's cautions in everyday words.
+    care.safety = {
+        "It should feel like a good ache, never sharp. Ease off if it hurts more than 6 out of 10.",
+        "Stop if you feel numbness, tingling or burning, or if the pain spreads or is worse the next day.",
+        "Do not press on the front of the neck, directly on the spine, the lower ribs at the back, the back of the "
+        "knee, bruises, wounds or swollen areas.",
+        "Ask your clinician first if you have a blood clot, a recent injury or fracture, fragile bones, or take "
+        "blood thinners.",
+    };
+    return care;
+}
+
+io::HandoutContent handoutContent(const anatomy::Atlas& atlas, const std::string& trpId, const std::string& side) {
+    const auto* trp = atlas.triggerPoint(trpId);
+    if (!trp)
+        throw core::UsageError("--trp: unknown trigger point '" + trpId + "'");
+    if (side != "left" && side != "right")
+        throw core::UsageError("--side must be left or right (got '" + side + "')");
+    const auto* muscle = atlas.muscle(trp->muscle);
+    if (!muscle)
+        throw core::UsageError("trigger point '" + trpId + "' names an unknown muscle");
+    io::HandoutContent c;
+    std::string name = plainMuscleName(*muscle);
+    c.title = "Your pain and " + name;
+    c.imageCaption = "The coloured area on the skin shows where a knot in " + name + " on your " + side +
+                     " side usually sends pain. The knot itself is often somewhere else.";
+    c.explanation.push_back("Pain is not always felt where it starts. A tight, tender spot (a \"knot\") in " + name +
+                            " on your " + side + " side can send pain to the area shown in the picture.");
+    if (!muscle->patientSummary.empty())
+        c.explanation.push_back(muscle->patientSummary);
+    c.explanation.push_back("Gentle pressure on the knot, done regularly, often helps it to settle.");
+    auto care = selfCareFor(atlas, *muscle);
+    c.selfCareTitle = care.title;
+    c.selfCareSteps = care.steps;
+    c.dosage = care.dosage;
+    c.safety = care.safety;
+    c.safety.push_back("This sheet explains a common pain pattern; it is not a diagnosis. See your clinician if the "
+                       "pain is severe, comes with fever, weakness or weight loss, or does not improve.");
+    c.attribution = std::string("Anatomy images: ") + ui::kBodyAttribution;
+    c.footer = "Made with MyoAtlas on " + today() + ".";
+    return c;
+}
+
+io::Image renderOffscreen(FeatureContext& context, const scene::AppState& state, int width, int height, int supersample,
+                          float time) {
+    platform::EglContext gl;
+    render::Renderer renderer(context.body);
+    FeatureHost host(context, renderer);
+    // A deterministic frame: the features evaluate at the requested time (or their steady state).
+    host.update(state, time < 0.0f ? 1e6 : time);
+    std::vector<uint8_t> dimmed;
+    host.sync(dimmed);
+    render::FrameInputs in;
+    in.view = &state.view;
+    in.width = width;
+    in.height = height;
+    in.supersample = supersample;
+    in.dimmed = dimmed;
+    in.time = std::max(0.0f, time);
+    in.heatPulse = host.heatPulse();
+    renderer.render(in);
+    return renderer.readPixels();
+}
+
+std::string viewForTriggerPoint(FeatureContext& context, const std::string& trpId, const std::string& side) {
+    if (!context.atlas)
+        return "posterior";
+    const auto* trp = context.atlas->triggerPoint(trpId);
+    // Where most of the referral lies decides front or back; the trigger point's own side is the fallback.
+    if (trp && context.resolver) {
+        auto r = context.resolver->triggerPoint(*trp, side == "left" ? anatomy::Side::Left : anatomy::Side::Right);
+        if (r.ok) {
+            auto box =
+                context.body.skin() ? context.body.structures[*context.body.skin()].bounds : context.body.bounds();
+            float midZ = 0.5f * (box.min.z + box.max.z);
+            return r.position.z >= midZ ? "anterior" : "posterior";
+        }
+    }
+    return "posterior";
+}
+
+void writeTriggerPointHandout(FeatureContext& context, const std::string& trpId, const std::string& side,
+                              const std::filesystem::path& output) {
+    if (!context.atlas)
+        throw core::DataError("atlas", "the atlas did not load: " + context.atlasError);
+    (void)io::handoutFormatFor(output); // a bad extension fails before the render
+    auto content = handoutContent(*context.atlas, trpId, side);
+    RenderRequest request;
+    request.triggerPoints = {trpId};
+    request.side = side;
+    request.view = viewForTriggerPoint(context, trpId, side);
+    request.layers = "skin,superficial_muscle,bone";
+    const int w = 1200, h = 1000;
+    scene::AppState state;
+    applyRequest(context, request, state, static_cast<float>(w) / static_cast<float>(h));
+    // Close enough to read: frame the muscle (outlined as the selection), then step back to take in the referral.
+    const auto* trp = context.atlas->triggerPoint(trpId);
+    const auto* muscle = trp ? context.atlas->muscle(trp->muscle) : nullptr;
+    if (muscle && context.resolver) {
+        auto parts = context.resolver->muscle(*muscle);
+        for (uint32_t s : side == "left" ? parts.left : parts.right)
+            scene::apply(state, context.body, scene::SelectStructure{s, true, false});
+        if (!state.view.selection.empty()) {
+            scene::apply(state, context.body, scene::FrameSelection{});
+            auto pose = state.view.camera;
+            pose.distance *= 2.2f;
+            scene::apply(state, context.body, scene::AnimateCamera{pose, 0.0f});
+        }
+    }
+    content.image = renderOffscreen(context, state, w, h, 2);
+    io::writeHandout(output, content);
+    core::logInfo("handout for " + trpId + " (" + side + ") written to " + output.string());
+}
+
+void registerHandoutCommand(CLI::App& cli, std::vector<Subcommand>& out) {
+    struct Args {
+        std::string trp, side = "right";
+        std::filesystem::path output;
+    };
+    auto args = std::make_shared<Args>();
+    auto* cmd = cli.add_subcommand("handout", "Write a one-page patient handout (PDF or PNG) for a trigger point");
+    cmd->add_option("--trp", args->trp, "trigger point id, e.g. TRAPU-TP1")->required();
+    cmd->add_option("--side", args->side, "side of the body: left|right")->check(CLI::IsMember({"left", "right"}));
+    cmd->add_option("-o,--output", args->output, "FILE.pdf or FILE.png")->required();
+    out.push_back({cmd, true, [args](FeatureContext& context) {
+                       writeTriggerPointHandout(context, args->trp, args->side, args->output);
+                       return 0;
+                   }});
+}
+
+} // namespace myoatlas::app

@@ -1,0 +1,46 @@
+#pragma once
+// Patient handouts: the plain-language content for a trigger point, the picture rendered headless, and the
+// `handout` subcommand (`myoatlas handout --trp ID [--side left|right] -o FILE.pdf|FILE.png`).
+#include "app/commands.h"
+#include "app/feature.h"
+#include "io/handout.h"
+#include "io/image_io.h"
+#include "scene/app_state.h"
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+namespace myoatlas::app {
+
+// Plain words: "the upper trapezius" from "Upper trapezius (descending fibres)".
+[[nodiscard]] std::string plainMuscleName(const anatomy::Muscle& muscle);
+
+// One self-care step for a muscle in everyday words: the technique (massage ball, or foam roller for the big
+// muscles of the thigh and back), its patient-facing steps, dosage and safety notes.
+struct SelfCare {
+    std::string title;
+    std::vector<std::string> steps, dosage, safety;
+};
+[[nodiscard]] SelfCare selfCareFor(const anatomy::Atlas& atlas, const anatomy::Muscle& muscle);
+
+// The handout text for a trigger point on a side (no picture). Throws core::UsageError for an unknown id or side.
+[[nodiscard]] io::HandoutContent handoutContent(const anatomy::Atlas& atlas, const std::string& trpId,
+                                                const std::string& side);
+
+// Renders a state with no window (EGL surfaceless) through the features, as `render` does. Throws core errors.
+[[nodiscard]] io::Image renderOffscreen(FeatureContext& context, const scene::AppState& state, int width, int height,
+                                        int supersample = 2, float time = -1.0f);
+
+// The view that best shows a trigger point's referral: the side of the body it lies on.
+[[nodiscard]] std::string viewForTriggerPoint(FeatureContext& context, const std::string& trpId,
+                                              const std::string& side);
+
+// Builds and writes a handout (picture included) for a trigger point.
+void writeTriggerPointHandout(FeatureContext& context, const std::string& trpId, const std::string& side,
+                              const std::filesystem::path& output);
+
+// Registers `handout` (one line in commands.cpp).
+void registerHandoutCommand(CLI::App& cli, std::vector<Subcommand>& out);
+
+} // namespace myoatlas::app

@@ -1,0 +1,674 @@
+#include "app/heat_feature.h"
+
+#include "core/error.h"
+#include "core/log.h"
+#include "core/timer.h"
+#include "geometry/tube_builder.h"
+#include "scene/colormap.h"
+
+#include <algorithm>
+#include <cmath>
+#include <glm/geometric.hpp>
+#include <glm/gtc/constants.hpp>
+#include <glm/mat4x4.hpp>
+#include <imgui.h>
+#include <numbers>
+
+namespace myoatlas::app {
+namespace {
+
+using anatomy::Side;
+
+std::string keyOf(const scene::TriggerPointRef& ref) {
+    return ref.id + "/" + ref.side;
+}
+
+Side sideOf(const std::string& side) {
+    return side == "left" ? Side::Left : Side::Right;
+}
+
+// Marker colours: bright and light so they read over red heat and red muscle on a projector; the dark rim
+// separates them from any background. Lightness differs too, for colour-blind viewers.
+constexpr glm::vec4 kShownColor{1.0f, 0.97f, 0.75f, 1.0f};
+constexpr glm::vec4 kOtherColor{0.47f, 0.92f, 1.0f, 1.0f};
+constexpr glm::vec4 kPainColor{0.43f, 0.55f, 1.0f, 1.0f};
+constexpr glm::vec4 kRimColor{0.06f, 0.06f, 0.08f, 1.0f};
+constexpr glm::vec4 kChainColor{0.47f, 0.92f, 1.0f, 1.0f};
+constexpr float kShownRadius = 0.009f; // metres: about 10 px across in a whole-body view on a 1080p projector
+constexpr float kOtherRadius = 0.007f;
+
+void appendSphere(render::OverlayMesh& o, const glm::vec3& c, float r, const glm::vec4& color) {
+    const int rings = 10, segments = 16;
+    const auto base = static_cast<uint32_t>(o.mesh.positions.size());
+    for (int i = 0; i <= rings; ++i) {
+        float v = glm::pi<float>() * static_cast<float>(i) / rings;
+        for (int j = 0; j <= segments; ++j) {
+            float u = glm::two_pi<float>() * static_cast<float>(j) / segments;
+            glm::vec3 n(std::sin(v) * std::cos(u), std::cos(v), std::sin(v) * std::sin(u));
+            o.mesh.positions.push_back(c + n * r);
+            o.mesh.normals.push_back(n);
+            o.colors.push_back(color);
+        }
+    }
+    for (int i = 0; i < rings; ++i)
+        for (int j = 0; j < segments; ++j) {
+            uint32_t a = base + static_cast<uint32_t>(i * (segments + 1) + j), b = a + segments + 1;
+            o.mesh.indices.insert(o.mesh.indices.end(), {a, a + 1, b, a + 1, b + 1, b});
+        }
+}
+
+// A ring lying in the surface's tangent plane around the marker: from the usual viewpoints (facing the surface)
+// it reads as a dark rim, and needs no rebuild when the camera moves.
+void appendRing(render::OverlayMesh& o, const glm::vec3& c, const glm::vec3& normal, float major, float minor,
+                const glm::vec4& color) {
+    glm::vec3 n = glm::normalize(normal);
+    glm::vec3 t = glm::normalize(glm::cross(n, std::abs(n.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0)));
+    glm::vec3 b = glm::cross(n, t);
+    const int around = 24, tube = 8;
+    const auto base = static_cast<uint32_t>(o.mesh.positions.size());
+    for (int i = 0; i <= around; ++i) {
+        float u = glm::two_pi<float>() * static_cast<float>(i) / around;
+        glm::vec3 radial = std::cos(u) * t + std::sin(u) * b;
+        for (int j = 0; j <= tube; ++j) {
+            float w = glm::two_pi<float>() * static_cast<float>(j) / tube;
+            glm::vec3 dir = std::cos(w) * radial + std::sin(w) * n;
+            o.mesh.positions.push_back(c + radial * major + dir * minor);
+            o.mesh.normals.push_back(dir);
+            o.colors.push_back(color);
+        }
+    }
+    for (int i = 0; i < around; ++i)
+        for (int j = 0; j < tube; ++j) {
+            uint32_t a = base + static_cast<uint32_t>(i * (tube + 1) + j), bb = a + tube + 1;
+            o.mesh.indices.insert(o.mesh.indices.end(), {a, bb, a + 1, a + 1, bb, bb + 1});
+        }
+}
+
+std::vector<glm::vec4> heatRamp(scene::HeatPalette palette) {
+    std::vector<glm::vec4> ramp(256);
+    for (size_t i = 0; i < ramp.size(); ++i)
+        ramp[i] = scene::heatColor(static_cast<float>(i) / 255.0f, palette);
+    return ramp;
+}
+
+} // namespace
+
+void appendMarker(render::OverlayMesh& overlay, const glm::vec3& position, const glm::vec3& normal, float radius,
+                  const glm::vec4& color) {
+    appendSphere(overlay, position, radius, color);
+    appendRing(overlay, position, normal, radius * 1.12f, radius * 0.34f, kRimColor);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// SkinHeat
+
+SkinHeat::SkinHeat(FeatureContext& context) : context_(context), skin_(context.body.skin()) {}
+
+SkinHeat::~SkinHeat() {
+    if (future_.valid())
+        future_.wait(); // the worker reads the body
+}
+
+void SkinHeat::prepare() {
+    if (!skin_ || solver_ || future_.valid())
+        return;
+    const geometry::Mesh* mesh = &context_.body.meshes[*skin_];
+    future_ = std::async(std::launch::async, [mesh] {
+                  core::Stopwatch sw;
+                  auto solver = std::make_shared<geometry::GeodesicSolver>(*mesh);
+                  return std::make_pair(std::move(solver), sw.seconds());
+              }).share();
+}
+
+bool SkinHeat::ready() const {
+    return solver_ || (future_.valid() && future_.wait_for(std::chrono::seconds(0)) == std::future_status::ready);
+}
+
+const geometry::GeodesicSolver& SkinHeat::solver() {
+    if (!solver_) {
+        if (!skin_)
+            throw core::DataError("body", "no skin mesh (FMA7163) to paint referred pain on");
+        prepare();
+        const auto& [solver, seconds] = future_.get();
+        solver_ = solver;
+        solverSeconds_ = seconds;
+    }
+    return *solver_;
+}
+
+anatomy::ResolvedReferral SkinHeat::referral(std::string_view trpId, Side side) {
+    if (!context_.atlas || !context_.resolver)
+        throw core::DataError("atlas", "the atlas did not load: " + context_.atlasError);
+    const anatomy::TriggerPoint* trp = context_.atlas->triggerPoint(trpId);
+    if (!trp)
+        throw core::UsageError("unknown trigger point '" + std::string(trpId) + "'");
+    if (!trp->sides.empty() && std::find(trp->sides.begin(), trp->sides.end(), side) == trp->sides.end())
+        throw core::UsageError(std::string(trpId) + " does not exist on the " + std::string(anatomy::sideName(side)) +
+                               " side");
+    return context_.resolver->referral(*trp, side);
+}
+
+const std::vector<anatomy::ResolvedReferral>& SkinHeat::allReferrals() {
+    if (!allResolved_ && context_.atlas && context_.resolver) {
+        for (const anatomy::TriggerPoint& trp : context_.atlas->triggerPoints) {
+            std::vector<Side> sides = trp.sides.empty() ? std::vector<Side>{Side::Left, Side::Right} : trp.sides;
+            for (Side s : sides)
+                all_.push_back(context_.resolver->referral(trp, s));
+        }
+        allResolved_ = true;
+    }
+    return all_;
+}
+
+glm::vec3 SkinHeat::onSkin(const glm::vec3& p) {
+    if (ready())
+        return solver().closestPoint(p).point;
+    return context_.resolver ? context_.resolver->toSkin(p, anatomy::Toward::Nearest, Side::Midline) : p;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HeatFeature
+
+HeatFeature::HeatFeature(FeatureContext& context) : context_(context), skinHeat_(context) {
+    if (context.atlas && context.resolver)
+        for (const anatomy::Muscle& m : context.atlas->muscles) {
+            if (!m.meshPresent)
+                continue; // its surrogate structures (bones) are not the muscle
+            anatomy::ResolvedMuscle rm = context.resolver->muscle(m);
+            for (uint32_t s : rm.right)
+                muscleOfStructure_.try_emplace(s, ui::SelectedMuscle{m.id, Side::Right});
+            for (uint32_t s : rm.left)
+                muscleOfStructure_.try_emplace(s, ui::SelectedMuscle{m.id, Side::Left});
+        }
+    heat_.ramp = heatRamp(panel_.palette);
+}
+
+HeatFeature::~HeatFeature() = default;
+
+HeatFeature::Entry* HeatFeature::entryFor(const scene::TriggerPointRef& ref) {
+    auto [it, inserted] = entries_.try_emplace(keyOf(ref));
+    Entry& e = it->second;
+    if (inserted) {
+        try {
+            e.referral = skinHeat_.referral(ref.id, sideOf(ref.side));
+        } catch (const core::Error& err) {
+            e.error = err.what();
+            core::logWarn("heat map of " + keyOf(ref) + ": " + e.error);
+        }
+    }
+    return &e;
+}
+
+void HeatFeature::launchBuilds() {
+    if (!skinHeat_.ready())
+        return;
+    const geometry::GeodesicSolver* solver = &skinHeat_.solver();
+    for (auto& [key, e] : entries_) {
+        if (e.launched || !e.error.empty())
+            continue;
+        e.launched = true;
+        e.pending = std::async(std::launch::async, [solver, referral = e.referral] {
+            return std::make_unique<scene::HeatField>(*solver, referral);
+        });
+    }
+}
+
+void HeatFeature::pollBuilds(bool wait) {
+    for (auto& [key, e] : entries_) {
+        if (!e.pending.valid())
+            continue;
+        if (!wait && e.pending.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+            continue;
+        try {
+            e.field = e.pending.get();
+            e.start = clock_; // the pattern travels from when it can be seen
+        } catch (const std::exception& err) {
+            e.error = err.what();
+            core::logWarn("heat map of " + key + ": " + e.error);
+        }
+    }
+    // Keep a bounded cache: drop finished fields nobody shows.
+    if (entries_.size() > 32)
+        std::erase_if(entries_, [this](const auto& kv) {
+            const Entry& e = kv.second;
+            bool shown = std::any_of(shown_.begin(), shown_.end(),
+                                     [&](const scene::TriggerPointRef& r) { return keyOf(r) == kv.first; });
+            return !shown && !e.pending.valid();
+        });
+}
+
+void HeatFeature::finishPending() {
+    if (!skinHeat_.available())
+        return;
+    if (!entries_.empty() || !rankedPain_.empty() || painDirty_)
+        (void)skinHeat_.solver();
+    launchBuilds();
+    pollBuilds(true);
+    if (ranking_.valid()) {
+        suspects_ = ranking_.get();
+        rankingPending_ = painDirty_;
+    }
+}
+
+bool HeatFeature::busy() const {
+    if (!skinHeat_.available())
+        return false;
+    bool wantSolver = !shown_.empty() || !rankedPain_.empty();
+    if (wantSolver && !skinHeat_.ready())
+        return true;
+    for (const auto& [key, e] : entries_)
+        if (e.pending.valid() || (!e.launched && e.error.empty()))
+            return true;
+    return rankingPending_;
+}
+
+void HeatFeature::updateSuspects(const scene::AppState& state, bool wait) {
+    const auto& pain = state.view.painPoints;
+    if (pain != rankedPain_) {
+        rankedPain_ = pain;
+        painDirty_ = true;
+    }
+    if (ranking_.valid() && (wait || ranking_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)) {
+        suspects_ = ranking_.get();
+        rankingPending_ = painDirty_;
+    }
+    if (!painDirty_ || ranking_.valid())
+        return;
+    if (rankedPain_.empty()) {
+        suspects_.clear();
+        painDirty_ = rankingPending_ = false;
+        return;
+    }
+    if (!wait && !skinHeat_.ready())
+        return;
+    const geometry::GeodesicSolver* solver = &skinHeat_.solver();
+    const std::vector<anatomy::ResolvedReferral>* referrals = &skinHeat_.allReferrals(); // resolved once, kept
+    ranking_ = std::async(std::launch::async, [solver, referrals, points = rankedPain_] {
+        scene::SuspectOptions options;
+        options.maxResults = 20;
+        return scene::rankSuspects(*solver, points, *referrals, scene::HeatFieldOptions{}, options);
+    });
+    painDirty_ = false;
+    rankingPending_ = true;
+    if (wait) {
+        suspects_ = ranking_.get();
+        rankingPending_ = false;
+    }
+}
+
+bool HeatFeature::update(const scene::AppState& state, double now) {
+    const bool first = firstUpdate_;
+    firstUpdate_ = false;
+    const double dt = first ? 0.0 : std::clamp(now - lastNow_, 0.0, 0.25);
+    lastNow_ = now;
+    if (!skinHeat_.available())
+        return false;
+    const scene::ViewState& view = state.view;
+    const bool live = view.heatTime < 0.0f;
+    if (guiActive_ || !view.triggerPoints.empty() || !view.painPoints.empty())
+        skinHeat_.prepare(); // in the window: in the background from the first frame on
+
+    if (view.triggerPoints != shown_) {
+        for (const auto& ref : view.triggerPoints) {
+            if (std::find(shown_.begin(), shown_.end(), ref) != shown_.end())
+                continue;
+            Entry* e = entryFor(ref);
+            e->start = clock_;
+            e->settled = first; // shown from the start (a headless render): the settled pattern, no travel
+        }
+        shown_ = view.triggerPoints;
+    }
+    auto restart = [&](double t) {
+        for (const auto& ref : shown_)
+            if (auto it = entries_.find(keyOf(ref)); it != entries_.end()) {
+                it->second.start = clock_ - t;
+                it->second.settled = false;
+            }
+    };
+    if (live && !wasLive_)
+        restart(shownTime_); // play after a pause or a scrub: carry on from the time shown
+    if (live)
+        clock_ += dt * std::clamp(panel_.speed, 0.05f, 10.0f);
+    if (panel_.replay) {
+        restart(0.0);
+        panel_.replay = false;
+    }
+    wasLive_ = live;
+
+    // A headless frame (everything shown from the first update) must show everything: wait for it.
+    const bool block = first && (!view.triggerPoints.empty() || !view.painPoints.empty());
+    if (block)
+        (void)skinHeat_.solver();
+    launchBuilds();
+    pollBuilds(block);
+    updateSuspects(state, block);
+    evaluate(state);
+    rebuildMarkers(state);
+
+    if (!guiActive_ && !shown_.empty() && !warnedSkin_) {
+        auto skin = *skinHeat_.skin();
+        if (!view.isVisible(context_.body, skin) || view.opacity(context_.body, skin) < 0.05f) {
+            core::logWarn("the referred-pain map is painted on the skin, which this view hides: add the skin to "
+                          "--layers (e.g. skin:0.3)");
+            warnedSkin_ = true;
+        }
+    }
+    return busy() || (live && anyTravelling_);
+}
+
+void HeatFeature::evaluate(const scene::AppState& state) {
+    const scene::ViewState& view = state.view;
+    const bool live = view.heatTime < 0.0f;
+    std::vector<const Entry*> ready;
+    for (const auto& ref : shown_)
+        if (auto it = entries_.find(keyOf(ref)); it != entries_.end() && it->second.field)
+            ready.push_back(&it->second);
+    anyTravelling_ = false;
+    if (ready.empty()) {
+        shownTime_ = live ? 0.0f : view.heatTime;
+        if (heatShown_) {
+            heatShown_ = false;
+            heat_.values.clear();
+            ++heatVersion_;
+        }
+        return;
+    }
+    timeRange_ = 0.0f;
+    for (const Entry* e : ready)
+        timeRange_ = std::max(timeRange_, e->field->settleSeconds() + 2.0f / e->field->options().pulseHz);
+    const Entry* latest = ready.back();
+    if (!live)
+        shownTime_ = view.heatTime;
+    else if (latest->settled)
+        shownTime_ = latest->field->settleSeconds();
+    else
+        shownTime_ = static_cast<float>(clock_ - latest->start);
+
+    bool travelling = false;
+    for (const Entry* e : ready)
+        travelling = travelling || (live && !e->settled);
+    anyTravelling_ = travelling;
+    // A still picture changes only with what is shown, the time and the palette.
+    const bool paletteChanged = panel_.palette != rampPalette_ || !rampSet_;
+    std::string key = std::to_string(ready.size()) + (live ? "L" : "F" + std::to_string(view.heatTime));
+    for (const Entry* e : ready)
+        key += e->field->trpId() + e->field->side() + (e->settled ? "s" : "");
+    if (!travelling && !paletteChanged && heatShown_ && key == lastEvalKey_)
+        return;
+    lastEvalKey_ = key;
+
+    auto& values = heat_.values;
+    values.assign(ready.front()->field->vertexCount(), 0.0f);
+    for (const Entry* e : ready) {
+        std::span<const float> one;
+        if (!live) {
+            e->field->evaluate(view.heatTime, scratch_);
+            one = scratch_;
+        } else if (e->settled) {
+            one = e->field->steady();
+        } else {
+            e->field->evaluate(static_cast<float>(clock_ - e->start), scratch_);
+            one = scratch_;
+        }
+        for (size_t v = 0; v < values.size() && v < one.size(); ++v)
+            values[v] = std::max(values[v], one[v]);
+    }
+    heat_.structure = *skinHeat_.skin();
+    const bool still = !live || latest->settled;
+    const float pulseHz = latest->field->options().pulseHz;
+    heat_.pulse = still ? 1.0f : 0.5f + 0.5f * std::cos(2.0f * std::numbers::pi_v<float> * pulseHz * shownTime_);
+    if (paletteChanged) {
+        heat_.ramp = heatRamp(panel_.palette);
+        rampPalette_ = panel_.palette;
+        rampSet_ = true;
+    }
+    heatShown_ = true;
+    ++heatVersion_;
+}
+
+const HeatOutput* HeatFeature::heat() const {
+    return heatShown_ ? &heat_ : nullptr;
+}
+
+void HeatFeature::markDimmed(std::vector<uint8_t>& dimmed) const {
+    if (!heatShown_ || !panel_.greyBody)
+        return;
+    for (size_t s = 0; s < dimmed.size(); ++s)
+        if (s != heat_.structure)
+            dimmed[s] = 1;
+}
+
+std::vector<ui::SelectedMuscle> HeatFeature::selectedMuscles(const scene::ViewState& view) const {
+    std::vector<ui::SelectedMuscle> out;
+    for (uint32_t s : view.selection) {
+        auto it = muscleOfStructure_.find(s);
+        if (it == muscleOfStructure_.end())
+            continue;
+        bool seen = std::any_of(out.begin(), out.end(), [&](const ui::SelectedMuscle& m) {
+            return m.id == it->second.id && m.side == it->second.side;
+        });
+        if (!seen)
+            out.push_back(it->second);
+    }
+    return out;
+}
+
+glm::vec3 HeatFeature::markerNormal(const glm::vec3& p, Side side) const {
+    if (context_.resolver) {
+        glm::vec3 d = context_.resolver->toSkin(p, anatomy::Toward::Nearest, side) - p;
+        if (glm::length(d) > 0.001f)
+            return glm::normalize(d);
+    }
+    // On the skin already (pain points): away from the body's long axis.
+    glm::vec3 c = context_.body.bounds().center();
+    glm::vec3 d(p.x - c.x, 0.0f, p.z - c.z);
+    return glm::length(d) > 1e-4f ? glm::normalize(d) : glm::vec3(0, 0, 1);
+}
+
+const glm::vec3* HeatFeature::trpPosition(const anatomy::TriggerPoint& trp, Side side) {
+    std::string key = trp.id + "/" + std::string(anatomy::sideName(side));
+    auto it = trpPositions_.find(key);
+    if (it == trpPositions_.end()) {
+        anatomy::ResolvedTriggerPoint r = context_.resolver->triggerPoint(trp, side);
+        it = trpPositions_.emplace(key, r.ok ? std::optional<glm::vec3>(r.position) : std::nullopt).first;
+    }
+    return it->second ? &*it->second : nullptr;
+}
+
+void HeatFeature::rebuildMarkers(const scene::AppState& state) {
+    if (!context_.atlas || !context_.resolver)
+        return;
+    const anatomy::Atlas& atlas = *context_.atlas;
+    const scene::ViewState& view = state.view;
+    const std::vector<ui::SelectedMuscle> selected = selectedMuscles(view);
+    // Everything the markers depend on, as one key: rebuild only when it changes.
+    std::string key;
+    for (const auto& r : shown_)
+        key += "s" + keyOf(r);
+    for (const auto& m : selected)
+        key += "m" + m.id + std::string(anatomy::sideName(m.side));
+    for (const auto& p : view.painPoints)
+        key += "p" + std::to_string(p.x) + "," + std::to_string(p.y) + "," + std::to_string(p.z);
+    if (key == markerKey_)
+        return;
+    markerKey_ = key;
+
+    markers_.clear();
+    auto isShown = [&](const std::string& id, Side side) {
+        return std::find(shown_.begin(), shown_.end(),
+                         scene::TriggerPointRef{id, std::string(anatomy::sideName(side))}) != shown_.end();
+    };
+    auto addTrp = [&](const anatomy::TriggerPoint& trp, Side side, bool shown) {
+        const glm::vec3* p = trpPosition(trp, side);
+        if (!p)
+            return;
+        if (std::any_of(markers_.begin(), markers_.end(),
+                        [&](const Marker& m) { return m.trp && m.trp->id == trp.id && sideOf(m.trp->side) == side; }))
+            return;
+        Marker m;
+        m.position = *p;
+        m.normal = markerNormal(*p, side);
+        m.radius = shown ? kShownRadius : kOtherRadius;
+        m.color = shown ? kShownColor : kOtherColor;
+        m.label = ui::trpLabel(atlas, trp) + " (" + std::string(anatomy::sideName(side)) + ")";
+        m.trp = scene::TriggerPointRef{trp.id, std::string(anatomy::sideName(side))};
+        markers_.push_back(std::move(m));
+    };
+    std::vector<std::pair<glm::vec3, glm::vec3>> chain; // key trigger point -> satellite
+    for (const auto& ref : shown_)
+        if (const anatomy::TriggerPoint* trp = atlas.triggerPoint(ref.id))
+            addTrp(*trp, sideOf(ref.side), true);
+    for (const auto& ref : shown_) {
+        const anatomy::TriggerPoint* trp = atlas.triggerPoint(ref.id);
+        if (!trp)
+            continue;
+        const glm::vec3* from = trpPosition(*trp, sideOf(ref.side));
+        for (const auto& sid : trp->satellites) {
+            const anatomy::TriggerPoint* sat = atlas.triggerPoint(sid);
+            if (!sat)
+                continue;
+            Side side = sideOf(ref.side);
+            if (!sat->sides.empty() && std::find(sat->sides.begin(), sat->sides.end(), side) == sat->sides.end())
+                side = sat->sides.front();
+            addTrp(*sat, side, isShown(sid, side));
+            if (const glm::vec3* to = trpPosition(*sat, side); from && to)
+                chain.emplace_back(*from, *to);
+        }
+    }
+    for (const auto& m : selected)
+        for (const anatomy::TriggerPoint* trp : atlas.triggerPointsOf(m.id))
+            addTrp(*trp, m.side, isShown(trp->id, m.side));
+    for (size_t i = 0; i < view.painPoints.size(); ++i) {
+        Marker m;
+        m.position = view.painPoints[i];
+        m.normal = markerNormal(m.position, Side::Midline);
+        m.radius = kOtherRadius;
+        m.color = kPainColor;
+        m.label = "Pain point " + std::to_string(i + 1);
+        markers_.push_back(std::move(m));
+    }
+
+    overlays_.clear();
+    render::OverlayMesh dots;
+    dots.onTop = true; // markers read through faded (and opaque) layers
+    for (const Marker& m : markers_)
+        appendMarker(dots, m.position, m.normal, m.radius, m.color);
+    if (!dots.mesh.indices.empty())
+        overlays_.push_back(std::move(dots));
+    for (const auto& [a, b] : chain) {
+        const glm::vec3 path[] = {a, b};
+        geometry::TubeOptions to;
+        to.radius = 0.0022f;
+        to.sides = 10;
+        geometry::TubeMesh tube = geometry::buildTube(path, to);
+        if (tube.mesh.indices.empty())
+            continue;
+        render::OverlayMesh o;
+        o.mesh = std::move(tube.mesh);
+        o.colors.assign(o.mesh.vertexCount(), kChainColor);
+        o.params = std::move(tube.arcLength);
+        o.flowSpeed = 0.08f; // bright bands travel from the key trigger point to its satellite
+        o.flowWavelength = 0.04f;
+        o.onTop = true;
+        overlays_.push_back(std::move(o));
+    }
+    ++overlayVersion_;
+}
+
+void HeatFeature::appendOverlays(std::vector<render::OverlayMesh>& out) const {
+    out.insert(out.end(), overlays_.begin(), overlays_.end());
+}
+
+ui::TrpPanelModel HeatFeature::panelModel(const scene::AppState& state) const {
+    ui::TrpPanelModel m;
+    m.atlas = context_.atlas;
+    m.atlasError = context_.atlasError;
+    m.selectedMuscles = selectedMuscles(state.view);
+    m.time = shownTime_;
+    m.timeRange = timeRange_;
+    m.live = state.view.heatTime < 0.0f;
+    m.preparing = busy() && !rankingPending_;
+    if (auto skin = skinHeat_.skin())
+        m.skinHidden = !state.view.isVisible(context_.body, *skin) || state.view.opacity(context_.body, *skin) < 0.05f;
+    m.suspects = suspects_;
+    m.suspectsPending = rankingPending_ || painDirty_;
+    return m;
+}
+
+void HeatFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
+    (void)ui;
+    guiActive_ = true;
+    if (ImGui::BeginMainMenuBar()) {
+        if (ImGui::BeginMenu("Panels")) { // appends to the main menu's Panels menu
+            ImGui::Separator();
+            ImGui::MenuItem("Trigger points", nullptr, &panel_.show);
+            ImGui::MenuItem("Pain map legend", nullptr, &panel_.showLegend);
+            ImGui::EndMenu();
+        }
+        ImGui::EndMainMenuBar();
+    }
+    if (!model.state)
+        return;
+    const scene::AppState& state = *model.state;
+    if (panel_.show)
+        drawTriggerPointPanel(model, panelModel(state), panel_, out);
+    if (panel_.showLegend && heatShown_)
+        ui::drawHeatLegend(panel_);
+
+    // Hover names the markers (they are overlays, not structures the picker knows).
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantCaptureMouse || markers_.empty() || io.DisplaySize.x <= 0 || io.DisplaySize.y <= 0)
+        return;
+    const glm::mat4 vp = state.view.camera.projection(state.viewportAspect) * state.view.camera.view();
+    const float reach = std::max(ImGui::GetFontSize() * 0.8f, 10.0f);
+    const Marker* best = nullptr;
+    float bestDist = reach;
+    for (const Marker& m : markers_) {
+        glm::vec4 clip = vp * glm::vec4(m.position, 1.0f);
+        if (clip.w <= 0.0f)
+            continue;
+        float sx = (clip.x / clip.w * 0.5f + 0.5f) * io.DisplaySize.x;
+        float sy = (0.5f - clip.y / clip.w * 0.5f) * io.DisplaySize.y;
+        float d = std::hypot(sx - io.MousePos.x, sy - io.MousePos.y);
+        if (d < bestDist) {
+            bestDist = d;
+            best = &m;
+        }
+    }
+    if (best)
+        ImGui::SetTooltip("%s", best->label.c_str());
+}
+
+bool HeatFeature::onBodyClick(const scene::Pick& pick, const scene::AppState& state, scene::Commands& out) {
+    (void)state;
+    if (!skinHeat_.available())
+        return false;
+    if (panel_.painMode) {
+        out.push(scene::AddPainPoint{skinHeat_.onSkin(pick.point)});
+        return true;
+    }
+    // A click on (or right next to) a trigger point marker shows its pattern.
+    const Marker* best = nullptr;
+    float bestDist = 0.0f;
+    for (const Marker& m : markers_) {
+        float d = glm::length(m.position - pick.point);
+        if (m.trp && d < std::max(m.radius * 2.5f, 0.02f) && (!best || d < bestDist)) {
+            best = &m;
+            bestDist = d;
+        }
+    }
+    if (!best)
+        return false;
+    const bool additive = ImGui::GetCurrentContext() && (ImGui::GetIO().KeyCtrl || ImGui::GetIO().KeyShift);
+    out.push(scene::ShowTriggerPoint{*best->trp, additive || panel_.combine});
+    return true;
+}
+
+std::string HeatFeature::caption(const scene::AppState& state) const {
+    (void)state;
+    if (panel_.painMode)
+        return "It hurts here: click where the patient feels the pain";
+    return {};
+}
+
+} // namespace myoatlas::app

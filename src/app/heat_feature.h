@@ -1,0 +1,162 @@
+#pragma once
+// Trigger points and referred-pain heat maps (issue 4) in the program: the heat fields of the trigger points the
+// view shows (ViewState.triggerPoints), animated or frozen at ViewState.heatTime, painted on the skin; markers for
+// trigger points, satellites (as a chain) and pain points; "it hurts here" clicks; the reverse lookup; the panel.
+//
+// The heat is painted on the skin structure, which the default view draws translucent (opacity 0.18) over the
+// muscles: the heat's own coverage makes the pattern opaque enough to read wherever it is. When the skin layer is
+// hidden the panel offers (and, on choosing a trigger point, emits) the commands that show it again; the headless
+// renderer logs a warning instead.
+#include "anatomy/referral_zone.h"
+#include "app/feature.h"
+#include "geometry/geodesic.h"
+#include "scene/heat_field.h"
+#include "scene/suspects.h"
+#include "ui/trigger_point_panel.h"
+
+#include <future>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace myoatlas::app {
+
+// The skin's geodesic solver (built once, in the background when asked) and the referrals on it: the one place that
+// turns an atlas trigger point into the field the program paints, so `myoatlas heat --json` reports that same field.
+class SkinHeat {
+public:
+    explicit SkinHeat(FeatureContext& context);
+    ~SkinHeat();
+    SkinHeat(const SkinHeat&) = delete;
+    SkinHeat& operator=(const SkinHeat&) = delete;
+
+    [[nodiscard]] bool available() const { return context_.atlas && context_.resolver && skin_.has_value(); }
+    [[nodiscard]] std::optional<uint32_t> skin() const { return skin_; }
+    // Starts building the solver on a worker thread (once). The first frame never waits for it.
+    void prepare();
+    [[nodiscard]] bool ready() const;
+    // The solver, waiting for it (and building it here when prepare() was never called). Throws core::Error.
+    const geometry::GeodesicSolver& solver();
+    [[nodiscard]] double solverSeconds() const { return solverSeconds_; }
+
+    // One trigger point's referral on one side. Main thread only (the resolver caches). Throws core::UsageError
+    // for an unknown id or a side the point does not exist on.
+    anatomy::ResolvedReferral referral(std::string_view trpId, anatomy::Side side);
+    // Every trigger point on every side it exists on, resolved once (the reverse lookup's candidates).
+    const std::vector<anatomy::ResolvedReferral>& allReferrals();
+    // A point given anywhere near the body, moved onto the skin.
+    [[nodiscard]] glm::vec3 onSkin(const glm::vec3& p);
+
+private:
+    FeatureContext& context_;
+    std::optional<uint32_t> skin_;
+    std::shared_future<std::pair<std::shared_ptr<geometry::GeodesicSolver>, double>> future_; // solver, seconds
+    std::shared_ptr<geometry::GeodesicSolver> solver_;
+    double solverSeconds_ = 0.0;
+    std::vector<anatomy::ResolvedReferral> all_;
+    bool allResolved_ = false;
+};
+
+// A trigger point (or pain point) marker: a bright sphere with a dark rim lying in the surface's tangent plane, so it
+// reads as a dot with an outline from the usual viewpoints without a rebuild when the camera moves.
+void appendMarker(render::OverlayMesh& overlay, const glm::vec3& position, const glm::vec3& normal, float radius,
+                  const glm::vec4& color);
+
+class HeatFeature final : public Feature {
+public:
+    explicit HeatFeature(FeatureContext& context);
+    ~HeatFeature() override;
+
+    [[nodiscard]] std::string_view name() const override { return "heat"; }
+    void drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) override;
+    bool onBodyClick(const scene::Pick& pick, const scene::AppState& state, scene::Commands& out) override;
+    bool update(const scene::AppState& state, double now) override;
+    [[nodiscard]] uint64_t overlayVersion() const override { return overlayVersion_; }
+    void appendOverlays(std::vector<render::OverlayMesh>& out) const override;
+    [[nodiscard]] uint64_t heatVersion() const override { return heatVersion_; }
+    [[nodiscard]] const HeatOutput* heat() const override;
+    [[nodiscard]] std::string caption(const scene::AppState& state) const override;
+    // While a pain map shows, everything but the skin is greyed (the panel can turn this off): the classic charts'
+    // red pattern on a neutral body, instead of red heat over red muscle.
+    void markDimmed(std::vector<uint8_t>& dimmed) const override;
+
+    // For the panel's tests and the benchmark.
+    [[nodiscard]] ui::TrpPanelState& panel() { return panel_; }
+    [[nodiscard]] SkinHeat& skinHeat() { return skinHeat_; }
+    [[nodiscard]] ui::TrpPanelModel panelModel(const scene::AppState& state) const;
+    [[nodiscard]] float shownTime() const { return shownTime_; }
+    [[nodiscard]] bool busy() const; // solver, fields or the ranking still building
+    [[nodiscard]] const std::vector<scene::Suspect>& suspects() const { return suspects_; }
+    // Waits for everything under way (headless renders and tests).
+    void finishPending();
+
+private:
+    struct Entry {
+        anatomy::ResolvedReferral referral;
+        std::future<std::unique_ptr<scene::HeatField>> pending;
+        std::unique_ptr<scene::HeatField> field;
+        double start = 0.0;   // on the animation clock
+        bool settled = false; // shown from the start (headless render): steady, no travel
+        bool launched = false;
+        std::string error;
+    };
+    struct Marker {
+        glm::vec3 position{0.0f};
+        glm::vec3 normal{0.0f, 0.0f, 1.0f};
+        float radius = 0.008f;
+        glm::vec4 color{1.0f};
+        std::string label;
+        std::optional<scene::TriggerPointRef> trp; // clicking it shows this pattern
+    };
+
+    Entry* entryFor(const scene::TriggerPointRef& ref);
+    void launchBuilds();
+    void pollBuilds(bool wait);
+    void updateSuspects(const scene::AppState& state, bool wait);
+    void evaluate(const scene::AppState& state);
+    void rebuildMarkers(const scene::AppState& state);
+    [[nodiscard]] std::vector<ui::SelectedMuscle> selectedMuscles(const scene::ViewState& view) const;
+    [[nodiscard]] glm::vec3 markerNormal(const glm::vec3& p, anatomy::Side side) const;
+    const glm::vec3* trpPosition(const anatomy::TriggerPoint& trp, anatomy::Side side); // cached; null if unresolved
+
+    FeatureContext& context_;
+    SkinHeat skinHeat_;
+    ui::TrpPanelState panel_;
+    std::map<std::string, Entry> entries_; // key: id + "/" + side
+    std::map<uint32_t, ui::SelectedMuscle> muscleOfStructure_;
+    std::vector<scene::TriggerPointRef> shown_;
+    bool guiActive_ = false;
+    bool firstUpdate_ = true;
+    double lastNow_ = 0.0;
+    double clock_ = 0.0; // animation clock: seconds scaled by the panel's speed
+    bool wasLive_ = true;
+    float shownTime_ = 0.0f, timeRange_ = 4.0f;
+    bool anyTravelling_ = false;
+    // Output
+    HeatOutput heat_;
+    bool heatShown_ = false;
+    uint64_t heatVersion_ = 0;
+    scene::HeatPalette rampPalette_ = scene::HeatPalette::Classic;
+    bool rampSet_ = false;
+    std::vector<float> scratch_;
+    std::string lastEvalKey_;
+    // Markers and overlays
+    std::vector<Marker> markers_;
+    std::map<std::string, std::optional<glm::vec3>> trpPositions_;
+    std::vector<render::OverlayMesh> overlays_;
+    std::string markerKey_;
+    uint64_t overlayVersion_ = 0;
+    bool warnedSkin_ = false;
+    // Reverse lookup
+    std::vector<glm::vec3> rankedPain_;
+    std::future<std::vector<scene::Suspect>> ranking_;
+    std::vector<scene::Suspect> suspects_;
+    bool rankingPending_ = false;
+    bool painDirty_ = false;
+};
+
+} // namespace myoatlas::app

@@ -1,0 +1,51 @@
+#pragma once
+// Lessons in the program: the editor and player panel, the clicker keys while a lesson plays, smooth camera moves
+// between steps, and `myoatlas render --lesson FILE --step N`.
+#include "app/feature.h"
+#include "app/render_command.h"
+#include "scene/lesson.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace myoatlas::app {
+
+class LessonFeature : public Feature {
+public:
+    explicit LessonFeature(FeatureContext& context) : context_(context) {}
+    [[nodiscard]] std::string_view name() const override { return "lessons"; }
+    void drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) override;
+
+    // Opens a lesson at the next frame; with `play`, shows its first step and takes the clicker keys.
+    void requestOpen(const std::filesystem::path& path, bool play) { pendingOpen_ = {path, play}; }
+    [[nodiscard]] bool playing() const { return playing_; }
+    [[nodiscard]] const std::optional<scene::Lesson>& lesson() const { return lesson_; }
+    [[nodiscard]] int current() const { return current_; }
+    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+    // "Step 3 / 7" while playing, else empty.
+    [[nodiscard]] std::string progressText() const;
+
+private:
+    void show(int step, const scene::AppState& state, scene::Commands& out, bool animate);
+    void open(const std::filesystem::path& path, bool play, ui::UiState& ui, const scene::AppState& state,
+              scene::Commands& out);
+    void handleKeys(const scene::AppState& state, ui::UiState& ui, scene::Commands& out);
+    void stop(scene::Commands& out);
+
+    FeatureContext& context_;
+    std::optional<scene::Lesson> lesson_;
+    std::filesystem::path path_;
+    int current_ = -1;
+    bool playing_ = false;
+    bool dirty_ = false;
+    std::vector<std::string> missing_;
+    std::optional<std::pair<std::filesystem::path, bool>> pendingOpen_;
+};
+
+// `render --lesson FILE --step N` (N from 1): the step's view rendered headless into request.output.
+void renderLessonStep(FeatureContext& context, const RenderRequest& request, const std::filesystem::path& lesson,
+                      int step);
+
+} // namespace myoatlas::app

@@ -1,0 +1,380 @@
+#include "app/line_feature.h"
+
+#include "core/log.h"
+#include "geometry/polyline.h"
+#include "geometry/tube_builder.h"
+#include "scene/camera.h"
+
+#include <algorithm>
+#include <cmath>
+#include <glm/geometric.hpp>
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace myoatlas::app {
+namespace {
+
+using anatomy::Side;
+
+constexpr float kPi = 3.14159265f;
+
+std::string_view suffixOf(Side side) {
+    return side == Side::Left ? "_left" : "_right";
+}
+
+// A UV sphere (outward normals, counter-clockwise from outside).
+geometry::Mesh sphere(const glm::vec3& centre, float radius, int rings = 10, int segments = 16) {
+    geometry::Mesh m;
+    for (int r = 0; r <= rings; ++r) {
+        float v = kPi * static_cast<float>(r) / static_cast<float>(rings);
+        for (int s = 0; s <= segments; ++s) {
+            float u = 2.0f * kPi * static_cast<float>(s) / static_cast<float>(segments);
+            glm::vec3 n(std::sin(v) * std::cos(u), std::cos(v), std::sin(v) * std::sin(u));
+            m.positions.push_back(centre + radius * n);
+            m.normals.push_back(n);
+        }
+    }
+    for (int r = 0; r < rings; ++r)
+        for (int s = 0; s < segments; ++s) {
+            auto a = static_cast<uint32_t>(r * (segments + 1) + s), b = a + static_cast<uint32_t>(segments + 1);
+            m.indices.insert(m.indices.end(), {a, a + 1, b, a + 1, b + 1, b});
+        }
+    return m;
+}
+
+nlohmann::json vec(const glm::vec3& p) {
+    return {p.x, p.y, p.z};
+}
+
+} // namespace
+
+std::vector<LineInstance> parseLineId(const anatomy::Atlas& atlas, std::string_view id) {
+    for (size_t i = 0; i < atlas.lines.size(); ++i) {
+        const std::string& base = atlas.lines[i].id;
+        if (id == base)
+            return {{i, Side::Right}, {i, Side::Left}};
+        for (Side s : {Side::Right, Side::Left})
+            if (id.size() == base.size() + suffixOf(s).size() && id.starts_with(base) && id.ends_with(suffixOf(s)))
+                return {{i, s}};
+    }
+    return {};
+}
+
+std::string lineInstanceId(const anatomy::FascialLine& line, Side side) {
+    return line.id + std::string(suffixOf(side));
+}
+
+glm::vec3 lineColor(std::string_view id) {
+    struct Entry {
+        std::string_view id;
+        glm::vec3 color;
+    };
+    // Saturated and light enough to read on a washed-out projector; none near muscle red or skin beige.
+    static const Entry kColors[] = {
+        {"SBL", {0.15f, 0.55f, 1.00f}},  {"SFL", {1.00f, 0.82f, 0.10f}},  {"LL", {0.20f, 0.85f, 0.35f}},
+        {"SPL", {1.00f, 0.50f, 0.75f}},  {"SFAL", {1.00f, 0.55f, 0.05f}}, {"DFAL", {0.10f, 0.85f, 0.90f}},
+        {"SBAL", {0.65f, 0.45f, 1.00f}}, {"DBAL", {0.70f, 0.95f, 0.20f}}, {"BFL", {0.20f, 0.70f, 0.60f}},
+        {"FFL", {1.00f, 0.95f, 0.60f}},  {"IFL", {0.60f, 0.78f, 1.00f}},  {"DFL", {0.85f, 0.25f, 0.95f}},
+    };
+    for (const Entry& e : kColors)
+        if (e.id == id)
+            return e.color;
+    return {1.0f, 1.0f, 1.0f};
+}
+
+LineGeometry buildLineGeometry(const anatomy::Body& body, anatomy::AtlasResolver& resolver, const anatomy::Atlas& atlas,
+                               LineInstance instance) {
+    const anatomy::FascialLine& line = atlas.lines.at(instance.line);
+    LineGeometry g;
+    g.id = lineInstanceId(line, instance.side);
+    g.instance = instance;
+    anatomy::ResolvedLine resolved = resolver.line(line, instance.side);
+
+    std::vector<geometry::LineWaypoint> waypoints;
+    // Which output record each waypoint fills: >= 0 a station, < 0 a track (-1 - index).
+    std::vector<int> target;
+    for (const anatomy::ResolvedLineElement& e : resolved.elements) {
+        if (e.station) {
+            if (!e.ok)
+                continue;
+            target.push_back(static_cast<int>(g.stations.size()));
+            g.stations.push_back({e.name, e.position, 0.0f, 0.0f});
+            waypoints.push_back(geometry::LineWaypoint::station(e.position));
+            continue;
+        }
+        LineTrack t;
+        t.name = e.name;
+        t.structures = e.structures;
+        t.drawn = !e.structures.empty();
+        if (t.drawn) {
+            std::vector<const geometry::Mesh*> meshes;
+            for (uint32_t s : e.structures)
+                meshes.push_back(&body.meshes[s]);
+            target.push_back(-1 - static_cast<int>(g.tracks.size()));
+            waypoints.push_back(geometry::LineWaypoint::track(std::move(meshes)));
+        }
+        g.tracks.push_back(std::move(t));
+    }
+    g.path = geometry::buildLinePath(waypoints);
+    // Where the path meets each waypoint, searched forward from the previous one: the path builder's own visit
+    // estimates assume arc lengths that pinning a far station can shift by several centimetres.
+    const auto& pts = g.path.points;
+    const auto& arc = g.path.arcLength;
+    auto closestFrom = [&](const glm::vec3& q, float from, float to) {
+        auto a = static_cast<size_t>(std::lower_bound(arc.begin(), arc.end(), from) - arc.begin());
+        auto b = static_cast<size_t>(std::upper_bound(arc.begin(), arc.end(), to) - arc.begin());
+        a = std::min(a, pts.size() - 1);
+        b = std::clamp(b, a + 1, pts.size());
+        geometry::PolylinePoint c = geometry::closestPointOnPolyline(std::span(pts).subspan(a, b - a), q);
+        c.arcLength += arc[a];
+        return c;
+    };
+    float cursor = 0.0f;
+    for (size_t k = 0; k < g.path.visits.size() && k < target.size() && pts.size() >= 2; ++k) {
+        const geometry::WaypointVisit& v = g.path.visits[k];
+        float horizon = std::max(v.end, cursor) + 0.3f; // generous: the estimates drift by centimetres, not metres
+        if (target[k] >= 0) {
+            auto& st = g.stations[static_cast<size_t>(target[k])];
+            geometry::PolylinePoint c = closestFrom(st.position, cursor, horizon);
+            st.arcLength = c.arcLength;
+            st.distance = c.distance;
+            cursor = c.arcLength;
+        } else {
+            auto& tr = g.tracks[static_cast<size_t>(-1 - target[k])];
+            if (v.centreline.empty())
+                continue;
+            float begin = closestFrom(v.centreline.front(), cursor, horizon).arcLength;
+            float end = std::max(begin, closestFrom(v.centreline.back(), begin, horizon + 0.3f).arcLength);
+            tr.begin = begin;
+            tr.end = end;
+            tr.distance = 0.0f;
+            for (const glm::vec3& c : v.centreline)
+                tr.distance = std::max(tr.distance, closestFrom(c, begin - 0.05f, end + 0.05f).distance);
+            cursor = begin;
+        }
+    }
+    return g;
+}
+
+std::vector<render::OverlayMesh> lineOverlays(const LineGeometry& line, const LineStyle& style) {
+    std::vector<render::OverlayMesh> out;
+    geometry::TubeOptions to;
+    to.radius = style.tubeRadius;
+    to.sides = 12;
+    geometry::TubeMesh tube = geometry::buildTube(line.path.points, to);
+    if (!tube.mesh.indices.empty()) {
+        render::OverlayMesh o;
+        o.colors.assign(tube.mesh.vertexCount(), glm::vec4(style.color, 1.0f));
+        o.params = std::move(tube.arcLength);
+        o.mesh = std::move(tube.mesh);
+        o.flowSpeed = style.flowSpeed;
+        o.flowWavelength = style.flowWavelength;
+        o.onTop = true; // the line runs inside its muscles: it must read through them
+        out.push_back(std::move(o));
+    }
+    if (!line.stations.empty()) {
+        render::OverlayMesh m;
+        for (const LineStation& s : line.stations)
+            m.mesh.append(sphere(s.position, style.markerRadius));
+        glm::vec3 light = glm::mix(style.color, glm::vec3(1.0f), 0.55f);
+        m.colors.assign(m.mesh.vertexCount(), glm::vec4(light, 1.0f));
+        m.onTop = true;
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+nlohmann::json linesToJson(FeatureContext& context) {
+    nlohmann::json out = nlohmann::json::array();
+    if (!context.atlas || !context.resolver)
+        return out;
+    const auto& body = context.body;
+    for (size_t i = 0; i < context.atlas->lines.size(); ++i) {
+        const anatomy::FascialLine& line = context.atlas->lines[i];
+        for (Side side : {Side::Right, Side::Left}) {
+            LineGeometry g = buildLineGeometry(body, *context.resolver, *context.atlas, {i, side});
+            nlohmann::json j;
+            j["id"] = g.id;
+            j["line"] = line.id;
+            j["name"] = line.name;
+            j["side"] = std::string(anatomy::sideName(side));
+            j["paired"] = line.paired;
+            j["length_m"] = g.path.length;
+            j["stations"] = nlohmann::json::array();
+            for (const LineStation& s : g.stations)
+                j["stations"].push_back(
+                    {{"name", s.name}, {"position", vec(s.position)}, {"arc_length_m", s.arcLength}});
+            j["tracks"] = nlohmann::json::array();
+            for (const LineTrack& t : g.tracks) {
+                nlohmann::json names = nlohmann::json::array();
+                for (uint32_t s : t.structures)
+                    names.push_back(body.structures[s].name);
+                j["tracks"].push_back({{"name", t.name},
+                                       {"mesh", t.drawn},
+                                       {"structures", names},
+                                       {"begin_m", t.begin},
+                                       {"end_m", t.end},
+                                       {"max_gap_mm", t.distance * 1000.0f}});
+            }
+            out.push_back(std::move(j));
+        }
+    }
+    return out;
+}
+
+LineFeature::LineFeature(FeatureContext& context) : context_(context) {}
+
+const LineGeometry& LineFeature::ensure(LineInstance instance) {
+    std::string id = lineInstanceId(context_.atlas->lines[instance.line], instance.side);
+    auto it = built_.find(id);
+    if (it == built_.end())
+        it = built_.emplace(id, buildLineGeometry(context_.body, *context_.resolver, *context_.atlas, instance)).first;
+    return it->second;
+}
+
+const LineGeometry* LineFeature::geometry(const std::string& instanceId) const {
+    auto it = built_.find(instanceId);
+    return it == built_.end() ? nullptr : &it->second;
+}
+
+bool LineFeature::update(const scene::AppState& state, double now) {
+    (void)now;
+    if (!context_.atlas || !context_.resolver)
+        return false;
+    if (state.view.lines != lastRequested_) {
+        lastRequested_ = state.view.lines;
+        std::vector<std::string> shown;
+        for (const std::string& id : state.view.lines) {
+            auto instances = parseLineId(*context_.atlas, id);
+            if (instances.empty())
+                core::logWarn("unknown Anatomy Trains line '" + id + "' (ids: SBL, SFL, LL, ... or LL_left, LL_right)");
+            for (const LineInstance& in : instances) {
+                const LineGeometry& g = ensure(in);
+                if (std::find(shown.begin(), shown.end(), g.id) == shown.end())
+                    shown.push_back(g.id);
+            }
+        }
+        if (shown != shown_) {
+            shown_ = std::move(shown);
+            ++version_;
+        }
+    }
+    if (panel_.focused != lastFocused_ || panel_.dimOthers != lastDim_) {
+        lastFocused_ = panel_.focused;
+        lastDim_ = panel_.dimOthers;
+        ++version_; // the dimming changed: have the host re-sync
+    }
+    return !shown_.empty(); // the flow animates while a line is shown
+}
+
+void LineFeature::appendOverlays(std::vector<render::OverlayMesh>& out) const {
+    for (const std::string& id : shown_) {
+        const LineGeometry& g = built_.at(id);
+        LineStyle style;
+        style.color = lineColor(context_.atlas->lines[g.instance.line].id);
+        for (auto& o : lineOverlays(g, style))
+            out.push_back(std::move(o));
+    }
+}
+
+void LineFeature::markDimmed(std::vector<uint8_t>& dimmed) const {
+    if (shown_.empty() || !panel_.dimOthers || !context_.atlas)
+        return;
+    // The focused line's tracks when it is shown, else every shown line's.
+    std::string focus = panel_.focused >= 0 && panel_.focused < static_cast<int>(context_.atlas->lines.size())
+                            ? context_.atlas->lines[static_cast<size_t>(panel_.focused)].id
+                            : std::string();
+    bool focusShown = !focus.empty() && std::any_of(shown_.begin(), shown_.end(), [&](const std::string& id) {
+        return context_.atlas->lines[built_.at(id).instance.line].id == focus;
+    });
+    std::vector<uint8_t> keep(dimmed.size(), 0);
+    for (const std::string& id : shown_) {
+        const LineGeometry& g = built_.at(id);
+        if (focusShown && context_.atlas->lines[g.instance.line].id != focus)
+            continue;
+        for (const LineTrack& t : g.tracks)
+            for (uint32_t s : t.structures)
+                if (s < keep.size())
+                    keep[s] = 1;
+    }
+    for (size_t s = 0; s < dimmed.size(); ++s)
+        if (!keep[s])
+            dimmed[s] = 1;
+}
+
+void LineFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
+    (void)ui;
+    if (!context_.atlas || !model.state)
+        return;
+    const auto& view = model.state->view;
+    std::vector<ui::LinePanelEntry> entries;
+    for (size_t i = 0; i < context_.atlas->lines.size(); ++i) {
+        const anatomy::FascialLine& l = context_.atlas->lines[i];
+        ui::LinePanelEntry e;
+        e.id = l.id;
+        e.name = l.name;
+        e.order = l.order;
+        e.function = l.function;
+        e.evidenceNote = l.evidenceNote;
+        e.wilke2016 = l.wilke2016;
+        e.compensations = l.compensations;
+        e.paired = l.paired;
+        e.color = lineColor(l.id);
+        for (const anatomy::LineElement& el : l.elements)
+            e.route.push_back((el.station ? "station: " : "track: ") + el.name);
+        for (const std::string& id : view.lines)
+            for (const LineInstance& in : parseLineId(*context_.atlas, id))
+                if (in.line == i)
+                    (in.side == Side::Left ? e.shownLeft : e.shownRight) = true;
+        if (const LineGeometry* g = geometry(lineInstanceId(l, Side::Right)))
+            e.lengthRight = g->path.length;
+        if (const LineGeometry* g = geometry(lineInstanceId(l, Side::Left)))
+            e.lengthLeft = g->path.length;
+        entries.push_back(std::move(e));
+    }
+    ui::drawLinePanel(entries, panel_, out);
+
+    // Station labels on hover: project every shown station and label the one under the mouse.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (shown_.empty() || io.WantCaptureMouse)
+        return;
+    scene::Camera cam;
+    cam.pose = view.camera;
+    glm::vec2 viewport(io.DisplaySize.x, io.DisplaySize.y);
+    glm::vec2 mouse(io.MousePos.x, io.MousePos.y);
+    const LineStation* best = nullptr;
+    const LineGeometry* bestLine = nullptr;
+    glm::vec2 bestPx(0.0f);
+    float bestD = 14.0f; // pixels
+    for (const std::string& id : shown_) {
+        const LineGeometry& g = built_.at(id);
+        for (const LineStation& s : g.stations) {
+            auto px = cam.project(s.position, viewport);
+            if (!px)
+                continue;
+            float d = glm::distance(*px, mouse);
+            if (d < bestD) {
+                bestD = d;
+                best = &s;
+                bestLine = &g;
+                bestPx = *px;
+            }
+        }
+    }
+    if (!best)
+        return;
+    std::string text = best->name + "  (" + bestLine->id + ")";
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    ImVec2 p(bestPx.x + 12.0f, bestPx.y - size.y - 6.0f);
+    glm::vec3 c = lineColor(context_.atlas->lines[bestLine->instance.line].id);
+    dl->AddRectFilled(ImVec2(p.x - 5, p.y - 3), ImVec2(p.x + size.x + 5, p.y + size.y + 3), IM_COL32(20, 22, 28, 225),
+                      4.0f);
+    dl->AddRect(ImVec2(p.x - 5, p.y - 3), ImVec2(p.x + size.x + 5, p.y + size.y + 3),
+                ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, 1.0f)), 4.0f);
+    dl->AddText(p, IM_COL32(240, 240, 240, 255), text.c_str());
+    dl->AddCircle(ImVec2(bestPx.x, bestPx.y), 9.0f, IM_COL32(255, 255, 255, 230), 16, 2.0f);
+}
+
+} // namespace myoatlas::app

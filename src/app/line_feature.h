@@ -1,0 +1,97 @@
+#pragma once
+// The Anatomy Trains lines in 3D. Each shown line is a smooth tube (parallel-transport frames) that runs from station
+// to station through its track muscles along their centrelines (geometry::buildLinePath), with a flow animation in
+// the line's direction, station markers labelled on hover, and the rest of the body dimmed around its tracks.
+//
+// Line ids in ViewState::lines: "<ID>" shows both sides of an atlas line (ID as in lines.json: SBL, SFL, LL, SPL,
+// SFAL, DFAL, SBAL, DBAL, BFL, FFL, IFL, DFL); "<ID>_left" / "<ID>_right" one side, named after the side the line
+// starts on (a spiral or functional line crosses to the other side on its way, as the atlas says per element).
+// Every line resolves on both sides; the panel offers left/right toggles for the lines the atlas marks as paired.
+#include "app/feature.h"
+#include "geometry/line_path.h"
+#include "ui/line_panel.h"
+
+#include <map>
+#include <nlohmann/json_fwd.hpp>
+
+namespace myoatlas::app {
+
+struct LineInstance {
+    size_t line = 0; // index into Atlas::lines
+    anatomy::Side side = anatomy::Side::Right;
+};
+// The instances an id names; empty when the id is unknown.
+[[nodiscard]] std::vector<LineInstance> parseLineId(const anatomy::Atlas& atlas, std::string_view id);
+// "SBL_right".
+[[nodiscard]] std::string lineInstanceId(const anatomy::FascialLine& line, anatomy::Side side);
+// A distinct, saturated colour per line, chosen to stay apart on a projector and from muscle red.
+[[nodiscard]] glm::vec3 lineColor(std::string_view lineId);
+
+struct LineStation {
+    std::string name;
+    glm::vec3 position{0.0f};
+    float arcLength = 0.0f;
+    float distance = 0.0f; // from the path (0: the path is pinned to stations)
+};
+
+struct LineTrack {
+    std::string name;
+    std::vector<uint32_t> structures; // track structures (muscles and connective sheets) on its side
+    bool drawn = false;               // false: no mesh (sacrotuberous ligament, galea), the path runs straight
+    float begin = 0.0f, end = 0.0f;   // arc length span along the track's centreline
+    float distance = 0.0f;            // largest gap from a centreline point to the path
+};
+
+struct LineGeometry {
+    std::string id; // "SBL_right"
+    LineInstance instance;
+    geometry::LinePath path;
+    std::vector<LineStation> stations; // resolved stations, in order
+    std::vector<LineTrack> tracks;     // every track element, in order
+};
+
+// Builds one line on the body (GL-free; a second or so for the longest lines).
+[[nodiscard]] LineGeometry buildLineGeometry(const anatomy::Body& body, anatomy::AtlasResolver& resolver,
+                                             const anatomy::Atlas& atlas, LineInstance instance);
+
+struct LineStyle {
+    glm::vec3 color{1.0f};
+    float tubeRadius = 0.006f;   // metres: about 4 px in a full-body view at 1080 p
+    float markerRadius = 0.011f; // station spheres
+    float flowSpeed = 0.16f;     // m/s, in the line's direction
+    float flowWavelength = 0.22f;
+};
+// The tube (with per-vertex arc length for the flow) and the station markers, drawn over the body.
+[[nodiscard]] std::vector<render::OverlayMesh> lineOverlays(const LineGeometry& line, const LineStyle& style);
+
+// Every line on both sides: id, path length and stations with positions, for `myoatlas inspect --json`.
+[[nodiscard]] nlohmann::json linesToJson(FeatureContext& context);
+
+class LineFeature : public Feature {
+public:
+    explicit LineFeature(FeatureContext& context);
+    [[nodiscard]] std::string_view name() const override { return "lines"; }
+    void drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) override;
+    bool update(const scene::AppState& state, double now) override;
+    [[nodiscard]] uint64_t overlayVersion() const override { return version_; }
+    void appendOverlays(std::vector<render::OverlayMesh>& out) const override;
+    void markDimmed(std::vector<uint8_t>& dimmed) const override;
+
+    // For tests and the panel.
+    [[nodiscard]] const LineGeometry* geometry(const std::string& instanceId) const;
+    [[nodiscard]] ui::LinePanelState& panelState() { return panel_; }
+
+private:
+    const LineGeometry& ensure(LineInstance instance);
+
+    FeatureContext& context_;
+    std::map<std::string, LineGeometry> built_; // by instance id
+    std::vector<std::string> shown_;            // instance ids shown now
+    std::vector<std::string> lastRequested_;    // ViewState::lines last seen
+    int lastFocused_ = -2;
+    bool lastDim_ = true;
+    uint64_t version_ = 0;
+    ui::LinePanelState panel_;
+};
+
+} // namespace myoatlas::app

@@ -1,0 +1,158 @@
+#include "app/technique_commands.h"
+
+#include "core/error.h"
+
+#include <cmath>
+#include <iostream>
+#include <memory>
+
+namespace myoatlas::app {
+namespace {
+
+double rounded(double v) {
+    return std::round(v * 1e4) / 1e4;
+}
+
+nlohmann::json vec(const glm::vec3& p) {
+    return {rounded(p.x), rounded(p.y), rounded(p.z)};
+}
+
+std::string_view safetyKindName(scene::SafetyKind k) {
+    switch (k) {
+    case scene::SafetyKind::RedFlag:
+        return "red_flag";
+    case scene::SafetyKind::Contraindication:
+        return "contraindication";
+    case scene::SafetyKind::Caution:
+        return "caution";
+    }
+    return "";
+}
+
+nlohmann::json listJson(const anatomy::Atlas& atlas) {
+    auto out = nlohmann::json::array();
+    for (const auto& t : atlas.techniques) {
+        auto targets = nlohmann::json::array();
+        for (const auto& x : scene::suitableTargets(atlas, t))
+            targets.push_back({{"id", x.id},
+                               {"kind", x.kind == scene::TargetKind::Muscle ? "muscle" : "trigger_point"},
+                               {"label", x.label}});
+        out.push_back({{"id", t.id},
+                       {"name", t.name},
+                       {"tool", scene::toolKindName(scene::toolFor(t))},
+                       {"steps", t.steps.size()},
+                       {"targets", targets}});
+    }
+    return {{"techniques", out}};
+}
+
+} // namespace
+
+nlohmann::json techniqueJson(const scene::ResolvedTechnique& r) {
+    nlohmann::json j;
+    j["technique"] = r.techniqueId;
+    j["name"] = r.techniqueName;
+    j["target"] = r.targetId;
+    j["target_label"] = r.targetLabel;
+    j["target_kind"] = r.kind == scene::TargetKind::Muscle ? "muscle" : "trigger_point";
+    j["muscle"] = r.muscleId;
+    j["side"] = anatomy::sideName(r.side);
+    j["tool"] = scene::toolKindName(r.tool);
+    j["contact"] = vec(r.contact);
+    j["normal"] = vec(r.normal);
+    j["target_point"] = vec(r.targetPoint);
+    j["depth_mm"] = rounded(r.depthMm);
+    j["fibre_dir"] = vec(r.fibreDir);
+    j["cross_fibre_dir"] = vec(r.crossDir);
+    j["overlying"] = r.overlying;
+    j["warning"] = r.warning;
+    auto sites = nlohmann::json::array();
+    for (const auto& e : r.endangerment)
+        sites.push_back({{"id", e.id},
+                         {"name", e.name},
+                         {"structures_at_risk", e.structuresAtRisk},
+                         {"side", anatomy::sideName(e.side)},
+                         {"distance_mm", rounded(e.distanceMm)},
+                         {"contains_contact", e.containsTarget}});
+    j["endangerment_sites"] = sites;
+    auto safety = nlohmann::json::array();
+    for (const auto& s : r.safety)
+        safety.push_back({{"kind", safetyKindName(s.kind)}, {"id", s.id}, {"text", s.text}});
+    j["safety"] = safety;
+    j["precautions"] = r.precautions;
+    auto steps = nlohmann::json::array();
+    double total = 0.0;
+    for (const auto& s : r.steps) {
+        nlohmann::json st{{"index", s.index},
+                          {"text", s.text},
+                          {"patient_text", s.patientText},
+                          {"duration_s", s.durationS},
+                          {"timer", scene::formatClock(s.durationS)},
+                          {"pressure_level", s.pressureLevel},
+                          {"feel_for", s.feelFor},
+                          {"stroke", scene::strokeKindName(s.stroke)},
+                          {"hands", s.hands}};
+        total += s.durationS;
+        if (s.hands) {
+            st["contact"] = vec(s.contact);
+            st["contact_radius_mm"] = rounded(s.contactRadius * 1000.0f);
+            st["tool_axis"] = vec(s.toolAxis);
+        }
+        if (s.pressureLevel > 0)
+            st["pressure_dir"] = vec(s.pressureDir);
+        if (!s.strokePath.empty()) {
+            auto path = nlohmann::json::array();
+            float len = 0.0f;
+            for (size_t i = 0; i < s.strokePath.size(); ++i) {
+                path.push_back(vec(s.strokePath[i]));
+                if (i)
+                    len += glm::length(s.strokePath[i] - s.strokePath[i - 1]);
+            }
+            st["stroke_path"] = path;
+            st["stroke_length_mm"] = rounded(len * 1000.0f);
+            st["reciprocating"] = s.reciprocating;
+        }
+        if (s.hasStretch)
+            st["stretch"] = {{"text", s.stretchText},
+                             {"lengthen", s.lengthen},
+                             {"direction", vec(s.stretchDir)},
+                             {"from", vec(s.stretchFrom)},
+                             {"to", vec(s.stretchTo)}};
+        steps.push_back(st);
+    }
+    j["steps"] = steps;
+    j["total_duration_s"] = total;
+    j["variants"] = r.variants;
+    j["dosage"] = r.dosage;
+    j["frame"] = {{"min", vec(r.frame.min)}, {"max", vec(r.frame.max)}};
+    auto pose = scene::framingPose(r, 4.0f / 3.0f);
+    j["camera"] = {{"target", vec(pose.target)},
+                   {"yaw", rounded(pose.yaw)},
+                   {"pitch", rounded(pose.pitch)},
+                   {"distance", rounded(pose.distance)}};
+    return j;
+}
+
+void registerTechniqueCommands(CLI::App& cli, std::vector<Subcommand>& out) {
+    auto req = std::make_shared<TechniqueRequest>();
+    auto* tc = cli.add_subcommand("technique", "A release technique's steps resolved on this body, as JSON");
+    tc->add_option("--id", req->id, "technique id, e.g. cross_fibre_friction");
+    tc->add_option("--target", req->target, "target: muscle id or trigger point id, e.g. infraspinatus, INFRA-TP1");
+    tc->add_option("--side", req->side, "side of the target: left|right")->check(CLI::IsMember({"left", "right"}));
+    tc->add_flag("--list", req->list, "list the techniques and their suitable targets");
+    tc->add_flag("--json")->description("JSON output (the only format)");
+    out.push_back({tc, true, [req](FeatureContext& context) {
+                       if (req->list) {
+                           std::cout << listJson(*context.atlas).dump(2) << "\n";
+                           return 0;
+                       }
+                       if (req->id.empty() || req->target.empty())
+                           throw core::UsageError("technique needs --id and --target (or --list)");
+                       scene::TechniqueResolver resolver(*context.atlas, context.body, *context.resolver);
+                       auto side = req->side == "left" ? anatomy::Side::Left : anatomy::Side::Right;
+                       std::cout << techniqueJson(resolver.resolve(req->id, req->target, side)).dump(2) << "\n";
+                       return 0;
+                   }});
+}
+
+} // namespace myoatlas::app

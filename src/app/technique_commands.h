@@ -1,0 +1,30 @@
+#pragma once
+// The technique subcommand (issue 6): every step of a technique resolved on this body, machine-readable.
+//   myoatlas technique --id ID --target MUSCLE_OR_TRP [--side left|right] --json
+//   myoatlas technique --list --json        (techniques and their suitable targets)
+#include "app/commands.h"
+#include "scene/technique_player.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace myoatlas::app {
+
+struct TechniqueRequest {
+    std::string id, target;
+    std::string side = "right";
+    bool list = false;
+};
+
+// { technique, name, target, target_label, muscle, side, tool, contact, normal, target_point, depth_mm, fibre_dir,
+//   cross_fibre_dir, overlying, warning, endangerment_sites: [{id, name, structures_at_risk, distance_mm,
+//   contains_contact}], safety: [{kind, id, text}], steps: [{index, text, patient_text, duration_s, timer,
+//   pressure_level, pressure_dir, feel_for, stroke, hands, contact, contact_radius_mm, tool_axis, stroke_path,
+//   stroke_length_mm, stretch: {text, lengthen, direction, from, to}}], total_duration_s, frame: {min, max},
+//   camera: {target, yaw, pitch, distance} }. Positions in metres, body frame.
+[[nodiscard]] nlohmann::json techniqueJson(const scene::ResolvedTechnique& r);
+
+// Adds `technique` to the command line.
+void registerTechniqueCommands(CLI::App& cli, std::vector<Subcommand>& out);
+
+} // namespace myoatlas::app

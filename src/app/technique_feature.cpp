@@ -1,0 +1,253 @@
+#include "app/technique_feature.h"
+
+#include "core/error.h"
+#include "geometry/glyphs.h"
+#include "geometry/tube_builder.h"
+
+#include <GLFW/glfw3.h>
+#include <algorithm>
+#include <glm/geometric.hpp>
+#include <imgui.h>
+
+namespace myoatlas::app {
+namespace {
+
+const glm::vec4 kTool(0.55f, 0.74f, 0.96f, 1.0f);    // a pale blue glove: reads against skin and muscle
+const glm::vec4 kStroke(0.15f, 0.92f, 1.0f, 1.0f);   // cyan, animated
+const glm::vec4 kFibre(0.98f, 0.78f, 0.30f, 1.0f);   // amber: the fibre direction the friction crosses
+const glm::vec4 kStretch(0.35f, 0.92f, 0.45f, 1.0f); // green
+const glm::vec4 kRing(1.0f, 0.95f, 0.35f, 1.0f);
+const glm::vec4 kDanger(0.86f, 0.08f, 0.08f, 1.0f);
+const glm::vec4 kDangerHit(1.0f, 0.25f, 0.1f, 1.0f);
+
+glm::vec4 pressureColor(int level) {
+    switch (level) {
+    case 1:
+        return {0.35f, 0.85f, 0.45f, 1.0f};
+    case 2:
+        return {0.95f, 0.85f, 0.25f, 1.0f};
+    case 3:
+        return {1.0f, 0.55f, 0.12f, 1.0f};
+    default:
+        return {0.78f, 0.3f, 0.95f, 1.0f};
+    }
+}
+
+render::OverlayMesh coloured(geometry::Mesh mesh, const glm::vec4& colour, bool onTop) {
+    render::OverlayMesh o;
+    o.colors.assign(mesh.positions.size(), colour);
+    o.mesh = std::move(mesh);
+    o.onTop = onTop;
+    return o;
+}
+
+} // namespace
+
+std::vector<render::OverlayMesh> techniqueOverlays(const scene::ResolvedTechnique& r, int step,
+                                                   const anatomy::Body& body) {
+    std::vector<render::OverlayMesh> out;
+    // Endangerment sites near the target: red regions painted on the skin (depth-tested: they are part of it).
+    if (auto skin = body.skin()) {
+        for (const auto& e : r.endangerment)
+            for (const auto& z : e.zones) {
+                auto patch = geometry::surfacePatch(body.meshes[*skin], z.seeds, z.radius, 0.0015f);
+                if (!patch.positions.empty())
+                    out.push_back(coloured(std::move(patch), e.containsTarget ? kDangerHit : kDanger, false));
+            }
+    }
+    if (r.steps.empty())
+        return out;
+    const auto& s = r.steps[static_cast<size_t>(std::clamp(step, 0, static_cast<int>(r.steps.size()) - 1))];
+    // The contact area: a ring on the skin, read through every layer.
+    out.push_back(
+        coloured(geometry::torus(s.contact + s.normal * 0.002f, s.normal, s.contactRadius, 0.0018f), kRing, true));
+    if (s.hands) {
+        // Fingers and thumbs lie along the fibres (the hand comes from below and moves across them); tools follow
+        // the stroke.
+        bool digit = r.tool == scene::ToolKind::Thumb || r.tool == scene::ToolKind::Fingertips;
+        glm::vec3 axis = digit ? r.fibreDir : s.toolAxis;
+        out.push_back(coloured(geometry::glyph(r.tool, {s.contact, s.normal, axis}), kTool, false));
+    }
+    glm::vec3 side = glm::normalize(glm::cross(s.normal, s.toolAxis));
+    if (s.pressureLevel > 0) {
+        // Beside the hand or tool, its tip on the skin: the direction and (thickness, colour) the level.
+        float offset = geometry::glyphFootprint(r.tool) * 0.5f + 0.02f;
+        float length = 0.05f + 0.015f * static_cast<float>(s.pressureLevel);
+        glm::vec3 tip = s.contact - side * offset + s.normal * 0.003f;
+        out.push_back(coloured(
+            geometry::arrow(tip - s.pressureDir * length, tip, 0.0025f + 0.0008f * static_cast<float>(s.pressureLevel)),
+            pressureColor(s.pressureLevel), true));
+    }
+    if (s.strokePath.size() > 1) {
+        geometry::TubeOptions opt;
+        opt.radius = 0.0022f;
+        auto tube = geometry::buildTube(s.strokePath, opt);
+        render::OverlayMesh o = coloured(std::move(tube.mesh), kStroke, true);
+        o.params = std::move(tube.arcLength);
+        o.flowSpeed = 0.04f; // about the pace of a slow glide
+        o.flowWavelength = 0.025f;
+        out.push_back(std::move(o));
+        auto n = s.strokePath.size();
+        glm::vec3 endDir = s.strokePath[n - 1] - s.strokePath[n - 2];
+        out.push_back(coloured(
+            geometry::arrowHead(s.strokePath[n - 1] + glm::normalize(endDir) * 0.008f, endDir, 0.0065f, 0.016f),
+            kStroke, true));
+        if (s.reciprocating) {
+            glm::vec3 startDir = s.strokePath[0] - s.strokePath[1];
+            out.push_back(coloured(
+                geometry::arrowHead(s.strokePath[0] + glm::normalize(startDir) * 0.008f, startDir, 0.0065f, 0.016f),
+                kStroke, true));
+        }
+        if (s.stroke == scene::StrokeKind::AcrossFibres) { // the fibres it crosses
+            glm::vec3 c = s.contact + s.normal * 0.0025f;
+            out.push_back(coloured(
+                geometry::frustum(c - r.fibreDir * 0.035f, c + r.fibreDir * 0.035f, 0.0011f, 0.0011f), kFibre, true));
+        }
+    }
+    if (s.hasStretch)
+        out.push_back(coloured(geometry::doubleArrow(s.stretchFrom, s.stretchTo, 0.0035f, s.lengthen), kStretch, true));
+    return out;
+}
+
+std::string techniqueCaption(const scene::ResolvedTechnique& r, int step, bool patientText,
+                             const scene::TechniquePlayer* player) {
+    if (r.steps.empty())
+        return {};
+    int i = std::clamp(step, 0, static_cast<int>(r.steps.size()) - 1);
+    const auto& s = r.steps[static_cast<size_t>(i)];
+    std::string c = r.techniqueName + " - " + std::string(anatomy::sideName(r.side)) + " " + r.targetLabel + "\nStep " +
+                    std::to_string(i + 1) + "/" + std::to_string(r.steps.size()) + ": " +
+                    (patientText ? s.patientText : s.text);
+    std::string line;
+    if (s.pressureLevel > 0)
+        line += "Pressure L" + std::to_string(s.pressureLevel);
+    if (s.durationS > 0.0f) {
+        double elapsed = player ? player->elapsed() : 0.0;
+        line += (line.empty() ? "" : "   ") + scene::formatClock(elapsed) + " / " + scene::formatClock(s.durationS);
+    }
+    if (!line.empty())
+        c += "\n" + line;
+    if (player && player->loaded() && !player->safetyConfirmed())
+        c += "\nConfirm the safety checklist in the Technique panel to start.";
+    if (!r.warning.empty())
+        c += "\n" + r.warning;
+    return c;
+}
+
+TechniqueFeature::TechniqueFeature(FeatureContext& context, const core::Clock* clock)
+    : context_(context), clock_(clock ? clock : &frameClock_), player_(*clock_) {}
+
+TechniqueFeature::~TechniqueFeature() = default;
+
+void TechniqueFeature::follow(const scene::AppState& state) {
+    const auto& ref = state.view.technique;
+    bool sameTechnique = ref.id == shown_.id && ref.target == shown_.target && ref.side == shown_.side;
+    if (!sameTechnique) {
+        shown_ = ref;
+        resolved_.reset();
+        error_.clear();
+        player_.unload();
+        ++version_;
+        if (!ref.id.empty()) {
+            try {
+                if (!context_.atlas || !context_.resolver)
+                    throw core::DataError("atlas", "not loaded: " + context_.atlasError);
+                if (!resolver_)
+                    resolver_ =
+                        std::make_unique<scene::TechniqueResolver>(*context_.atlas, context_.body, *context_.resolver);
+                auto side = anatomy::parseSide(ref.side).value_or(anatomy::Side::Right);
+                resolved_ = resolver_->resolve(ref.id, ref.target, side);
+                std::vector<float> durations;
+                for (const auto& s : resolved_->steps)
+                    durations.push_back(s.durationS);
+                player_.load(static_cast<int>(durations.size()), durations, resolved_->safety.size());
+                frameWanted_ = true;
+            } catch (const core::Error& e) {
+                error_ = e.what();
+            }
+        }
+        overlays_.clear();
+        overlayStep_ = -1;
+    }
+    if (ref.step != shown_.step) { // stepped from outside (panel, keys, a lesson): the player follows
+        shown_.step = ref.step;
+        if (player_.step() != ref.step)
+            player_.goTo(ref.step);
+    }
+    if (resolved_) {
+        int step = std::clamp(ref.step, 0, static_cast<int>(resolved_->steps.size()) - 1);
+        if (step != overlayStep_) {
+            overlays_ = techniqueOverlays(*resolved_, step, context_.body);
+            overlayStep_ = step;
+            ++version_;
+        }
+    }
+}
+
+void TechniqueFeature::handleKeys(const scene::AppState& state, scene::Commands& out) {
+    // A lesson owns the clicker keys while it plays; a focused text field owns the keyboard.
+    if (state.lessonActive || ImGui::GetIO().WantCaptureKeyboard || !resolved_ || !player_.safetyConfirmed())
+        return;
+    int step = state.view.technique.step, last = static_cast<int>(resolved_->steps.size()) - 1;
+    if ((ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN) || ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) && step < last)
+        out.push(scene::SetTechniqueStep{step + 1});
+    if ((ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP) || ImGui::IsKeyPressed(GLFW_KEY_LEFT)) && step > 0)
+        out.push(scene::SetTechniqueStep{step - 1});
+    if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false))
+        player_.togglePlay();
+}
+
+void TechniqueFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
+    (void)ui;
+    if (!model.state)
+        return;
+    const auto& state = *model.state;
+    follow(state);
+    for (const auto& c : pending_.list())
+        out.push(c);
+    pending_.clear();
+    if (frameWanted_ && resolved_) {
+        out.push(scene::AnimateCamera{scene::framingPose(*resolved_, state.viewportAspect), 0.8f});
+        frameWanted_ = false;
+    }
+    if (!state.view.technique.id.empty())
+        handleKeys(state, out);
+    ui::TechniquePanelModel pm;
+    pm.atlas = context_.atlas;
+    pm.current = state.view.technique;
+    pm.resolved = resolved();
+    pm.player = resolved_ ? &player_ : nullptr;
+    pm.error = context_.atlas ? error_ : context_.atlasError;
+    ui::drawTechniquePanel(pm, panel_, out);
+    ui::applyIntents(panel_, player_);
+}
+
+bool TechniqueFeature::update(const scene::AppState& state, double now) {
+    frameClock_.t = now;
+    follow(state);
+    if (player_.update()) // the timer completed a step: the state follows on the next frame
+        pending_.push(scene::SetTechniqueStep{player_.step()});
+    // Strokes flow while shown; the timer ticks while playing.
+    bool stroke = std::any_of(overlays_.begin(), overlays_.end(), [](const auto& o) { return o.flowSpeed > 0.0f; });
+    return player_.playing() || stroke;
+}
+
+void TechniqueFeature::appendOverlays(std::vector<render::OverlayMesh>& out) const {
+    out.insert(out.end(), overlays_.begin(), overlays_.end());
+}
+
+std::string TechniqueFeature::caption(const scene::AppState& state) const {
+    if (!error_.empty() && !state.view.technique.id.empty())
+        return "Technique: " + error_;
+    if (!resolved_)
+        return {};
+    return techniqueCaption(*resolved_, state.view.technique.step, panel_.patientText, &player_);
+}
+
+std::optional<scene::CameraPose> TechniqueFeature::framing(const scene::AppState& state, float aspect) const {
+    if (!resolved_ || state.view.technique.id.empty())
+        return std::nullopt;
+    return scene::framingPose(*resolved_, aspect);
+}
+
+} // namespace myoatlas::app

@@ -1,0 +1,453 @@
+#include "io/fascia_layer.h"
+
+#include "anatomy/landmark_resolver.h"
+#include "core/error.h"
+#include "core/log.h"
+#include "core/timer.h"
+#include "geometry/fascia_shell.h"
+#include "io/body_cache.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <glm/geometric.hpp>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace myoatlas::io {
+namespace {
+
+using anatomy::Category;
+using anatomy::Layer;
+using anatomy::Region;
+using anatomy::Side;
+using geometry::SurfaceRegion;
+
+// One named sheet: its identity, where it is, and how its fibres run (see fasciaMaterial).
+struct SheetSpec {
+    const char* fj;
+    const char* name;
+    Side side;
+    Region region;
+    glm::vec4 material;
+};
+
+// fj ids of the generated structures: "GEN-" marks them as not from BodyParts3D. FMA ids are left empty: the
+// sheets are drawn regions, not the FMA concepts' exact extents, and BodyParts3D has no file for any of them.
+constexpr float kDeep = 2.0f;
+const SheetSpec kSuperficial{
+    "GEN-FASCIA-SUPERFICIAL", "superficial fascia", Side::Midline, Region::Trunk, {0.0f, 1.0f, 0.0f, 1.0f}};
+const SheetSpec kInvesting{
+    "GEN-FASCIA-DEEP", "deep fascia (investing layer)", Side::Midline, Region::Trunk, {0.0f, 1.0f, 0.0f, kDeep}};
+// Fibre templates: x is mirrored on the right, so (0.7, 0.7, 0) is a chevron opening upward.
+const std::vector<SheetSpec> kNamed = {
+    {"GEN-FASCIA-TLF", "thoracolumbar fascia", Side::Midline, Region::Trunk, {0.7f, 0.7f, 0.0f, kDeep}},
+    {"GEN-FASCIA-LATA-R", "right fascia lata", Side::Right, Region::LowerLimb, {0.0f, 1.0f, 0.0f, kDeep}},
+    {"GEN-FASCIA-LATA-L", "left fascia lata", Side::Left, Region::LowerLimb, {0.0f, 1.0f, 0.0f, kDeep}},
+    {"GEN-FASCIA-PLANTAR-R", "right plantar fascia", Side::Right, Region::LowerLimb, {0.0f, 0.0f, 1.0f, kDeep}},
+    {"GEN-FASCIA-PLANTAR-L", "left plantar fascia", Side::Left, Region::LowerLimb, {0.0f, 0.0f, 1.0f, kDeep}},
+    {"GEN-FASCIA-GALEA", "galea aponeurotica", Side::Midline, Region::Head, {0.0f, 0.0f, 1.0f, kDeep}},
+    {"GEN-FASCIA-PECTORAL-R", "right pectoral fascia", Side::Right, Region::Trunk, {0.95f, 0.3f, 0.0f, kDeep}},
+    {"GEN-FASCIA-PECTORAL-L", "left pectoral fascia", Side::Left, Region::Trunk, {0.95f, 0.3f, 0.0f, kDeep}},
+    {"GEN-FASCIA-ABDOMINAL", "abdominal fascia", Side::Midline, Region::Trunk, {0.6f, 0.8f, 0.0f, kDeep}},
+};
+
+fs::path userCacheDir() {
+    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x)
+        return fs::path(x) / "myoatlas";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return fs::path(home) / ".cache" / "myoatlas";
+    return fs::temp_directory_path() / "myoatlas-cache";
+}
+
+// The meshes the shells rest on: every muscle near the skin, the connective sheets (so fascia lata joins the
+// iliotibial tracts) and the bones (the galea lies on the skull, the crural fascia on the tibia).
+bool isObstacle(const anatomy::Structure& s) {
+    if (s.category == Category::Bone || s.category == Category::Connective)
+        return true;
+    if (s.category != Category::Muscle)
+        return false;
+    return s.layer == Layer::SuperficialMuscle || (s.minDistToSkinMm >= 0.0f && s.minDistToSkinMm < 20.0f);
+}
+
+// Landmark-defined regions of the named sheets, evaluated on the skin position and outward normal.
+class SheetRegions {
+public:
+    SheetRegions(const anatomy::Atlas& atlas, const anatomy::Body& body) : resolver_(atlas, body) {}
+
+    std::vector<SurfaceRegion> build() {
+        auto y = [&](const char* id) { return at(id).y; };
+        const float mid = 0.5f * (at("asis_l").x + at("asis_r").x);
+        auto onSide = [mid](Side s) {
+            float sign = s == Side::Left ? 1.0f : -1.0f; // +X is the subject's left
+            return [mid, sign](const glm::vec3& p, const glm::vec3&) { return (p.x - mid) * sign > 0.0f; };
+        };
+        auto band = [](float lo, float hi) {
+            return [lo, hi](const glm::vec3& p, const glm::vec3&) { return p.y >= lo && p.y <= hi; };
+        };
+        auto within = [mid](float halfWidth) {
+            return [mid, halfWidth](const glm::vec3& p, const glm::vec3&) { return std::abs(p.x - mid) <= halfWidth; };
+        };
+        using geometry::allOf;
+        using geometry::facing;
+        using geometry::noneOf;
+        std::vector<SurfaceRegion> r;
+        // Thoracolumbar fascia: the posterior diamond from the sacrum to the lower thorax over the erectors.
+        float tlfHalf = 1.3f * std::abs(at("psis_l").x - at("psis_r").x);
+        r.push_back(allOf({facing({0, 0, -1}, 0.35f), band(y("coccyx_tip"), y("t9")), within(tlfHalf)}));
+        // Fascia lata: the thigh and the buttock, knee to iliac crest, leaving the lower abdomen to its own sheet.
+        for (Side s : {Side::Right, Side::Left}) {
+            const char* sfx = s == Side::Left ? "_l" : "_r";
+            float lo = at(std::string("knee_joint_line") + sfx).y - 0.01f;
+            float hi = at(std::string("iliac_crest_top") + sfx).y;
+            float groin = at(std::string("pubic_tubercle") + sfx).y;
+            SurfaceRegion lowerAbdomen = [groin](const glm::vec3& p, const glm::vec3& n) {
+                return p.y > groin && n.z > 0.25f;
+            };
+            r.push_back(allOf({onSide(s), band(lo, hi), noneOf({lowerAbdomen})}));
+        }
+        // Plantar fascia: the sole, heel to the metatarsal heads.
+        for (Side s : {Side::Right, Side::Left}) {
+            const char* sfx = s == Side::Left ? "_l" : "_r";
+            float top = at(std::string("heel_plantar") + sfx).y + 0.03f;
+            r.push_back(allOf({onSide(s), facing({0, -1, 0}, 0.5f), band(-1e3f, top)}));
+        }
+        // Galea aponeurotica: the cranial vault above the brows and the superior nuchal line.
+        float galeaLo = std::max(y("supraorbital_r") + 0.015f, y("eop"));
+        r.push_back(allOf({band(galeaLo, 1e3f), facing({0, 1, 0}, -0.3f)}));
+        // Pectoral fascia: over pectoralis major, clavicle to the xiphisternal level, sternum to the axillary fold.
+        for (Side s : {Side::Right, Side::Left}) {
+            const char* sfx = s == Side::Left ? "_l" : "_r";
+            float lateral = std::abs(at(std::string("axilla") + sfx).x - mid);
+            r.push_back(
+                allOf({onSide(s), facing({0, 0, 1}, 0.3f),
+                       band(y("xiphisternal"), at(std::string("clavicle_mid") + sfx).y + 0.01f), within(lateral)}));
+        }
+        // Abdominal fascia: the anterolateral wall, costal margin to the inguinal region.
+        float flank = std::abs(at("iliac_crest_mid_l").x - mid) + 0.01f;
+        r.push_back(allOf({facing({0, 0, 1}, -0.2f), band(y("pubic_tubercle_r"), y("xiphisternal")), within(flank)}));
+        return r;
+    }
+
+    // The face has no deep fascia sheet (its muscles insert into the skin); it is left out of the envelope.
+    SurfaceRegion face() {
+        float lo = at("menton").y, hi = at("supraorbital_r").y + 0.01f;
+        return [lo, hi](const glm::vec3& p, const glm::vec3& n) { return p.y > lo && p.y < hi && n.z > 0.2f; };
+    }
+
+private:
+    glm::vec3 at(const std::string& flatId) {
+        auto p = resolver_.landmark(flatId, Side::Midline);
+        if (!p)
+            throw core::DataError("landmarks.json", "record " + flatId + ": needed by the fascia regions, unresolved");
+        return *p;
+    }
+    anatomy::AtlasResolver resolver_;
+};
+
+void addSheet(GeneratedFascia& out, const SheetSpec& spec, const geometry::FasciaShell& shell) {
+    if (shell.mesh.indices.empty())
+        return;
+    anatomy::Structure s;
+    s.fj = spec.fj;
+    s.name = spec.name;
+    s.file = "(generated)";
+    s.set = "generated";
+    s.category = Category::Fascia;
+    s.layer = Layer::Fascia;
+    s.side = spec.side;
+    s.region = spec.region;
+    s.bounds = shell.mesh.bounds();
+    out.structures.push_back(std::move(s));
+    out.meshes.push_back(shell.mesh);
+}
+
+// ---- cache ----
+
+constexpr char kMagic[8] = {'M', 'Y', 'O', 'F', 'A', 'S', 'C', '\n'};
+struct Header {
+    char magic[8];
+    uint32_t version;
+    uint32_t reserved;
+    uint64_t key;
+    uint64_t payloadSize;
+    uint64_t payloadChecksum;
+};
+
+struct Writer {
+    std::string buf;
+    template <class T> void pod(const T& v) { buf.append(reinterpret_cast<const char*>(&v), sizeof(T)); }
+    void str(const std::string& s) {
+        pod(static_cast<uint32_t>(s.size()));
+        buf += s;
+    }
+    template <class T> void vec(const std::vector<T>& v) {
+        pod(static_cast<uint64_t>(v.size()));
+        buf.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    }
+};
+
+struct Reader {
+    const char* p;
+    const char* end;
+    void need(size_t n) const {
+        if (static_cast<size_t>(end - p) < n)
+            throw std::runtime_error("truncated payload");
+    }
+    template <class T> T pod() {
+        need(sizeof(T));
+        T v;
+        std::memcpy(&v, p, sizeof(T));
+        p += sizeof(T);
+        return v;
+    }
+    std::string str() {
+        auto n = pod<uint32_t>();
+        need(n);
+        std::string s(p, n);
+        p += n;
+        return s;
+    }
+    template <class T> std::vector<T> vec() {
+        auto n = pod<uint64_t>();
+        if (n > static_cast<uint64_t>(end - p) / sizeof(T))
+            throw std::runtime_error("array length past the end of the payload");
+        std::vector<T> v(n);
+        std::memcpy(v.data(), p, n * sizeof(T));
+        p += n * sizeof(T);
+        return v;
+    }
+};
+
+template <class E> E checkedEnum(uint8_t v, size_t count, const char* what) {
+    if (v >= count)
+        throw std::runtime_error(std::string("invalid ") + what);
+    return static_cast<E>(v);
+}
+
+} // namespace
+
+uint64_t fasciaKey(const anatomy::Body& body, const anatomy::Atlas* atlas) {
+    CacheKey key;
+    key.add("myoatlas-fascia");
+    key.add(std::to_string(kFasciaGeneratorVersion));
+    for (size_t i = 0; i < body.size(); ++i) {
+        const auto& s = body.structures[i];
+        if (s.category != Category::Skin && !isObstacle(s))
+            continue;
+        const auto& m = body.meshes[i];
+        key.add(s.fj);
+        key.add(std::to_string(static_cast<int>(s.layer)));
+        uint64_t h[2] = {checksum64(m.positions.data(), m.positions.size() * sizeof(glm::vec3)),
+                         checksum64(m.indices.data(), m.indices.size() * sizeof(uint32_t))};
+        key.add(std::string_view(reinterpret_cast<const char*>(h), sizeof(h)));
+    }
+    if (atlas)
+        key.addFileContents(atlas->dir / "landmarks.json");
+    else
+        key.add("no atlas");
+    return key.value();
+}
+
+GeneratedFascia generateFascia(const anatomy::Body& body, const anatomy::Atlas* atlas) {
+    GeneratedFascia out;
+    auto skinIndex = body.skin();
+    if (!skinIndex)
+        return out;
+    geometry::SkinSurface skin = geometry::prepareSkin(body.meshes[*skinIndex]);
+    std::vector<const geometry::Mesh*> obstacles;
+    for (size_t i = 0; i < body.size(); ++i)
+        if (isObstacle(body.structures[i]))
+            obstacles.push_back(&body.meshes[i]);
+    std::span<const geometry::Mesh* const> obs(obstacles);
+    addSheet(out, kSuperficial, geometry::superficialFascia(skin, obs));
+    geometry::FasciaShell deep = geometry::deepFascia(skin, obs);
+
+    std::vector<SurfaceRegion> taken;
+    if (atlas) {
+        SheetRegions regions(*atlas, body);
+        std::vector<SurfaceRegion> named = regions.build();
+        taken.push_back(regions.face());
+        // A partition by triangle centroid: each triangle goes to the first sheet whose region holds it.
+        for (size_t k = 0; k < named.size(); ++k) {
+            addSheet(out, kNamed[k],
+                     geometry::cutSheet(deep, skin, geometry::allOf({named[k], geometry::noneOf(taken)})));
+            taken.push_back(named[k]);
+        }
+    }
+    addSheet(out, kInvesting,
+             taken.empty() ? deep : geometry::cutSheet(deep, skin, geometry::noneOf(std::move(taken))));
+    return out;
+}
+
+void writeFasciaCache(const fs::path& path, const GeneratedFascia& fascia, uint64_t key) {
+    Writer w;
+    w.pod(static_cast<uint64_t>(fascia.structures.size()));
+    for (size_t i = 0; i < fascia.structures.size(); ++i) {
+        const auto& s = fascia.structures[i];
+        w.str(s.fj);
+        w.str(s.fma);
+        w.str(s.name);
+        w.pod(static_cast<uint8_t>(s.side));
+        w.pod(static_cast<uint8_t>(s.region));
+        w.vec(fascia.meshes[i].positions);
+        w.vec(fascia.meshes[i].normals);
+        w.vec(fascia.meshes[i].indices);
+    }
+    Header h{};
+    std::memcpy(h.magic, kMagic, sizeof(kMagic));
+    h.version = kFasciaGeneratorVersion;
+    h.key = key;
+    h.payloadSize = w.buf.size();
+    h.payloadChecksum = checksum64(w.buf.data(), w.buf.size());
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    auto tmp = path;
+    tmp += ".tmp." + std::to_string(::getpid());
+    {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        if (!f)
+            throw core::DataError(tmp.string(), "cannot write the fascia cache");
+        f.write(reinterpret_cast<const char*>(&h), sizeof(h));
+        f.write(w.buf.data(), static_cast<std::streamsize>(w.buf.size()));
+        f.flush();
+        if (!f)
+            throw core::DataError(tmp.string(), "write failed (disk full?)");
+    }
+    fs::rename(tmp, path, ec);
+    if (ec)
+        throw core::DataError(path.string(), "cannot move the new fascia cache into place: " + ec.message());
+}
+
+FasciaCacheRead readFasciaCache(const fs::path& path, uint64_t key) {
+    FasciaCacheRead result;
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in)
+        return result;
+    auto fileSize = static_cast<size_t>(in.tellg());
+    in.seekg(0);
+    Header h{};
+    if (fileSize < sizeof(Header) || !in.read(reinterpret_cast<char*>(&h), sizeof(h))) {
+        result.rejectReason = "shorter than its header";
+        return result;
+    }
+    if (std::memcmp(h.magic, kMagic, sizeof(kMagic)) != 0) {
+        result.rejectReason = "not a MyoAtlas fascia cache (bad magic)";
+        return result;
+    }
+    if (h.version != kFasciaGeneratorVersion) {
+        result.rejectReason =
+            "generator version " + std::to_string(h.version) + ", expected " + std::to_string(kFasciaGeneratorVersion);
+        return result;
+    }
+    if (h.key != key) {
+        result.rejectReason = "stale: the body or the landmark rules changed since it was written";
+        return result;
+    }
+    if (h.payloadSize != fileSize - sizeof(Header)) {
+        result.rejectReason = "truncated or padded (payload size mismatch)";
+        return result;
+    }
+    std::string payload(h.payloadSize, '\0');
+    if (!in.read(payload.data(), static_cast<std::streamsize>(payload.size()))) {
+        result.rejectReason = "read failed";
+        return result;
+    }
+    if (checksum64(payload.data(), payload.size()) != h.payloadChecksum) {
+        result.rejectReason = "corrupt (checksum mismatch)";
+        return result;
+    }
+    try {
+        Reader r{payload.data(), payload.data() + payload.size()};
+        GeneratedFascia g;
+        auto n = r.pod<uint64_t>();
+        if (n > 1000)
+            throw std::runtime_error("implausible structure count");
+        for (size_t i = 0; i < n; ++i) {
+            anatomy::Structure s;
+            s.fj = r.str();
+            s.fma = r.str();
+            s.name = r.str();
+            s.file = "(generated)";
+            s.set = "generated";
+            s.category = Category::Fascia;
+            s.layer = Layer::Fascia;
+            s.side = checkedEnum<Side>(r.pod<uint8_t>(), 3, "side");
+            s.region = checkedEnum<Region>(r.pod<uint8_t>(), anatomy::kRegionCount, "region");
+            geometry::Mesh m;
+            m.positions = r.vec<glm::vec3>();
+            m.normals = r.vec<glm::vec3>();
+            m.indices = r.vec<uint32_t>();
+            if (m.normals.size() != m.positions.size())
+                throw std::runtime_error("normal count differs from vertex count");
+            for (uint32_t idx : m.indices)
+                if (idx >= m.positions.size())
+                    throw std::runtime_error("index out of range");
+            s.bounds = m.bounds();
+            g.structures.push_back(std::move(s));
+            g.meshes.push_back(std::move(m));
+        }
+        if (r.p != r.end)
+            throw std::runtime_error("trailing bytes");
+        result.fascia = std::move(g);
+    } catch (const std::exception& e) {
+        result.rejectReason = std::string("malformed: ") + e.what();
+    }
+    return result;
+}
+
+FasciaReport addGeneratedFascia(anatomy::Body& body, const anatomy::Atlas* atlas, const FasciaOptions& options) {
+    core::Stopwatch clock;
+    FasciaReport rep;
+    rep.key = fasciaKey(body, atlas);
+    const fs::path path = (options.cacheDir.empty() ? userCacheDir() : options.cacheDir) / kFasciaCacheFile;
+    std::optional<GeneratedFascia> fascia;
+    if (options.useCache) {
+        auto cached = readFasciaCache(path, rep.key);
+        if (cached.fascia) {
+            fascia = std::move(cached.fascia);
+            rep.fromCache = true;
+        } else if (!cached.rejectReason.empty()) {
+            rep.cacheRejected = true;
+            rep.cacheRejectReason = cached.rejectReason;
+            core::logWarn("fascia cache " + path.string() + " rejected (" + cached.rejectReason + "); regenerating");
+        }
+    }
+    if (!fascia) {
+        fascia = generateFascia(body, atlas);
+        if (options.useCache) {
+            try {
+                writeFasciaCache(path, *fascia, rep.key);
+            } catch (const std::exception& e) {
+                core::logWarn(std::string("could not write the fascia cache: ") + e.what());
+            }
+        }
+    }
+    for (size_t i = 0; i < fascia->structures.size(); ++i) {
+        rep.triangles += fascia->meshes[i].triangleCount();
+        body.structures.push_back(std::move(fascia->structures[i]));
+        body.meshes.push_back(std::move(fascia->meshes[i]));
+    }
+    rep.structures = fascia->structures.size();
+    rep.seconds = clock.seconds();
+    core::logInfo("fascia layer: " + std::to_string(rep.structures) + " sheets, " + std::to_string(rep.triangles) +
+                  " triangles, " + (rep.fromCache ? "from cache in " : "generated in ") +
+                  std::to_string(rep.seconds).substr(0, 5) + " s");
+    return rep;
+}
+
+glm::vec4 fasciaMaterial(const anatomy::Structure& s) {
+    if (s.category != Category::Fascia)
+        return glm::vec4(0.0f);
+    if (s.fj == kSuperficial.fj)
+        return kSuperficial.material;
+    for (const SheetSpec& spec : kNamed)
+        if (s.fj == spec.fj)
+            return spec.material;
+    return kInvesting.material;
+}
+
+} // namespace myoatlas::io

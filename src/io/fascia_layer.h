@@ -1,0 +1,69 @@
+#pragma once
+// The generated fascia layer: the superficial fascia shell, the deep (investing) fascia envelope and the named sheets
+// myofascial teaching needs (thoracolumbar fascia, fascia lata with the iliotibial tract, plantar fascia, galea
+// aponeurotica, pectoral and abdominal fascia), cut from the envelope by regions defined with atlas landmarks.
+// Built once from the body (geometry/fascia_shell.h) and cached beside the body cache, keyed on the content of
+// every input mesh, the landmark rules and the generator version. Appended to the Body as Category::Fascia /
+// Layer::Fascia structures before the renderer and picker are made.
+#include "anatomy/atlas.h"
+#include "anatomy/body.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <glm/vec4.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace myoatlas::io {
+
+inline constexpr uint32_t kFasciaGeneratorVersion = 1;
+inline constexpr std::string_view kFasciaCacheFile = "fascia.bin";
+
+struct FasciaOptions {
+    std::filesystem::path cacheDir; // empty: the user's cache directory (beside body.bin)
+    bool useCache = true;
+};
+
+struct FasciaReport {
+    double seconds = 0.0;
+    bool fromCache = false;
+    bool cacheRejected = false; // a cache file existed but was stale or corrupt, and was regenerated
+    std::string cacheRejectReason;
+    size_t structures = 0;
+    size_t triangles = 0;
+    uint64_t key = 0;
+};
+
+// The generated structures (Category::Fascia, Layer::Fascia) and their meshes, index-aligned.
+struct GeneratedFascia {
+    std::vector<anatomy::Structure> structures;
+    std::vector<geometry::Mesh> meshes;
+};
+
+// Key over everything the generator reads: skin, muscle, connective and bone meshes with their layers, the atlas's
+// landmark rules (the named sheets' regions) and kFasciaGeneratorVersion.
+[[nodiscard]] uint64_t fasciaKey(const anatomy::Body& body, const anatomy::Atlas* atlas);
+
+// Generates the layer (seconds, not milliseconds: the cache is the normal path). Without an atlas only the
+// superficial shell and the unnamed deep envelope are made; without a skin, nothing.
+[[nodiscard]] GeneratedFascia generateFascia(const anatomy::Body& body, const anatomy::Atlas* atlas);
+
+// Atomic write (temporary file + rename). Throws core::DataError on I/O failure.
+void writeFasciaCache(const std::filesystem::path& path, const GeneratedFascia& fascia, uint64_t key);
+struct FasciaCacheRead {
+    std::optional<GeneratedFascia> fascia;
+    std::string rejectReason; // empty when accepted or when no file existed
+};
+[[nodiscard]] FasciaCacheRead readFasciaCache(const std::filesystem::path& path, uint64_t key);
+
+// Reads the cache or generates (and writes it), then appends the structures to the body (bounds updated).
+// Call before anything keeps pointers into body.meshes (renderer, picker, atlas resolver).
+FasciaReport addGeneratedFascia(anatomy::Body& body, const anatomy::Atlas* atlas, const FasciaOptions& options = {});
+
+// The shading material of a structure for the body shader: xyz = fibre direction template in the body frame (x is
+// mirrored on the subject's right, so one template gives a chevron), w = 0 none, 1 superficial fascia (soft sheen,
+// no fibres), 2 deep fascia (silvery anisotropic sheen and fibre streaks).
+[[nodiscard]] glm::vec4 fasciaMaterial(const anatomy::Structure& s);
+
+} // namespace myoatlas::io

@@ -1,0 +1,49 @@
+#pragma once
+// The lesson editor and player panel. It reads the lesson and emits lesson actions (the lesson feature applies them)
+// and, like every panel, never touches a file or the renderer itself.
+#include "scene/lesson.h"
+#include "ui/ui_model.h"
+
+#include <string>
+#include <vector>
+
+namespace myoatlas::ui {
+
+struct LessonView {
+    const scene::Lesson* lesson = nullptr;
+    int current = -1;                 // step shown, -1 none
+    bool playing = false;             // the clicker keys step the lesson
+    bool dirty = false;               // unsaved changes
+    std::string path;                 // file it came from / goes to
+    std::vector<std::string> missing; // names of the current step that this body lacks
+};
+
+enum class LessonActionKind {
+    New,
+    Open,
+    Save,
+    SetTitle,
+    AddStep,
+    ReplaceStep,
+    DeleteStep,
+    MoveStep,
+    GoTo,
+    SetCaption,
+    SetTransition,
+    Play,
+    Stop,
+    Next,
+    Previous
+};
+
+struct LessonAction {
+    LessonActionKind kind;
+    int step = -1;      // the step acted on
+    int delta = 0;      // MoveStep: -1 up, +1 down
+    float value = 0.0f; // SetTransition
+    std::string text;   // SetTitle, SetCaption, Open/Save path
+};
+
+std::vector<LessonAction> drawLessonPanel(const UiModel& model, UiState& ui, const LessonView& lesson);
+
+} // namespace myoatlas::ui

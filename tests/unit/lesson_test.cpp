@@ -1,0 +1,172 @@
+// Lessons: JSON round trip, atomic save, clear errors for corrupt files, structures by FJ id, the shipped samples.
+#include "anatomy/atlas.h"
+#include "core/atomic_file.h"
+#include "core/error.h"
+#include "scene/lesson.h"
+
+#include <filesystem>
+#include <gtest/gtest.h>
+
+using namespace myoatlas;
+namespace fs = std::filesystem;
+
+namespace {
+
+scene::Lesson sampleLesson() {
+    scene::Lesson l;
+    l.title = "Neck pain";
+    l.description = "Upper trapezius";
+    scene::LessonStep a;
+    a.caption = "The upper trapezius";
+    a.transitionSeconds = 1.5f;
+    a.view.camera.target = {0.01f, 1.4f, -0.05f};
+    a.view.camera.distance = 0.9f;
+    a.view.camera.yaw = 3.14159f;
+    a.view.camera.pitch = 0.2f;
+    a.view.layers[anatomy::index(anatomy::Layer::Skin)] = {true, 0.25f};
+    a.view.layers[anatomy::index(anatomy::Layer::Bone)] = {false, 1.0f};
+    a.selection = {"FJ1234", "FJ1235"};
+    a.hidden = {"FJ9"};
+    a.view.triggerPoints = {{"TRAPU-TP1", "left"}};
+    a.view.heatTime = 2.5f;
+    a.view.painPoints = {{0.1f, 1.5f, -0.1f}};
+    a.view.lines = {"SBL"};
+    a.view.technique = {"massage_ball", "trapezius_upper", "right", 2};
+    a.view.caption = a.caption;
+    scene::LessonStep b;
+    b.explicitCamera = false;
+    b.namedView = scene::ViewName::Posterior;
+    b.frameSelection = true;
+    b.view.peel = 1;
+    b.caption = "From behind";
+    b.view.caption = b.caption;
+    l.steps = {a, b};
+    return l;
+}
+
+fs::path tempDir() {
+    auto d = fs::temp_directory_path() / ("myoatlas-lesson-" + std::to_string(::getpid()));
+    fs::create_directories(d);
+    return d;
+}
+
+std::string errorOf(const std::string& text) {
+    try {
+        (void)scene::parseLesson(text, "bad.json");
+    } catch (const core::DataError& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+
+} // namespace
+
+TEST(Lesson, JsonRoundTripKeepsEveryField) {
+    auto lesson = sampleLesson();
+    auto back = scene::parseLesson(scene::lessonToJson(lesson), "mem.json");
+    ASSERT_EQ(back.steps.size(), 2u);
+    EXPECT_EQ(back.steps[0].view.camera.target, lesson.steps[0].view.camera.target);
+    EXPECT_EQ(back.steps[0].view.triggerPoints, lesson.steps[0].view.triggerPoints);
+    EXPECT_EQ(back.steps[0].view.technique, lesson.steps[0].view.technique);
+    EXPECT_EQ(back, lesson);
+}
+
+TEST(Lesson, SaveAndLoadThroughAFile) {
+    auto path = tempDir() / "roundtrip.json";
+    scene::saveLesson(path, sampleLesson());
+    EXPECT_EQ(scene::loadLesson(path), sampleLesson());
+}
+
+TEST(Lesson, FailedSaveLeavesTheOldLessonIntact) {
+    auto path = tempDir() / "keep.json";
+    auto lesson = sampleLesson();
+    scene::saveLesson(path, lesson);
+    auto bigger = lesson;
+    for (int i = 0; i < 40; ++i)
+        bigger.steps.push_back(lesson.steps[0]);
+    auto text = scene::lessonToJson(bigger);
+    ASSERT_GT(text.size(), 8192u);
+    EXPECT_THROW(core::writeFileAtomically(path, text,
+                                           [](size_t n) {
+                                               if (n > 4096)
+                                                   throw std::runtime_error("crash");
+                                           }),
+                 std::runtime_error);
+    EXPECT_EQ(scene::loadLesson(path), lesson);
+}
+
+TEST(Lesson, CorruptFilesNameFileStepAndField) {
+    EXPECT_NE(errorOf("{ not json").find("bad.json: not valid JSON"), std::string::npos);
+    EXPECT_NE(errorOf(R"({"steps": []})").find("missing field title"), std::string::npos);
+    auto e = errorOf(R"({"title": "t", "steps": [{"view": "anterior"}, {"view": "posterior",
+                         "layers": {"skin": {"opacity": 3}}}]})");
+    EXPECT_NE(e.find("bad.json"), std::string::npos) << e;
+    EXPECT_NE(e.find("step 2"), std::string::npos) << e;
+    EXPECT_NE(e.find("layers.skin.opacity"), std::string::npos) << e;
+    e = errorOf(R"({"title": "t", "steps": [{"view": "sideways"}]})");
+    EXPECT_NE(e.find("step 1 field view: unknown view 'sideways'"), std::string::npos) << e;
+    e = errorOf(R"({"title": "t", "steps": [{"camera": {"target": [0, 1], "distance": 1, "yaw": 0, "pitch": 0}}]})");
+    EXPECT_NE(e.find("step 1 field camera.target"), std::string::npos) << e;
+    e = errorOf(R"({"title": "t", "steps": [{"view": "anterior", "trigger_points": [{"id": "X", "side": "up"}]}]})");
+    EXPECT_NE(e.find("trigger_points[0].side"), std::string::npos) << e;
+    e = errorOf(R"({"title": "t", "steps": [{"view": "anterior", "colour": 1}]})");
+    EXPECT_NE(e.find("step 1 field colour: unknown field"), std::string::npos) << e;
+    e = errorOf(R"({"title": "t", "version": 9, "steps": []})");
+    EXPECT_NE(e.find("field version"), std::string::npos) << e;
+    e = errorOf(R"({"title": "t", "steps": [{"caption": "no camera"}]})");
+    EXPECT_NE(e.find("step 1: needs a camera or a view"), std::string::npos) << e;
+}
+
+TEST(Lesson, StructuresAreStoredByFjIdAndResolvedOnAnotherBodyBuild) {
+    anatomy::Body built;
+    for (const char* fj : {"FJ1", "FJ2", "FJ3"}) {
+        anatomy::Structure s;
+        s.fj = fj;
+        s.name = std::string("structure ") + fj;
+        built.structures.push_back(s);
+        built.meshes.emplace_back();
+    }
+    scene::ViewState view;
+    view.selection = {2, 0};
+    auto step = scene::stepFromView(view, built);
+    EXPECT_EQ(step.selection, (std::vector<std::string>{"FJ3", "FJ1"}));
+    // Another build: different order, FJ1 missing.
+    anatomy::Body other;
+    for (const char* fj : {"FJ3", "FJ2"}) {
+        anatomy::Structure s;
+        s.fj = fj;
+        s.name = fj;
+        other.structures.push_back(s);
+        other.meshes.emplace_back();
+    }
+    auto resolved = scene::resolveStep(step, other, 1.5f);
+    EXPECT_EQ(resolved.view.selection, (std::vector<uint32_t>{0}));
+    EXPECT_EQ(resolved.missing, (std::vector<std::string>{"FJ1"}));
+}
+
+TEST(Lesson, ShippedSamplesLoadAndNameRealAtlasContent) {
+    auto atlas = anatomy::loadAtlasOrThrow(MYOATLAS_ATLAS_DIR);
+    int count = 0;
+    for (const auto& e : fs::directory_iterator(MYOATLAS_LESSON_DIR)) {
+        if (e.path().extension() != ".json")
+            continue;
+        auto lesson = scene::loadLesson(e.path());
+        EXPECT_FALSE(lesson.title.empty()) << e.path();
+        EXPECT_GE(lesson.steps.size(), 3u) << e.path();
+        for (const auto& s : lesson.steps) {
+            EXPECT_FALSE(s.caption.empty()) << e.path();
+            for (const auto& t : s.view.triggerPoints)
+                EXPECT_NE(atlas.triggerPoint(t.id), nullptr) << e.path() << ": " << t.id;
+            for (auto line : s.view.lines) {
+                if (auto p = line.find('_'); p != std::string::npos)
+                    line = line.substr(0, p);
+                EXPECT_NE(atlas.line(line), nullptr) << e.path() << ": " << line;
+            }
+            if (!s.view.technique.id.empty()) {
+                EXPECT_NE(atlas.technique(s.view.technique.id), nullptr) << e.path();
+            }
+        }
+        ++count;
+    }
+    EXPECT_GE(count, 3);
+}

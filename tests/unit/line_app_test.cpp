@@ -1,0 +1,203 @@
+// The Anatomy Trains lines on the real body: every line on both sides is a continuous path that visits its stations
+// in order and runs through (or within a few millimetres of) each of its track muscles in order; left and right
+// mirror each other; inspect's JSON carries every line's length and stations.
+#include "anatomy/atlas.h"
+#include "anatomy/landmark_resolver.h"
+#include "app/line_feature.h"
+#include "geometry/bvh.h"
+#include "geometry/muscle_axis.h"
+#include "geometry/polyline.h"
+#include "io/body_loader.h"
+#include "support/test_body.h"
+
+#include <glm/geometric.hpp>
+#include <gtest/gtest.h>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+using namespace myoatlas;
+using anatomy::Side;
+
+namespace {
+
+struct Fixture {
+    const anatomy::Body& body = test::testBody();
+    anatomy::Atlas atlas = anatomy::loadAtlasOrThrow(io::locateAssets() / "atlas");
+    anatomy::AtlasResolver resolver{atlas, body};
+    std::map<std::string, app::LineGeometry> lines; // every line, both sides
+
+    Fixture() {
+        for (size_t i = 0; i < atlas.lines.size(); ++i)
+            for (Side s : {Side::Right, Side::Left}) {
+                auto g = app::buildLineGeometry(body, resolver, atlas, {i, s});
+                lines.emplace(g.id, std::move(g));
+            }
+    }
+};
+
+Fixture& fixture() {
+    static Fixture f;
+    return f;
+}
+
+} // namespace
+
+TEST(LineIds, ParseBothSidesAndOneSide) {
+    anatomy::Atlas atlas = anatomy::loadAtlasOrThrow(io::locateAssets() / "atlas");
+    auto both = app::parseLineId(atlas, "SBL");
+    ASSERT_EQ(both.size(), 2u);
+    EXPECT_EQ(atlas.lines[both[0].line].id, "SBL");
+    auto left = app::parseLineId(atlas, "LL_left");
+    ASSERT_EQ(left.size(), 1u);
+    EXPECT_EQ(left[0].side, Side::Left);
+    EXPECT_EQ(app::lineInstanceId(atlas.lines[left[0].line], Side::Left), "LL_left");
+    EXPECT_TRUE(app::parseLineId(atlas, "LL_middle").empty());
+    EXPECT_TRUE(app::parseLineId(atlas, "XYZ").empty());
+    // Distinct colours: no two lines closer than a clearly visible step.
+    for (size_t a = 0; a < atlas.lines.size(); ++a)
+        for (size_t b = a + 1; b < atlas.lines.size(); ++b)
+            EXPECT_GT(glm::distance(app::lineColor(atlas.lines[a].id), app::lineColor(atlas.lines[b].id)), 0.15f)
+                << atlas.lines[a].id << " vs " << atlas.lines[b].id;
+}
+
+TEST(LinesRealBody, EveryLineIsContinuousAndVisitsItsStationsInOrder) {
+    auto& f = fixture();
+    ASSERT_EQ(f.lines.size(), 24u);
+    for (const auto& [id, g] : f.lines) {
+        SCOPED_TRACE(id);
+        ASSERT_GE(g.path.points.size(), 10u);
+        float maxGap = 0.0f;
+        for (size_t i = 1; i < g.path.points.size(); ++i)
+            maxGap = std::max(maxGap, glm::distance(g.path.points[i - 1], g.path.points[i]));
+        EXPECT_LE(maxGap, 0.006f) << "a gap in the path";
+        EXPECT_GT(g.path.length, 0.3f);
+        ASSERT_GE(g.stations.size(), 2u);
+        for (size_t k = 0; k < g.stations.size(); ++k) {
+            EXPECT_LE(g.stations[k].distance, 0.004f) << g.stations[k].name; // stations are pinned
+            if (k > 0)
+                EXPECT_LE(g.stations[k - 1].arcLength, g.stations[k].arcLength + 1e-4f) << g.stations[k].name;
+        }
+        EXPECT_NEAR(g.stations.front().arcLength, 0.0f, 0.01f);
+        if (f.atlas.lines[g.instance.line].elements.back().station) // DFL ends on a track
+            EXPECT_NEAR(g.stations.back().arcLength, g.path.length, 0.01f);
+        std::cout << "[ line ] " << id << " " << g.path.length << " m, " << g.stations.size() << " stations, "
+                  << g.tracks.size() << " tracks\n";
+    }
+}
+
+TEST(LinesRealBody, PathRunsThroughEachTrackMuscleInOrder) {
+    auto& f = fixture();
+    size_t tracks = 0, mostlyIn = 0;
+    for (const auto& [id, g] : f.lines) {
+        float lastMid = -1.0f;
+        for (const app::LineTrack& t : g.tracks) {
+            if (!t.drawn)
+                continue;
+            SCOPED_TRACE(id + ": " + t.name);
+            ++tracks;
+            std::vector<const geometry::Mesh*> meshes;
+            for (uint32_t s : t.structures)
+                meshes.push_back(&f.body.meshes[s]);
+            geometry::Bvh bvh;
+            bvh.build(std::span<const geometry::Mesh* const>(meshes));
+            // Over the track's span: the share of samples inside a track mesh or within 4 mm of one.
+            size_t total = 0, near = 0;
+            float closest = 1e9f;
+            for (size_t i = 0; i < g.path.points.size(); ++i) {
+                // The span, widened by a sample either side (a short track may fall between two samples).
+                if (g.path.arcLength[i] < t.begin - 0.005f || g.path.arcLength[i] > t.end + 0.005f)
+                    continue;
+                ++total;
+                const glm::vec3& p = g.path.points[i];
+                float d = geometry::insideClosedSurface(bvh, p) ? 0.0f : bvh.closestPoint(p).distance;
+                closest = std::min(closest, d);
+                near += d <= 0.004f ? 1 : 0;
+            }
+            ASSERT_GT(total, 0u);
+            // Every track is reached (within 12 mm). A dome or wrapping sheet (diaphragm, intercostals, obliques,
+            // rotator cuff) has its centreline in the hollow it encloses, so only most tracks hold the path over most
+            // of their span.
+            EXPECT_LE(closest, 0.012f) << "the path never reaches the track";
+            float share = static_cast<float>(near) / static_cast<float>(total);
+            mostlyIn += share >= 0.6f ? 1 : 0;
+            if (share < 0.6f)
+                std::cout << "[ track ] " << id << ": " << t.name << ": " << near << " of " << total
+                          << " samples within 4 mm\n";
+            // The path smooths the centreline and cuts a join short where it would double back.
+            EXPECT_LE(t.distance, 0.04f) << "centreline far from the path";
+            float mid = 0.5f * (t.begin + t.end);
+            EXPECT_GE(mid, lastMid - 0.02f) << "tracks out of order";
+            lastMid = mid;
+        }
+    }
+    EXPECT_GT(tracks, 80u);
+    EXPECT_GE(mostlyIn, tracks * 80 / 100); // 97 of 120 today: the wrapping sheets are the exceptions
+}
+
+TEST(LinesRealBody, LeftAndRightMirror) {
+    auto& f = fixture();
+    // BodyParts3D's left muscles are mirrored right ones; the mirror plane is the skin's mid-sagittal plane.
+    const auto& skin = f.body.structures[*f.body.skin()].bounds;
+    float mid = 0.5f * (skin.min.x + skin.max.x);
+    for (const auto& line : f.atlas.lines) {
+        SCOPED_TRACE(line.id);
+        const auto& r = f.lines.at(line.id + "_right");
+        const auto& l = f.lines.at(line.id + "_left");
+        std::vector<glm::vec3> mirrored;
+        for (const glm::vec3& p : r.path.points)
+            mirrored.push_back({2.0f * mid - p.x, p.y, p.z});
+        float sum = 0.0f, worst = 0.0f;
+        for (const glm::vec3& p : l.path.points) {
+            float d = geometry::closestPointOnPolyline(mirrored, p).distance;
+            sum += d;
+            worst = std::max(worst, d);
+        }
+        float mean = sum / static_cast<float>(l.path.points.size());
+        std::cout << "[ mirror ] " << line.id << " mean " << mean * 1000.0f << " mm, max " << worst * 1000.0f
+                  << " mm, lengths " << r.path.length << " / " << l.path.length << "\n";
+        // The body is not exactly symmetric (skin and bone landmarks), so a few centimetres at worst.
+        EXPECT_LE(mean, 0.01f);
+        EXPECT_LE(worst, 0.045f);
+        EXPECT_NEAR(r.path.length, l.path.length, 0.08f * r.path.length);
+        EXPECT_EQ(r.stations.size(), l.stations.size());
+    }
+}
+
+TEST(LinesRealBody, InspectJsonHasLengthsAndStations) {
+    auto& f = fixture();
+    app::FeatureContext context{f.body, &f.atlas, &f.resolver, ""};
+    nlohmann::json j = app::linesToJson(context);
+    ASSERT_EQ(j.size(), 24u);
+    for (const auto& line : j) {
+        EXPECT_GT(line["length_m"].get<float>(), 0.3f) << line["id"];
+        EXPECT_GE(line["stations"].size(), 2u);
+        EXPECT_EQ(line["stations"][0]["position"].size(), 3u);
+    }
+    EXPECT_EQ(j[0]["id"], "SBL_right");
+}
+
+TEST(LinesRealBody, FeatureShowsOverlaysAndDimsAllButTheTracks) {
+    auto& f = fixture();
+    app::FeatureContext context{f.body, &f.atlas, &f.resolver, ""};
+    app::LineFeature feature(context);
+    scene::AppState state;
+    state.view.lines = {"SBL"};
+    EXPECT_TRUE(feature.update(state, 0.0));
+    std::vector<render::OverlayMesh> overlays;
+    feature.appendOverlays(overlays);
+    ASSERT_EQ(overlays.size(), 4u); // tube and markers, both sides
+    EXPECT_GT(overlays[0].flowSpeed, 0.0f);
+    EXPECT_EQ(overlays[0].params.size(), overlays[0].mesh.vertexCount());
+    std::vector<uint8_t> dimmed(f.body.size(), 0);
+    feature.markDimmed(dimmed);
+    const auto* g = feature.geometry("SBL_right");
+    ASSERT_NE(g, nullptr);
+    for (const auto& t : g->tracks)
+        for (uint32_t s : t.structures)
+            EXPECT_EQ(dimmed[s], 0) << f.body.structures[s].name;
+    EXPECT_GT(std::count(dimmed.begin(), dimmed.end(), 1), static_cast<long>(f.body.size() / 2));
+    uint64_t v = feature.overlayVersion();
+    state.view.lines = {};
+    EXPECT_FALSE(feature.update(state, 0.0));
+    EXPECT_NE(feature.overlayVersion(), v);
+}

@@ -1,0 +1,116 @@
+// Quiz: tolerant answer matching (case, punctuation, side words, typos, synonyms) and questions from the real atlas.
+#include "anatomy/atlas.h"
+#include "scene/quiz.h"
+
+#include <algorithm>
+#include <gtest/gtest.h>
+
+using namespace myoatlas;
+
+namespace {
+
+const anatomy::Atlas& atlas() {
+    static const anatomy::Atlas a = anatomy::loadAtlasOrThrow(MYOATLAS_ATLAS_DIR);
+    return a;
+}
+
+bool accepts(const char* muscleId, const char* given) {
+    return scene::answerMatches(given, scene::acceptedMuscleNames(*atlas().muscle(muscleId)));
+}
+
+} // namespace
+
+TEST(QuizMatching, NormalisesCasePunctuationAndSideWords) {
+    EXPECT_EQ(scene::normalizeAnswer("  The RIGHT Upper-Trapezius muscle! "), "upper trapezius");
+    EXPECT_EQ(scene::normalizeAnswer("Upper trapezius (descending fibres)"), "upper trapezius");
+    EXPECT_EQ(scene::normalizeAnswer("L. gluteus medius"), "gluteus medius");
+}
+
+TEST(QuizMatching, EditDistance) {
+    EXPECT_EQ(scene::editDistance("kitten", "sitting"), 3u);
+    EXPECT_EQ(scene::editDistance("", "abc"), 3u);
+    EXPECT_EQ(scene::editDistance("same", "same"), 0u);
+}
+
+TEST(QuizMatching, AcceptsTheNameInManyForms) {
+    EXPECT_TRUE(accepts("trapezius_upper", "upper trapezius"));
+    EXPECT_TRUE(accepts("trapezius_upper", "Upper Trapezius."));
+    EXPECT_TRUE(accepts("trapezius_upper", "right upper trapezius"));
+    EXPECT_TRUE(accepts("trapezius_upper", "trapezius upper"));
+    EXPECT_TRUE(accepts("trapezius_upper", "upper trapezuis")); // small typo
+    EXPECT_TRUE(accepts("trapezius_upper", "upper traps"));
+    EXPECT_TRUE(accepts("latissimus_dorsi", "lats"));
+    EXPECT_TRUE(accepts("latissimus_dorsi", "Latissimus dorsi"));
+    EXPECT_TRUE(accepts("latissimus_dorsi", "latisimus dorsi"));
+    EXPECT_TRUE(accepts("quadratus_lumborum", "QL"));
+    EXPECT_TRUE(accepts("quadratus_lumborum", "quadratus lumborum, left"));
+    EXPECT_TRUE(accepts("gluteus_medius", "glute med"));
+    EXPECT_TRUE(accepts("scm_sternal", "SCM"));
+    EXPECT_TRUE(accepts("scm_sternal", "sternocleidomastoid"));
+    EXPECT_TRUE(accepts("iliopsoas", "psoas"));
+    EXPECT_TRUE(accepts("iliopsoas", "psoas major and iliacus"));
+}
+
+TEST(QuizMatching, RejectsOtherMuscles) {
+    EXPECT_FALSE(accepts("trapezius_upper", "lower trapezius"));
+    EXPECT_FALSE(accepts("gluteus_medius", "gluteus minimus"));
+    EXPECT_FALSE(accepts("gluteus_medius", "gluteus maximus"));
+    EXPECT_FALSE(accepts("latissimus_dorsi", "levator scapulae"));
+    EXPECT_FALSE(accepts("quadratus_lumborum", "TFL"));
+    EXPECT_FALSE(accepts("soleus", ""));
+    EXPECT_FALSE(accepts("soleus", "left"));
+    EXPECT_FALSE(accepts("teres_minor", "teres major"));
+}
+
+TEST(QuizMatching, LineNames) {
+    const auto* sbl = atlas().line("SBL");
+    ASSERT_NE(sbl, nullptr);
+    auto names = scene::acceptedLineNames(*sbl);
+    EXPECT_TRUE(scene::answerMatches("SBL", names));
+    EXPECT_TRUE(scene::answerMatches("superficial back line", names));
+    EXPECT_TRUE(scene::answerMatches("Superficial back", names));
+    EXPECT_FALSE(scene::answerMatches("superficial front line", names));
+    EXPECT_FALSE(scene::answerMatches("SFL", names));
+}
+
+TEST(QuizGenerator, QuestionsAreWellFormedAndReproducible) {
+    scene::QuizGenerator a(atlas(), 42), b(atlas(), 42);
+    for (int i = 0; i < 60; ++i) {
+        auto kind = scene::kAllQuizKinds[i % 3];
+        auto q = a.next(kind);
+        auto r = b.next(kind);
+        EXPECT_EQ(q.prompt, r.prompt);
+        EXPECT_EQ(q.choices, r.choices);
+        ASSERT_FALSE(q.answer.empty());
+        EXPECT_EQ(q.choices.size(), 4u);
+        EXPECT_EQ(std::count(q.choices.begin(), q.choices.end(), q.answer), 1);
+        EXPECT_TRUE(scene::answerMatches(q.answer, q.accepted)) << q.answer;
+        if (kind == scene::QuizKind::TriggerPointSource) {
+            const auto* t = atlas().triggerPoint(q.trpId);
+            ASSERT_NE(t, nullptr);
+            EXPECT_EQ(t->muscle, q.muscleId);
+        }
+        if (kind == scene::QuizKind::MuscleLine) {
+            // No distractor is another correct line for this muscle.
+            for (const auto& c : q.choices)
+                if (c != q.answer) {
+                    EXPECT_EQ(std::count(q.allAnswers.begin(), q.allAnswers.end(), c), 0) << c;
+                }
+        }
+    }
+}
+
+TEST(QuizScore, CountsAndReviewsMistakes) {
+    scene::QuizGenerator gen(atlas(), 7);
+    scene::QuizScore score;
+    auto q = gen.next(scene::QuizKind::NameMuscle);
+    EXPECT_TRUE(score.answer(q, q.answer));
+    auto q2 = gen.next(scene::QuizKind::NameMuscle);
+    EXPECT_FALSE(score.answer(q2, "not a muscle at all"));
+    EXPECT_EQ(score.asked, 2);
+    EXPECT_EQ(score.correct, 1);
+    EXPECT_EQ(score.bestStreak, 1);
+    ASSERT_EQ(score.mistakes.size(), 1u);
+    EXPECT_EQ(score.mistakes[0].given, "not a muscle at all");
+    EXPECT_EQ(score.mistakes[0].expected, q2.answer);
+}

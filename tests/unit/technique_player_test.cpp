@@ -1,0 +1,315 @@
+// The technique player (issue 6): the step timer on an injected clock, the safety gating, and every technique
+// resolved on the real body for each of its suitable targets. Needs MYOATLAS_TEST_DATA.
+#include "core/error.h"
+#include "scene/picker.h"
+#include "scene/technique_player.h"
+#include "support/test_body.h"
+
+#include <cmath>
+#include <glm/geometric.hpp>
+#include <glm/trigonometric.hpp>
+#include <gtest/gtest.h>
+#include <set>
+
+using namespace myoatlas;
+using scene::TechniquePlayer;
+
+namespace {
+
+const anatomy::Atlas& atlas() {
+    static const anatomy::Atlas a = anatomy::loadAtlasOrThrow(MYOATLAS_ATLAS_DIR);
+    return a;
+}
+
+struct World {
+    anatomy::AtlasResolver resolver{atlas(), test::testBody()};
+    scene::TechniqueResolver techniques{atlas(), test::testBody(), resolver};
+    scene::Picker picker{test::testBody()};
+};
+
+World& world() {
+    static World w;
+    return w;
+}
+
+TechniquePlayer confirmedPlayer(const core::Clock& clock, std::vector<float> durations) {
+    TechniquePlayer p(clock);
+    int count = static_cast<int>(durations.size());
+    p.load(count, std::move(durations), 2);
+    p.setChecked(0, true);
+    p.setChecked(1, true);
+    EXPECT_TRUE(p.confirmSafety());
+    return p;
+}
+
+} // namespace
+
+TEST(TechniqueTimer, A90SecondHoldCompletesAt90Seconds) {
+    core::ManualClock clock;
+    clock.set(1000.0);
+    auto p = confirmedPlayer(clock, {90.0f, 30.0f});
+    p.setAutoAdvance(false);
+    p.play();
+    clock.advance(89.9);
+    EXPECT_FALSE(p.update());
+    EXPECT_FALSE(p.stepComplete());
+    EXPECT_NEAR(p.elapsed(), 89.9, 1e-6);
+    EXPECT_EQ(scene::formatClock(p.elapsed()), "01:29");
+    clock.advance(0.1);
+    p.update();
+    EXPECT_TRUE(p.stepComplete());
+    EXPECT_NEAR(p.progress(), 1.0f, 1e-6f);
+    EXPECT_EQ(scene::formatClock(p.elapsed()), "01:30");
+}
+
+TEST(TechniqueTimer, DemoSpeedScalesAndPauseStops) {
+    core::ManualClock clock;
+    auto p = confirmedPlayer(clock, {90.0f, 30.0f});
+    p.setSpeed(10.0f);
+    p.play();
+    clock.advance(4.0);
+    EXPECT_NEAR(p.elapsed(), 40.0, 1e-6); // ten seconds of hold per second of demo
+    p.pause();
+    clock.advance(100.0);
+    EXPECT_NEAR(p.elapsed(), 40.0, 1e-6) << "a paused timer does not count";
+    EXPECT_FALSE(p.update());
+    p.setSpeed(1.0f);
+    p.play();
+    clock.advance(49.0);
+    EXPECT_FALSE(p.update());
+    EXPECT_EQ(p.step(), 0);
+    clock.advance(1.0 + 5.0); // completes the 90 s hold, 5 s into the next step
+    EXPECT_TRUE(p.update());
+    EXPECT_EQ(p.step(), 1);
+    EXPECT_NEAR(p.elapsed(), 5.0, 1e-6);
+    clock.advance(30.0);
+    p.update();
+    EXPECT_TRUE(p.finished());
+    EXPECT_FALSE(p.playing());
+}
+
+TEST(TechniqueTimer, SpeedChangeKeepsWhatWasCounted) {
+    core::ManualClock clock;
+    auto p = confirmedPlayer(clock, {120.0f});
+    p.play();
+    clock.advance(10.0);
+    p.setSpeed(5.0f);
+    clock.advance(10.0);
+    EXPECT_NEAR(p.elapsed(), 60.0, 1e-6);
+}
+
+TEST(TechniqueSafety, NothingRunsBeforeTheChecklistIsConfirmed) {
+    core::ManualClock clock;
+    TechniquePlayer p(clock);
+    p.load(3, {10.0f, 10.0f, 10.0f}, 3);
+    p.play();
+    EXPECT_FALSE(p.playing());
+    EXPECT_FALSE(p.next());
+    EXPECT_EQ(p.step(), 0);
+    p.setChecked(0, true);
+    p.setChecked(1, true);
+    EXPECT_FALSE(p.confirmSafety()) << "one item is still unticked";
+    p.setChecked(2, true);
+    EXPECT_TRUE(p.confirmSafety());
+    EXPECT_TRUE(p.next());
+    EXPECT_EQ(p.step(), 1);
+    p.setChecked(2, false);
+    EXPECT_FALSE(p.safetyConfirmed()) << "unticking withdraws the confirmation";
+    p.load(3, {10.0f, 10.0f, 10.0f}, 3);
+    EXPECT_FALSE(p.safetyConfirmed()) << "a new technique asks again";
+}
+
+TEST(TechniqueSafety, ChecklistHoldsRedFlagsContraindicationsAndCautions) {
+    const auto* t = atlas().technique("cross_fibre_friction");
+    ASSERT_NE(t, nullptr);
+    auto items = scene::safetyChecklist(atlas(), *t);
+    size_t flags = 0, local = 0, cautions = 0;
+    for (const auto& i : items)
+        (i.kind == scene::SafetyKind::RedFlag ? flags : i.kind == scene::SafetyKind::Caution ? cautions : local)++;
+    EXPECT_EQ(flags, atlas().redFlags.size());
+    EXPECT_EQ(local, atlas().localContraindications.size());
+    EXPECT_EQ(cautions, t->cautions.size());
+}
+
+TEST(TechniqueTargets, EveryTechniqueOffersItsTargetsAndTheirTriggerPoints) {
+    ASSERT_EQ(atlas().techniques.size(), 11u);
+    for (const auto& t : atlas().techniques) {
+        auto targets = scene::suitableTargets(atlas(), t);
+        EXPECT_FALSE(targets.empty()) << t.id;
+        for (const auto& x : targets)
+            if (x.kind == scene::TargetKind::TriggerPoint)
+                EXPECT_EQ(atlas().triggerPoint(x.id)->muscle, x.muscle);
+    }
+    auto friction = scene::suitableTargets(atlas(), *atlas().technique("cross_fibre_friction"));
+    for (const auto& x : friction)
+        EXPECT_NE(x.muscle, "trapezius_upper") << "not listed for cross-fibre friction";
+    EXPECT_THROW((void)world().techniques.resolve("cross_fibre_friction", "trapezius_upper", anatomy::Side::Right),
+                 core::UsageError);
+}
+
+// Muscles that this body covers with another muscle everywhere over their belly (thin sheets such as platysma over
+// the scalenes and the external oblique's aponeurosis over rectus abdominis count): pressure reaches them through
+// the muscles the resolution lists as overlying.
+const std::set<std::string> kCovered = {"scalenes",           "splenius_cervicis", "suboccipitals",  "subscapularis",
+                                        "pectoralis_minor",   "rhomboids",         "erector_spinae", "multifidi",
+                                        "quadratus_lumborum", "rectus_abdominis",  "iliopsoas",      "diaphragm",
+                                        "piriformis"};
+
+// Every technique, every suitable target, right side (the left mirrors it; a sample is checked below): the steps
+// resolve, the contact lies on the skin, and pressing along the pressure direction from it reaches the target.
+TEST(TechniqueResolve, EveryTechniqueResolvesForEachSuitableTarget) {
+    const auto& body = test::testBody();
+    scene::ViewState musclesOnly;
+    for (auto l : anatomy::kAllLayers)
+        musclesOnly.layers[index(l)].visible =
+            l == anatomy::Layer::SuperficialMuscle || l == anatomy::Layer::DeepMuscle;
+    size_t resolved = 0, direct = 0, muscleTargets = 0, directMuscles = 0;
+    std::map<std::string, std::pair<glm::vec3, bool>> contactOf; // per target: contact and whether it is direct
+    for (const auto& t : atlas().techniques) {
+        for (const auto& x : scene::suitableTargets(atlas(), t)) {
+            if (x.kind == scene::TargetKind::TriggerPoint) {
+                const auto* trp = atlas().triggerPoint(x.id);
+                if (std::find(trp->sides.begin(), trp->sides.end(), anatomy::Side::Right) == trp->sides.end())
+                    continue;
+            }
+            scene::ResolvedTechnique r;
+            ASSERT_NO_THROW(r = world().techniques.resolve(t.id, x.id, anatomy::Side::Right)) << t.id << " " << x.id;
+            ++resolved;
+            ASSERT_EQ(r.steps.size(), t.steps.size());
+            EXPECT_FALSE(r.safety.empty());
+            EXPECT_TRUE(r.frame.valid());
+            EXPECT_LT(world().resolver.distanceToSkin(r.contact), 0.003f) << t.id << " " << x.id;
+            EXPECT_NEAR(glm::length(r.normal), 1.0f, 1e-3f);
+            EXPECT_NEAR(glm::dot(r.fibreDir, r.normal), 0.0f, 1e-3f);
+            for (const auto& s : r.steps)
+                if (s.pressureLevel > 0)
+                    EXPECT_LT(glm::dot(s.pressureDir, r.normal), -0.6f) << "pressure points into the tissue";
+            if (contactOf.count(x.id))
+                continue; // the contact depends on the target only; check the rest once per target
+            // Along the pressure line: the first muscle below the contact is the target, or the muscles the
+            // resolution reports as overlying (a deep target) come first and the target follows within 12 cm.
+            glm::vec3 dir = glm::normalize(r.targetPoint - r.contact);
+            if (glm::length(r.targetPoint - r.contact) < 1e-4f)
+                dir = -r.normal;
+            geometry::Ray ray{r.contact, dir};
+            auto first = world().picker.pick(ray, musclesOnly, 0.0f);
+            ASSERT_TRUE(first.has_value()) << x.id;
+            bool isTarget = std::find(r.targetStructures.begin(), r.targetStructures.end(), first->structure) !=
+                            r.targetStructures.end();
+            if (!atlas().muscle(x.muscle)->meshPresent)
+                continue; // masseter and lateral pterygoid: placed on a documented surrogate surface
+            if (r.overlying.empty()) {
+                EXPECT_TRUE(isTarget) << t.id << " " << x.id << ": first muscle below the contact is "
+                                      << body.structures[first->structure].name;
+            } else {
+                EXPECT_EQ(body.structures[first->structure].name, r.overlying.front()) << x.id;
+            }
+            EXPECT_LT(r.depthMm, 120.0f) << x.id;
+            contactOf[x.id] = {r.contact, r.overlying.empty()};
+            if (x.kind == scene::TargetKind::Muscle && !kCovered.count(x.id))
+                EXPECT_TRUE(r.overlying.empty()) << x.id << " is reached through " << r.overlying.front();
+            direct += r.overlying.empty();
+            if (x.kind == scene::TargetKind::Muscle) {
+                ++muscleTargets;
+                directMuscles += r.overlying.empty();
+            }
+        }
+    }
+    EXPECT_GT(resolved, 1500u);
+    // Most targets are reached directly; the deep ones (psoas, subscapularis, pterygoids, ...) through others.
+    EXPECT_GT(static_cast<double>(direct) / contactOf.size(), 0.5) << direct << " of " << contactOf.size();
+    EXPECT_GE(directMuscles + kCovered.size(), muscleTargets);
+    std::cout << "resolved " << resolved << " technique/target pairs; " << direct << " of " << contactOf.size()
+              << " targets reached directly (" << directMuscles << " of " << muscleTargets << " muscles)\n";
+}
+
+TEST(TechniqueResolve, LeftMirrorsRight) {
+    for (const char* target : {"infraspinatus", "INFRA-TP1", "gastrocnemius", "forearm_extensors"}) {
+        if (!atlas().muscle(target) && !atlas().triggerPoint(target))
+            continue;
+        auto r = world().techniques.resolve("cross_fibre_friction", target, anatomy::Side::Right);
+        auto l = world().techniques.resolve("cross_fibre_friction", target, anatomy::Side::Left);
+        EXPECT_LT(r.contact.x, 0.0f) << "right is -X";
+        EXPECT_GT(l.contact.x, 0.0f) << target;
+        // The body is not exactly symmetric and the belly contact is the best of a flat score, so the two sides
+        // may pick points a few cm apart on the same belly.
+        EXPECT_LT(std::abs(r.contact.x + l.contact.x), 0.10f) << target;
+        EXPECT_LT(std::abs(r.contact.y - l.contact.y), 0.10f) << target;
+    }
+}
+
+// Cross-fibre friction runs across the fibres. The fibre direction is the muscle centreline's tangent (computed
+// here independently of the resolver's cache) laid into the skin's tangent plane. Tolerance 10 degrees: the
+// stroke is walked on the curved skin, re-projected every 4 mm and re-aimed across the local fibre direction, so its
+// mean direction over the 3 cm sweep departs from the perpendicular at the contact by the skin's curvature and the
+// centreline's bend over that distance (a few degrees on the body's limbs and shoulder blade).
+TEST(TechniqueResolve, FrictionStrokesRunAcrossTheFibres) {
+    const auto* t = atlas().technique("cross_fibre_friction");
+    size_t checked = 0;
+    double worst = 0.0;
+    for (const auto& x : scene::suitableTargets(atlas(), *t)) {
+        if (x.kind != scene::TargetKind::Muscle)
+            continue;
+        auto r = world().techniques.resolve(t->id, x.id, anatomy::Side::Right);
+        auto rm = world().resolver.muscle(*atlas().muscle(x.muscle));
+        std::vector<const geometry::Mesh*> meshes;
+        for (uint32_t s : rm.right)
+            meshes.push_back(&test::testBody().meshes[s]);
+        auto cl = geometry::muscleCentreline(meshes);
+        glm::vec3 f = geometry::fibreDirectionAt(cl, r.targetPoint);
+        f = glm::normalize(f - glm::dot(f, r.normal) * r.normal);
+        for (const auto& s : r.steps) {
+            if (s.stroke != scene::StrokeKind::AcrossFibres)
+                continue;
+            ASSERT_GE(s.strokePath.size(), 5u) << x.id;
+            glm::vec3 chord = s.strokePath.back() - s.strokePath.front();
+            EXPECT_GT(glm::length(chord), 0.02f) << x.id;
+            chord = glm::normalize(chord - glm::dot(chord, r.normal) * r.normal);
+            double angle = glm::degrees(std::acos(std::min(1.0f, std::abs(glm::dot(chord, f)))));
+            EXPECT_NEAR(angle, 90.0, 10.0) << x.id;
+            worst = std::max(worst, std::abs(90.0 - angle));
+            EXPECT_NEAR(glm::dot(s.toolAxis, f), 0.0f, 1e-3f) << "the hand moves across the fibres";
+            ++checked;
+        }
+        // Along-fibre steps of other techniques follow the fibres: over the 1.6 cm around the contact, within 10
+        // degrees (further out the path follows the fibres as they fan or curve).
+        auto roll = world().techniques.resolve("foam_roller", x.id, anatomy::Side::Right);
+        for (const auto& s : roll.steps)
+            if (s.stroke == scene::StrokeKind::AlongFibres && s.strokePath.size() > 4) {
+                size_t mid = s.strokePath.size() / 2;
+                glm::vec3 c = s.strokePath[mid + 2] - s.strokePath[mid - 2];
+                c = glm::normalize(c - glm::dot(c, r.normal) * r.normal);
+                EXPECT_GT(std::abs(glm::dot(c, f)), std::cos(glm::radians(10.0f))) << x.id;
+            }
+    }
+    EXPECT_GE(checked, 3u * 13u);
+    std::cout << "friction strokes: worst departure from perpendicular " << worst << " degrees over " << checked
+              << " steps\n";
+}
+
+TEST(TechniqueResolve, EndangermentSitesNearTheTargetAndAWarningInsideOne) {
+    // The contact over the inner upper arm (biceps) lies near the medial arm groove and the cubital fossa.
+    auto r = world().techniques.resolve("mfr_direct", "biceps_brachii", anatomy::Side::Right);
+    EXPECT_FALSE(r.endangerment.empty());
+    for (size_t i = 1; i < r.endangerment.size(); ++i)
+        EXPECT_LE(r.endangerment[i - 1].distanceMm, r.endangerment[i].distanceMm);
+    // Scalenes live in the posterior triangle of the neck: their trigger points lie in an endangerment site.
+    size_t warned = 0;
+    for (const auto& x : scene::suitableTargets(atlas(), *atlas().technique("trp_pressure_release"))) {
+        if (x.muscle != "scalenes")
+            continue;
+        auto s = world().techniques.resolve("trp_pressure_release", x.id, anatomy::Side::Right);
+        warned += !s.warning.empty();
+        for (const auto& e : s.endangerment)
+            EXPECT_EQ(e.containsTarget, e.distanceMm < 0.0f);
+    }
+    EXPECT_GT(warned, 0u) << "no scalene trigger point was warned about";
+}
+
+TEST(TechniqueResolve, FramingLooksAtTheContactFromOutside) {
+    auto r = world().techniques.resolve("massage_ball", "gluteus_medius", anatomy::Side::Right);
+    auto pose = scene::framingPose(r, 1.5f);
+    glm::vec3 toEye = glm::normalize(pose.eye() - r.contact);
+    EXPECT_GT(glm::dot(toEye, r.normal), 0.5f);
+    EXPECT_TRUE(r.frame.contains(r.contact));
+}

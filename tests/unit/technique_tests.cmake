@@ -1,0 +1,11 @@
+# Technique player unit tests of issue 6 (timer on an injected clock, safety gating, resolution of every technique
+# on the real body). Included by tests/CMakeLists.txt; reads MYOATLAS_TEST_DATA and fails when it is missing.
+find_package(GTest REQUIRED)
+include(GoogleTest)
+add_executable(technique_player_test ${CMAKE_CURRENT_LIST_DIR}/technique_player_test.cpp)
+target_link_libraries(technique_player_test PRIVATE myo_scene myo_io GTest::gtest_main)
+target_include_directories(technique_player_test PRIVATE ${PROJECT_SOURCE_DIR}/tests)
+target_compile_definitions(technique_player_test PRIVATE MYOATLAS_ATLAS_DIR="${PROJECT_SOURCE_DIR}/assets/atlas")
+gtest_discover_tests(technique_player_test
+  PROPERTIES LABELS unit ENVIRONMENT "MYOATLAS_TEST_DATA=${MYOATLAS_DEFAULT_DATA_DIR};MYOATLAS_TEST_CACHE=${CMAKE_BINARY_DIR}/test-cache"
+  DISCOVERY_TIMEOUT 60)
