@@ -283,6 +283,8 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
     std::optional<uint32_t> lastHovered;
     int lastW = -1, lastH = -1;
     bool firstFrame = true;
+    bool refined = false;    // the still frame has been redrawn supersampled
+    double lastChange = 0.0; // app clock time of the last change to what the scene shows
     bool animating = false;
     int frame = 0;
     core::Stopwatch fpsClock;
@@ -346,7 +348,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         // The scene is re-rendered only when something it shows changed: llvmpipe frames are expensive.
         bool dirty = firstFrame || !(state.view == lastView) || state.hovered != lastHovered || fbw != lastW ||
                      fbh != lastH || host.changedSinceLastSync() || animating;
-        if (dirty) {
+        auto renderScene = [&](int supersample) {
             render::FrameInputs in;
             in.view = &state.view;
             in.hovered = state.hovered;
@@ -355,11 +357,21 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
             in.heatPulse = host.heatPulse();
             in.width = fbw;
             in.height = fbh;
+            in.supersample = supersample;
             renderer.render(in);
+        };
+        if (dirty) {
+            renderScene(1);
             lastView = state.view;
             lastHovered = state.hovered;
             lastW = fbw;
             lastH = fbh;
+            lastChange = clock.now();
+            refined = false;
+        } else if (!refined && options.frames == 0 && clock.now() - lastChange > 0.35) {
+            // Still for a moment: redraw once, anti-aliased by supersampling. Interaction stays at full speed.
+            renderScene(2);
+            refined = true;
         }
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         glViewport(0, 0, fbw, fbh);

@@ -109,27 +109,6 @@ io::HandoutContent handoutContent(const anatomy::Atlas& atlas, const std::string
     return c;
 }
 
-io::Image renderOffscreen(FeatureContext& context, const scene::AppState& state, int width, int height, int supersample,
-                          float time) {
-    platform::EglContext gl;
-    render::Renderer renderer(context.body);
-    FeatureHost host(context, renderer);
-    // A deterministic frame: the features evaluate at the requested time (or their steady state).
-    host.update(state, time < 0.0f ? 1e6 : time);
-    std::vector<uint8_t> dimmed;
-    host.sync(dimmed);
-    render::FrameInputs in;
-    in.view = &state.view;
-    in.width = width;
-    in.height = height;
-    in.supersample = supersample;
-    in.dimmed = dimmed;
-    in.time = std::max(0.0f, time);
-    in.heatPulse = host.heatPulse();
-    renderer.render(in);
-    return renderer.readPixels();
-}
-
 std::string viewForTriggerPoint(FeatureContext& context, const std::string& trpId, const std::string& side) {
     if (!context.atlas)
         return "posterior";
@@ -175,7 +154,11 @@ void writeTriggerPointHandout(FeatureContext& context, const std::string& trpId,
             scene::apply(state, context.body, scene::AnimateCamera{pose, 0.0f});
         }
     }
-    content.image = renderOffscreen(context, state, w, h, 2);
+    OffscreenOptions options;
+    options.width = w;
+    options.height = h;
+    options.captions = false; // the handout prints its own text
+    content.image = renderOffscreen(context, state, options);
     io::writeHandout(output, content);
     core::logInfo("handout for " + trpId + " (" + side + ") written to " + output.string());
 }

@@ -3,6 +3,7 @@
 // `handout` subcommand (`myoatlas handout --trp ID [--side left|right] -o FILE.pdf|FILE.png`).
 #include "app/commands.h"
 #include "app/feature.h"
+#include "app/render_command.h"
 #include "io/handout.h"
 #include "io/image_io.h"
 #include "scene/app_state.h"
@@ -27,10 +28,6 @@ struct SelfCare {
 // The handout text for a trigger point on a side (no picture). Throws core::UsageError for an unknown id or side.
 [[nodiscard]] io::HandoutContent handoutContent(const anatomy::Atlas& atlas, const std::string& trpId,
                                                 const std::string& side);
-
-// Renders a state with no window (EGL surfaceless) through the features, as `render` does. Throws core errors.
-[[nodiscard]] io::Image renderOffscreen(FeatureContext& context, const scene::AppState& state, int width, int height,
-                                        int supersample = 2, float time = -1.0f);
 
 // The view that best shows a trigger point's referral: the side of the body it lies on.
 [[nodiscard]] std::string viewForTriggerPoint(FeatureContext& context, const std::string& trpId,

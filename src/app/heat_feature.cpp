@@ -671,4 +671,26 @@ std::string HeatFeature::caption(const scene::AppState& state) const {
     return {};
 }
 
+std::optional<scene::CameraPose> HeatFeature::framing(const scene::AppState& state, float aspect) const {
+    geometry::Aabb box;
+    for (const auto& ref : state.view.triggerPoints) {
+        auto it = entries_.find(keyOf(ref));
+        if (it == entries_.end())
+            continue;
+        box.expand(it->second.referral.trpPosition);
+        for (const auto& zone : it->second.referral.zones)
+            for (const auto& seed : zone.seeds)
+                box.expand(seed);
+    }
+    if (!box.valid())
+        return std::nullopt;
+    // Leave room for the zones' fade-out around their seeds.
+    box.min -= glm::vec3(0.04f);
+    box.max += glm::vec3(0.04f);
+    scene::Camera camera;
+    camera.pose = state.view.camera;
+    camera.frame(box, aspect);
+    return camera.pose;
+}
+
 } // namespace myoatlas::app

@@ -88,6 +88,8 @@ public:
     [[nodiscard]] ui::TrpPanelState& panel() { return panel_; }
     [[nodiscard]] SkinHeat& skinHeat() { return skinHeat_; }
     [[nodiscard]] ui::TrpPanelModel panelModel(const scene::AppState& state) const;
+    // A still of a pain map looks at the trigger points and their zones, from the requested direction.
+    [[nodiscard]] std::optional<scene::CameraPose> framing(const scene::AppState& state, float aspect) const override;
     [[nodiscard]] float shownTime() const { return shownTime_; }
     [[nodiscard]] bool busy() const; // solver, fields or the ranking still building
     [[nodiscard]] const std::vector<scene::Suspect>& suspects() const { return suspects_; }

@@ -233,7 +233,12 @@ void renderLessonStep(FeatureContext& context, const RenderRequest& request, con
     if (!context.atlas && (!resolved.view.triggerPoints.empty() || !resolved.view.lines.empty()))
         core::logWarn("the atlas did not load; trigger points and lines are not drawn: " + context.atlasError);
     scene::apply(state, context.body, scene::SetViewState{resolved.view});
-    auto image = renderOffscreen(context, state, w, h, request.supersample, resolved.view.heatTime);
+    OffscreenOptions options;
+    options.width = w;
+    options.height = h;
+    options.supersample = request.supersample;
+    options.time = resolved.view.heatTime; // the step's own camera stays: no feature framing
+    auto image = renderOffscreen(context, state, options);
     io::writePng(request.output, image);
     core::logInfo("lesson \"" + lesson.title + "\" step " + std::to_string(step) + " -> " + request.output.string());
 }

@@ -43,21 +43,16 @@ void applyRequest(const FeatureContext& context, const RenderRequest& request, s
         scene::apply(state, body, scene::SetCaption{request.caption});
 }
 
-void runRender(FeatureContext& context, const RenderRequest& request) {
-    auto [w, h] = scene::parseSize(request.size);
-    scene::AppState state;
-    applyRequest(context, request, state, static_cast<float>(w) / static_cast<float>(h));
-
+io::Image renderOffscreen(FeatureContext& context, scene::AppState& state, const OffscreenOptions& options) {
     core::Stopwatch clock;
     platform::EglContext gl;
     render::Renderer renderer(context.body);
     FeatureHost host(context, renderer);
     // A deterministic frame: the features evaluate at the requested time (or their steady state).
-    host.update(state, request.time < 0.0f ? 1e6 : request.time);
-    // A still of a technique step looks at the contact from outside, unless the caller framed something.
-    if (!request.frameSelection)
+    host.update(state, options.time < 0.0f ? 1e6 : options.time);
+    if (options.featureFraming)
         for (auto& f : host.features())
-            if (auto pose = f->framing(state, static_cast<float>(w) / static_cast<float>(h))) {
+            if (auto pose = f->framing(state, static_cast<float>(options.width) / static_cast<float>(options.height))) {
                 state.view.camera = *pose;
                 break;
             }
@@ -65,16 +60,16 @@ void runRender(FeatureContext& context, const RenderRequest& request) {
     host.sync(dimmed);
     render::FrameInputs in;
     in.view = &state.view;
-    in.width = w;
-    in.height = h;
-    in.supersample = request.supersample;
+    in.width = options.width;
+    in.height = options.height;
+    in.supersample = options.supersample;
     in.dimmed = dimmed;
-    in.time = std::max(0.0f, request.time);
+    in.time = std::max(0.0f, options.time);
     in.heatPulse = host.heatPulse();
     auto stats = renderer.render(in);
-    std::string caption = state.view.caption;
+    std::string caption = options.captions ? state.view.caption : std::string();
     for (auto& f : host.features())
-        if (auto c = f->caption(state); !c.empty())
+        if (auto c = options.captions ? f->caption(state) : std::string(); !c.empty())
             caption += (caption.empty() ? "" : "\n") + c;
     if (!caption.empty()) {
         int fw = 0, fh = 0;
@@ -83,11 +78,27 @@ void runRender(FeatureContext& context, const RenderRequest& request) {
         platform::drawImGuiOffscreen(fw, fh, static_cast<float>(fh) / 1000.0f,
                                      [&] { ui::drawCaptionBar(caption, false); });
     }
-    auto image = renderer.readPixels();
-    io::writePng(request.output, image);
-    core::logInfo("rendered " + std::to_string(stats.drawnStructures) + " structures (" +
-                  std::to_string(stats.drawnTriangles) + " triangles) on " + gl.renderer() + " in " +
-                  std::to_string(static_cast<int>(clock.millis())) + " ms -> " + request.output.string());
+    core::logDebug("offscreen frame: " + std::to_string(stats.drawnStructures) + " structures, " +
+                   std::to_string(stats.drawnTriangles) + " triangles on " + gl.renderer() + " in " +
+                   std::to_string(static_cast<int>(clock.millis())) + " ms");
+    return renderer.readPixels();
+}
+
+void runRender(FeatureContext& context, const RenderRequest& request) {
+    auto [w, h] = scene::parseSize(request.size);
+    scene::AppState state;
+    applyRequest(context, request, state, static_cast<float>(w) / static_cast<float>(h));
+    core::Stopwatch clock;
+    OffscreenOptions options;
+    options.width = w;
+    options.height = h;
+    options.supersample = request.supersample;
+    options.time = request.time;
+    // A still of a technique step or a pain map looks at what it shows, unless the caller framed something.
+    options.featureFraming = !request.frameSelection && request.select.empty();
+    io::writePng(request.output, renderOffscreen(context, state, options));
+    core::logInfo("rendered " + request.output.string() + " in " + std::to_string(static_cast<int>(clock.millis())) +
+                  " ms");
 }
 
 } // namespace myoatlas::app

@@ -1,5 +1,6 @@
 #pragma once
 #include "app/feature.h"
+#include "io/image_io.h"
 
 #include <filesystem>
 #include <optional>
@@ -28,6 +29,19 @@ struct RenderRequest {
 
 // Turns a request into the state the headless renderer draws (also used by lesson renders and handouts).
 void applyRequest(const FeatureContext& context, const RenderRequest& request, scene::AppState& state, float aspect);
+
+struct OffscreenOptions {
+    int width = 1600, height = 1200;
+    int supersample = 2;
+    float time = -1.0f;          // < 0: the features' steady state
+    bool featureFraming = false; // let a feature choose the camera (a technique's contact, a pain map's zones)
+    bool captions = true;        // draw the caption bar (view caption + features' captions)
+};
+
+// One frame of `state` with no window (EGL surfaceless): the same features and renderer as the window. Used by
+// `render`, lesson renders and handouts.
+[[nodiscard]] io::Image renderOffscreen(FeatureContext& context, scene::AppState& state,
+                                        const OffscreenOptions& options);
 
 // Renders one frame with no window (EGL surfaceless) and writes a PNG. Throws core errors.
 void runRender(FeatureContext& context, const RenderRequest& request);

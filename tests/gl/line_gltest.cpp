@@ -102,7 +102,6 @@ protected:
 };
 platform::EglContext* LineGlTest::context = nullptr;
 
-
 io::Image renderSynthetic(const SyntheticLeg& leg, const app::LineGeometry& line, glm::vec3 color, scene::ViewName view,
                           float time) {
     auto state = viewOf(leg.body, view, 0.75f);
