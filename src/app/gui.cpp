@@ -213,6 +213,11 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
     ui.presentationScale = settings.presentationScale;
     ui.presentationMonitor = settings.window.presentationMonitor;
     ui.lessonPath = settings.lastLesson;
+    if (options.presentation) {
+        // Switched on like F5 does: the first frame goes full screen and applies the presentation theme.
+        ui.presentation = true;
+        ui.presentationChanged = true;
+    }
     if (!loaded.problem.empty())
         ui.status = "Settings were unreadable and were reset: " + loaded.problem;
     float contentScale = window.contentScale();
@@ -338,12 +343,6 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         }
         if (ui.requestQuit)
             window.requestClose();
-        if (ui.scaleChanged || ui.themeChanged) {
-            ui.themeChanged = false;
-            applyUiTheme(ui, contentScale);
-            window.refreshImGuiFonts();
-            ui.scaleChanged = false;
-        }
 
         // The scene is re-rendered only when something it shows changed: llvmpipe frames are expensive.
         bool dirty = firstFrame || !(state.view == lastView) || state.hovered != lastHovered || fbw != lastW ||
@@ -377,6 +376,14 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         glViewport(0, 0, fbw, fbh);
         renderer.blitToScreen(fbw, fbh);
         window.renderImGui();
+        // A new theme or scale rebuilds the font atlas, which ImGui locks between NewFrame and Render: apply it
+        // only now that this frame's UI is drawn (F5, the scale and theme menus, --presentation).
+        if (ui.scaleChanged || ui.themeChanged) {
+            ui.themeChanged = false;
+            applyUiTheme(ui, contentScale);
+            window.refreshImGuiFonts();
+            ui.scaleChanged = false;
+        }
         if (firstFrame) {
             picker->prebuildInBackground(); // after the first frame, which needs both cores more
             core::logInfo("first frame after " + std::to_string(static_cast<int>(startup.millis())) +

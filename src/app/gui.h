@@ -15,6 +15,7 @@ struct GuiOptions {
     std::string view = "anterior";
     float uiScale = 1.0f;
     std::filesystem::path lesson; // open this lesson and play it from the first step
+    bool presentation = false;    // start in presentation mode (as if F5 had been pressed)
 };
 
 // The interactive program: window, panels, camera, picking. Returns the process exit code.

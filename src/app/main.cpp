@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
     cli.add_option("--view", gui.view, "initial view: anterior|posterior|left|right|superior|inferior");
     cli.add_option("--ui-scale", gui.uiScale, "UI scale on top of the monitor's")->check(CLI::Range(0.5, 4.0));
     cli.add_option("--lesson", gui.lesson, "open a lesson file and play it (PageDown/PageUp step through it)");
+    cli.add_flag("--presentation", gui.presentation, "start in presentation mode (F5 toggles it, Esc leaves it)");
     std::string windowSize = "1600x1000";
     cli.add_option("--window-size", windowSize, "initial window size WIDTHxHEIGHT");
 

@@ -1,89 +1,15 @@
 #include "io/body_cache.h"
 
+#include "io/cache_file.h"
+
 #include "core/error.h"
 
-#include <cstring>
 #include <fstream>
-#include <functional>
-#include <thread>
-#include <unistd.h>
 #include <vector>
 
 namespace myoatlas::io {
 namespace {
-
-constexpr char kMagic[8] = {'M', 'Y', 'O', 'B', 'O', 'D', 'Y', '\n'};
-
-struct Header {
-    char magic[8];
-    uint32_t version;
-    uint32_t reserved;
-    uint64_t key;
-    uint64_t payloadSize;
-    uint64_t payloadChecksum;
-};
-
-class Writer {
-public:
-    std::vector<char> buf;
-    template <class T> void pod(const T& v) {
-        const char* p = reinterpret_cast<const char*>(&v);
-        buf.insert(buf.end(), p, p + sizeof(T));
-    }
-    void str(const std::string& s) {
-        pod(static_cast<uint32_t>(s.size()));
-        buf.insert(buf.end(), s.begin(), s.end());
-    }
-    template <class T> void vec(const std::vector<T>& v) {
-        pod(static_cast<uint64_t>(v.size()));
-        const char* p = reinterpret_cast<const char*>(v.data());
-        buf.insert(buf.end(), p, p + v.size() * sizeof(T));
-    }
-};
-
-class Reader {
-public:
-    Reader(const char* data, size_t size) : p_(data), end_(data + size) {}
-    template <class T> T pod() {
-        need(sizeof(T));
-        T v;
-        std::memcpy(&v, p_, sizeof(T));
-        p_ += sizeof(T);
-        return v;
-    }
-    std::string str() {
-        auto n = pod<uint32_t>();
-        need(n);
-        std::string s(p_, n);
-        p_ += n;
-        return s;
-    }
-    template <class T> std::vector<T> vec() {
-        auto n = pod<uint64_t>();
-        if (n > static_cast<uint64_t>(end_ - p_) / sizeof(T))
-            throw std::runtime_error("array length past the end of the payload");
-        std::vector<T> v(n);
-        std::memcpy(v.data(), p_, n * sizeof(T));
-        p_ += n * sizeof(T);
-        return v;
-    }
-    [[nodiscard]] bool atEnd() const { return p_ == end_; }
-
-private:
-    void need(size_t n) {
-        if (static_cast<size_t>(end_ - p_) < n)
-            throw std::runtime_error("truncated payload");
-    }
-    const char* p_;
-    const char* end_;
-};
-
-template <class E> E checkedEnum(uint8_t v, size_t count, const char* what) {
-    if (v >= count)
-        throw std::runtime_error(std::string("invalid ") + what);
-    return static_cast<E>(v);
-}
-
+constexpr CacheFormat kFormat{{'M', 'Y', 'O', 'B', 'O', 'D', 'Y', '\n'}, kBodyCacheVersion, "body cache"};
 } // namespace
 
 void CacheKey::add(std::string_view bytes) {
@@ -115,27 +41,8 @@ void CacheKey::addFileContents(const std::filesystem::path& path) {
     add(bytes);
 }
 
-uint64_t checksum64(const void* data, size_t size) {
-    // Word-at-a-time multiply-xor hash: fast enough for ~60 MB on every warm start, and catches flipped bytes.
-    const auto* p = static_cast<const unsigned char*>(data);
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ size;
-    size_t i = 0;
-    for (; i + 8 <= size; i += 8) {
-        uint64_t w;
-        std::memcpy(&w, p + i, 8);
-        h ^= w * 0xff51afd7ed558ccdull;
-        h = (h << 31 | h >> 33) * 0xc4ceb9fe1a85ec53ull;
-    }
-    for (; i < size; ++i) {
-        h ^= p[i];
-        h *= 0x100000001b3ull;
-    }
-    h ^= h >> 33;
-    return h;
-}
-
 void writeBodyCache(const std::filesystem::path& path, const anatomy::Body& body, uint64_t key) {
-    Writer w;
+    PayloadWriter w;
     w.pod(static_cast<uint64_t>(body.structures.size()));
     for (size_t i = 0; i < body.structures.size(); ++i) {
         const auto& s = body.structures[i];
@@ -167,74 +74,17 @@ void writeBodyCache(const std::filesystem::path& path, const anatomy::Body& body
         w.str(f.file);
         w.str(f.problem);
     }
-    Header h{};
-    std::memcpy(h.magic, kMagic, sizeof(kMagic));
-    h.version = kBodyCacheVersion;
-    h.key = key;
-    h.payloadSize = w.buf.size();
-    h.payloadChecksum = checksum64(w.buf.data(), w.buf.size());
-
-    std::error_code ec;
-    std::filesystem::create_directories(path.parent_path(), ec);
-    // A name of our own: two processes building the cache at once must not write into one temporary file.
-    auto tmp = path;
-    tmp += ".tmp." + std::to_string(::getpid()) + "." +
-           std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw core::DataError(tmp.string(), "cannot write the body cache");
-        out.write(reinterpret_cast<const char*>(&h), sizeof(h));
-        out.write(w.buf.data(), static_cast<std::streamsize>(w.buf.size()));
-        out.flush();
-        if (!out)
-            throw core::DataError(tmp.string(), "write failed (disk full?)");
-    }
-    std::filesystem::rename(tmp, path, ec);
-    if (ec)
-        throw core::DataError(path.string(), "cannot move the new cache into place: " + ec.message());
+    writeCacheFile(path, kFormat, key, w.bytes());
 }
 
 CacheReadResult readBodyCache(const std::filesystem::path& path, uint64_t key) {
     CacheReadResult result;
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in)
+    auto file = readCacheFile(path, kFormat, key);
+    result.rejectReason = file.rejectReason;
+    if (!file.payload)
         return result;
-    auto fileSize = static_cast<size_t>(in.tellg());
-    in.seekg(0);
-    Header h{};
-    if (fileSize < sizeof(Header) || !in.read(reinterpret_cast<char*>(&h), sizeof(h))) {
-        result.rejectReason = "shorter than its header";
-        return result;
-    }
-    if (std::memcmp(h.magic, kMagic, sizeof(kMagic)) != 0) {
-        result.rejectReason = "not a MyoAtlas body cache (bad magic)";
-        return result;
-    }
-    if (h.version != kBodyCacheVersion) {
-        result.rejectReason =
-            "format version " + std::to_string(h.version) + ", expected " + std::to_string(kBodyCacheVersion);
-        return result;
-    }
-    if (h.key != key) {
-        result.rejectReason = "stale: the input files changed since it was written";
-        return result;
-    }
-    if (h.payloadSize != fileSize - sizeof(Header)) {
-        result.rejectReason = "truncated or padded (payload size mismatch)";
-        return result;
-    }
-    std::vector<char> payload(h.payloadSize);
-    if (!in.read(payload.data(), static_cast<std::streamsize>(payload.size()))) {
-        result.rejectReason = "read failed";
-        return result;
-    }
-    if (checksum64(payload.data(), payload.size()) != h.payloadChecksum) {
-        result.rejectReason = "corrupt (checksum mismatch)";
-        return result;
-    }
     try {
-        Reader r(payload.data(), payload.size());
+        PayloadReader r(*file.payload);
         anatomy::Body body;
         auto n = r.pod<uint64_t>();
         if (n > 100000)
@@ -248,10 +98,10 @@ CacheReadResult readBodyCache(const std::filesystem::path& path, uint64_t key) {
             s.name = r.str();
             s.file = r.str();
             s.set = r.str();
-            s.category = checkedEnum<anatomy::Category>(r.pod<uint8_t>(), anatomy::kCategoryCount, "category");
-            s.side = checkedEnum<anatomy::Side>(r.pod<uint8_t>(), 3, "side");
-            s.layer = checkedEnum<anatomy::Layer>(r.pod<uint8_t>(), anatomy::kLayerCount, "layer");
-            s.region = checkedEnum<anatomy::Region>(r.pod<uint8_t>(), anatomy::kRegionCount, "region");
+            s.category = r.enumValue<anatomy::Category>(anatomy::kCategoryCount, "category");
+            s.side = r.enumValue<anatomy::Side>(3, "side");
+            s.layer = r.enumValue<anatomy::Layer>(anatomy::kLayerCount, "layer");
+            s.region = r.enumValue<anatomy::Region>(anatomy::kRegionCount, "region");
             s.exposedFraction = r.pod<float>();
             s.minDistToSkinMm = r.pod<float>();
             s.group = r.pod<int32_t>();

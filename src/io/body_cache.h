@@ -2,6 +2,7 @@
 // Binary cache of an imported body. Header: magic, format version, the key of the inputs it was built from,
 // payload size and checksum. Anything that does not match is rejected (and the caller rebuilds), never trusted.
 #include "anatomy/body.h"
+#include "io/cache_file.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -24,8 +25,6 @@ public:
 private:
     uint64_t h_ = 1469598103934665603ull;
 };
-
-[[nodiscard]] uint64_t checksum64(const void* data, size_t size);
 
 // Writes atomically (temporary file + rename). Throws core::DataError on I/O failure.
 void writeBodyCache(const std::filesystem::path& path, const anatomy::Body& body, uint64_t key);

@@ -11,9 +11,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <glm/geometric.hpp>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -167,66 +165,7 @@ void addSheet(GeneratedFascia& out, const SheetSpec& spec, const geometry::Fasci
 
 // ---- cache ----
 
-constexpr char kMagic[8] = {'M', 'Y', 'O', 'F', 'A', 'S', 'C', '\n'};
-struct Header {
-    char magic[8];
-    uint32_t version;
-    uint32_t reserved;
-    uint64_t key;
-    uint64_t payloadSize;
-    uint64_t payloadChecksum;
-};
-
-struct Writer {
-    std::string buf;
-    template <class T> void pod(const T& v) { buf.append(reinterpret_cast<const char*>(&v), sizeof(T)); }
-    void str(const std::string& s) {
-        pod(static_cast<uint32_t>(s.size()));
-        buf += s;
-    }
-    template <class T> void vec(const std::vector<T>& v) {
-        pod(static_cast<uint64_t>(v.size()));
-        buf.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
-    }
-};
-
-struct Reader {
-    const char* p;
-    const char* end;
-    void need(size_t n) const {
-        if (static_cast<size_t>(end - p) < n)
-            throw std::runtime_error("truncated payload");
-    }
-    template <class T> T pod() {
-        need(sizeof(T));
-        T v;
-        std::memcpy(&v, p, sizeof(T));
-        p += sizeof(T);
-        return v;
-    }
-    std::string str() {
-        auto n = pod<uint32_t>();
-        need(n);
-        std::string s(p, n);
-        p += n;
-        return s;
-    }
-    template <class T> std::vector<T> vec() {
-        auto n = pod<uint64_t>();
-        if (n > static_cast<uint64_t>(end - p) / sizeof(T))
-            throw std::runtime_error("array length past the end of the payload");
-        std::vector<T> v(n);
-        std::memcpy(v.data(), p, n * sizeof(T));
-        p += n * sizeof(T);
-        return v;
-    }
-};
-
-template <class E> E checkedEnum(uint8_t v, size_t count, const char* what) {
-    if (v >= count)
-        throw std::runtime_error(std::string("invalid ") + what);
-    return static_cast<E>(v);
-}
+constexpr CacheFormat kFormat{{'M', 'Y', 'O', 'F', 'A', 'S', 'C', '\n'}, kFasciaGeneratorVersion, "fascia cache"};
 
 } // namespace
 
@@ -284,7 +223,7 @@ GeneratedFascia generateFascia(const anatomy::Body& body, const anatomy::Atlas* 
 }
 
 void writeFasciaCache(const fs::path& path, const GeneratedFascia& fascia, uint64_t key) {
-    Writer w;
+    PayloadWriter w;
     w.pod(static_cast<uint64_t>(fascia.structures.size()));
     for (size_t i = 0; i < fascia.structures.size(); ++i) {
         const auto& s = fascia.structures[i];
@@ -297,71 +236,17 @@ void writeFasciaCache(const fs::path& path, const GeneratedFascia& fascia, uint6
         w.vec(fascia.meshes[i].normals);
         w.vec(fascia.meshes[i].indices);
     }
-    Header h{};
-    std::memcpy(h.magic, kMagic, sizeof(kMagic));
-    h.version = kFasciaGeneratorVersion;
-    h.key = key;
-    h.payloadSize = w.buf.size();
-    h.payloadChecksum = checksum64(w.buf.data(), w.buf.size());
-    std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
-    auto tmp = path;
-    tmp += ".tmp." + std::to_string(::getpid());
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f)
-            throw core::DataError(tmp.string(), "cannot write the fascia cache");
-        f.write(reinterpret_cast<const char*>(&h), sizeof(h));
-        f.write(w.buf.data(), static_cast<std::streamsize>(w.buf.size()));
-        f.flush();
-        if (!f)
-            throw core::DataError(tmp.string(), "write failed (disk full?)");
-    }
-    fs::rename(tmp, path, ec);
-    if (ec)
-        throw core::DataError(path.string(), "cannot move the new fascia cache into place: " + ec.message());
+    writeCacheFile(path, kFormat, key, w.bytes());
 }
 
 FasciaCacheRead readFasciaCache(const fs::path& path, uint64_t key) {
     FasciaCacheRead result;
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in)
+    auto file = readCacheFile(path, kFormat, key);
+    result.rejectReason = file.rejectReason;
+    if (!file.payload)
         return result;
-    auto fileSize = static_cast<size_t>(in.tellg());
-    in.seekg(0);
-    Header h{};
-    if (fileSize < sizeof(Header) || !in.read(reinterpret_cast<char*>(&h), sizeof(h))) {
-        result.rejectReason = "shorter than its header";
-        return result;
-    }
-    if (std::memcmp(h.magic, kMagic, sizeof(kMagic)) != 0) {
-        result.rejectReason = "not a MyoAtlas fascia cache (bad magic)";
-        return result;
-    }
-    if (h.version != kFasciaGeneratorVersion) {
-        result.rejectReason =
-            "generator version " + std::to_string(h.version) + ", expected " + std::to_string(kFasciaGeneratorVersion);
-        return result;
-    }
-    if (h.key != key) {
-        result.rejectReason = "stale: the body or the landmark rules changed since it was written";
-        return result;
-    }
-    if (h.payloadSize != fileSize - sizeof(Header)) {
-        result.rejectReason = "truncated or padded (payload size mismatch)";
-        return result;
-    }
-    std::string payload(h.payloadSize, '\0');
-    if (!in.read(payload.data(), static_cast<std::streamsize>(payload.size()))) {
-        result.rejectReason = "read failed";
-        return result;
-    }
-    if (checksum64(payload.data(), payload.size()) != h.payloadChecksum) {
-        result.rejectReason = "corrupt (checksum mismatch)";
-        return result;
-    }
     try {
-        Reader r{payload.data(), payload.data() + payload.size()};
+        PayloadReader r(*file.payload);
         GeneratedFascia g;
         auto n = r.pod<uint64_t>();
         if (n > 1000)
@@ -375,8 +260,8 @@ FasciaCacheRead readFasciaCache(const fs::path& path, uint64_t key) {
             s.set = "generated";
             s.category = Category::Fascia;
             s.layer = Layer::Fascia;
-            s.side = checkedEnum<Side>(r.pod<uint8_t>(), 3, "side");
-            s.region = checkedEnum<Region>(r.pod<uint8_t>(), anatomy::kRegionCount, "region");
+            s.side = r.enumValue<Side>(3, "side");
+            s.region = r.enumValue<Region>(anatomy::kRegionCount, "region");
             geometry::Mesh m;
             m.positions = r.vec<glm::vec3>();
             m.normals = r.vec<glm::vec3>();
@@ -390,7 +275,7 @@ FasciaCacheRead readFasciaCache(const fs::path& path, uint64_t key) {
             g.structures.push_back(std::move(s));
             g.meshes.push_back(std::move(m));
         }
-        if (r.p != r.end)
+        if (!r.atEnd())
             throw std::runtime_error("trailing bytes");
         result.fascia = std::move(g);
     } catch (const std::exception& e) {

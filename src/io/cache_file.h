@@ -1,0 +1,96 @@
+#pragma once
+// The container every MyoAtlas cache uses: a header (magic, format version, key of the inputs, payload size and
+// checksum) and a binary payload, written atomically. Reading rejects, with a reason, anything that does not
+// match: caches are rebuilt, never trusted.
+#include <cstdint>
+#include <cstring>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace myoatlas::io {
+
+[[nodiscard]] uint64_t checksum64(const void* data, size_t size);
+
+struct CacheFormat {
+    char magic[8];
+    uint32_t version;
+    const char* what; // "body cache", for messages
+};
+
+// Atomic: temporary file with a per-process, per-thread name, then rename. Throws core::DataError on I/O failure.
+void writeCacheFile(const std::filesystem::path& path, const CacheFormat& format, uint64_t key,
+                    std::string_view payload);
+
+struct CacheFileRead {
+    std::optional<std::string> payload;
+    std::string rejectReason; // empty when accepted, or when no file existed
+};
+[[nodiscard]] CacheFileRead readCacheFile(const std::filesystem::path& path, const CacheFormat& format, uint64_t key);
+
+// Payload encoding: plain little-endian values, length-prefixed strings and arrays.
+class PayloadWriter {
+public:
+    template <class T> void pod(const T& v) { buf_.append(reinterpret_cast<const char*>(&v), sizeof(T)); }
+    void str(const std::string& s) {
+        pod(static_cast<uint32_t>(s.size()));
+        buf_ += s;
+    }
+    template <class T> void vec(const std::vector<T>& v) {
+        pod(static_cast<uint64_t>(v.size()));
+        buf_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    }
+    [[nodiscard]] const std::string& bytes() const { return buf_; }
+
+private:
+    std::string buf_;
+};
+
+// Throws std::runtime_error on anything that runs past the payload.
+class PayloadReader {
+public:
+    explicit PayloadReader(std::string_view payload) : p_(payload.data()), end_(payload.data() + payload.size()) {}
+    template <class T> T pod() {
+        need(sizeof(T));
+        T v;
+        std::memcpy(&v, p_, sizeof(T));
+        p_ += sizeof(T);
+        return v;
+    }
+    std::string str() {
+        auto n = pod<uint32_t>();
+        need(n);
+        std::string s(p_, n);
+        p_ += n;
+        return s;
+    }
+    template <class T> std::vector<T> vec() {
+        auto n = pod<uint64_t>();
+        if (n > static_cast<uint64_t>(end_ - p_) / sizeof(T))
+            throw std::runtime_error("array length past the end of the payload");
+        std::vector<T> v(n);
+        std::memcpy(v.data(), p_, n * sizeof(T));
+        p_ += n * sizeof(T);
+        return v;
+    }
+    template <class E> E enumValue(size_t count, const char* what) {
+        auto v = pod<uint8_t>();
+        if (v >= count)
+            throw std::runtime_error(std::string("invalid ") + what);
+        return static_cast<E>(v);
+    }
+    [[nodiscard]] bool atEnd() const { return p_ == end_; }
+
+private:
+    void need(size_t n) const {
+        if (static_cast<size_t>(end_ - p_) < n)
+            throw std::runtime_error("truncated payload");
+    }
+    const char* p_;
+    const char* end_;
+};
+
+} // namespace myoatlas::io

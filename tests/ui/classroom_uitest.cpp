@@ -1,0 +1,353 @@
+// The classroom panels of issue 7 under a headless ImGui context (no GL): the lesson panel through the lesson
+// feature on the real body (adding views grows the lesson, next/previous emit the step's view and camera move),
+// the quiz panel (the chosen answer reaches the score and the mistakes list) and the patient panel (each control
+// emits its action). Clicks are simulated by probing for the item id under the mouse.
+#include "app/lesson_feature.h"
+#include "scene/lesson.h"
+#include "scene/quiz.h"
+#include "support/test_body.h"
+#include "ui/patient_panel.h"
+#include "ui/quiz_panel.h"
+
+#include <functional>
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <optional>
+
+using namespace myoatlas;
+
+namespace {
+
+class ClassroomUi : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(1600, 1000);
+        io.IniFilename = nullptr;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h); // builds the font atlas; no texture upload needed
+    }
+    void TearDown() override { ImGui::DestroyContext(); }
+
+    // One frame with the mouse at `mouse`; `draw` builds the panel under test.
+    void frame(ImVec2 mouse = ImVec2(-1, -1), bool down = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = 1.0f / 60.0f;
+        io.MousePos = mouse;
+        io.MouseDown[0] = down;
+        ImGui::NewFrame();
+        draw();
+        ImGui::Render();
+    }
+    // Press and release at p; the frame of the release is the one whose output counts.
+    void clickAt(ImVec2 p) {
+        frame(p, false);
+        frame(p, true);
+        before();
+        frame(p, false);
+    }
+    // The window's id of a label, optionally inside PushID(n).
+    static ImGuiID idOf(ImGuiWindow* w, const char* label, std::optional<int> pushed = std::nullopt) {
+        if (!pushed)
+            return w->GetID(label);
+        int n = *pushed;
+        ImGuiID seed = ImHashData(&n, sizeof(n), w->ID);
+        return ImHashStr(label, 0, seed);
+    }
+    // Probes the window until the item is under the mouse.
+    std::optional<ImVec2> find(const char* window, const char* label, std::optional<int> pushed = std::nullopt) {
+        frame();
+        frame();
+        ImGuiWindow* w = ImGui::FindWindowByName(window);
+        if (!w)
+            return std::nullopt;
+        ImGuiID id = idOf(w, label, pushed);
+        const float step = ImGui::GetFontSize() * 0.5f;
+        for (float y = w->Rect().Min.y; y < w->Rect().Max.y; y += step)
+            for (float x = w->Rect().Min.x; x < w->Rect().Max.x; x += step) {
+                frame(ImVec2(x, y));
+                if (ImGui::GetCurrentContext()->HoveredId == id)
+                    return ImVec2(x, y);
+            }
+        return std::nullopt;
+    }
+
+    std::function<void()> draw = [] {};
+    std::function<void()> before = [] {}; // clears the outputs before the frame that clicks
+    ui::UiModel model;
+    ui::UiState ui;
+};
+
+// ---- Lessons: the panel through the feature, on the real body --------------------------------------------------
+
+class LessonPanelTest : public ClassroomUi {
+protected:
+    void SetUp() override {
+        ClassroomUi::SetUp();
+        model.body = &test::testBody();
+        model.state = &state;
+        state.viewportAspect = 1.6f;
+        scene::apply(state, test::testBody(), scene::SetNamedView{scene::ViewName::Anterior});
+        ui.showLesson = true;
+        draw = [this] { feature.drawUi(model, ui, out); };
+        before = [this] { out = {}; };
+    }
+    template <class T> std::vector<const T*> all() const {
+        std::vector<const T*> r;
+        for (const auto& c : out.list())
+            if (auto p = std::get_if<T>(&c))
+                r.push_back(p);
+        return r;
+    }
+    scene::CameraPose stepCamera(int i) const {
+        return scene::resolveStep(feature.lesson()->steps.at(static_cast<size_t>(i)), test::testBody(),
+                                  state.viewportAspect)
+            .view.camera;
+    }
+
+    scene::AppState state;
+    app::FeatureContext context{test::testBody()};
+    app::LessonFeature feature{context};
+    scene::Commands out;
+};
+
+TEST_F(LessonPanelTest, AddThisViewAsAStepGrowsTheLesson) {
+    auto newButton = find("Lesson", "New");
+    ASSERT_TRUE(newButton) << "New button not found";
+    clickAt(*newButton);
+    ASSERT_TRUE(feature.lesson().has_value()) << "New made no lesson";
+    EXPECT_TRUE(feature.lesson()->steps.empty());
+
+    auto add = find("Lesson", "Add this view as a step");
+    ASSERT_TRUE(add) << "Add button not found";
+    clickAt(*add);
+    ASSERT_EQ(feature.lesson()->steps.size(), 1u);
+    EXPECT_EQ(feature.current(), 0);
+    EXPECT_EQ(feature.lesson()->steps[0].view.camera, state.view.camera);
+
+    // A second view, from behind: the new step is inserted after the current one and becomes current.
+    scene::apply(state, test::testBody(), scene::SetNamedView{scene::ViewName::Posterior});
+    add = find("Lesson", "Add this view as a step");
+    ASSERT_TRUE(add);
+    clickAt(*add);
+    ASSERT_EQ(feature.lesson()->steps.size(), 2u);
+    EXPECT_EQ(feature.current(), 1);
+    EXPECT_EQ(feature.lesson()->steps[1].view.camera, state.view.camera);
+    EXPECT_NE(feature.lesson()->steps[0].view.camera, feature.lesson()->steps[1].view.camera);
+}
+
+TEST_F(LessonPanelTest, NextAndPreviousShowTheNeighbouringStep) {
+    feature.requestOpen(MYOATLAS_LESSON_DIR "/neck_pain_upper_trapezius.json", true);
+    frame();
+    ASSERT_TRUE(feature.lesson().has_value()) << ui.status;
+    ASSERT_GE(feature.lesson()->steps.size(), 2u);
+    ASSERT_TRUE(feature.playing());
+    ASSERT_EQ(feature.current(), 0);
+
+    auto next = find("Lesson", "##next");
+    ASSERT_TRUE(next) << "next arrow not found";
+    clickAt(*next);
+    EXPECT_EQ(feature.current(), 1);
+    auto views = all<scene::SetViewState>();
+    auto moves = all<scene::AnimateCamera>();
+    ASSERT_EQ(views.size(), 1u);
+    ASSERT_EQ(moves.size(), 1u);
+    const auto& step1 = feature.lesson()->steps[1];
+    EXPECT_EQ(views[0]->view.caption, step1.view.caption);
+    EXPECT_EQ(moves[0]->pose, stepCamera(1)) << "the camera does not move to step 2";
+    EXPECT_FLOAT_EQ(moves[0]->seconds, step1.transitionSeconds);
+    EXPECT_EQ(feature.progressText(), "Step 2 / " + std::to_string(feature.lesson()->steps.size()));
+
+    auto prev = find("Lesson", "##prev");
+    ASSERT_TRUE(prev) << "previous arrow not found";
+    clickAt(*prev);
+    EXPECT_EQ(feature.current(), 0);
+    moves = all<scene::AnimateCamera>();
+    ASSERT_EQ(moves.size(), 1u);
+    EXPECT_EQ(moves[0]->pose, stepCamera(0));
+    // Previous on the first step stays there.
+    clickAt(*prev);
+    EXPECT_EQ(feature.current(), 0);
+}
+
+TEST_F(LessonPanelTest, NothingIsDrawnOrEmittedInPresentationMode) {
+    feature.requestOpen(MYOATLAS_LESSON_DIR "/neck_pain_upper_trapezius.json", false);
+    ui.presentation = true;
+    frame();
+    EXPECT_EQ(ImGui::FindWindowByName("Lesson"), nullptr) << "the lesson panel shows on the projector";
+    EXPECT_TRUE(out.empty());
+}
+
+// ---- Quiz panel -------------------------------------------------------------------------------------------------
+
+class QuizPanelTest : public ClassroomUi {
+protected:
+    void SetUp() override {
+        ClassroomUi::SetUp();
+        ui.showQuiz = true;
+        q.kind = scene::QuizKind::NameMuscle;
+        q.prompt = "Which muscle is highlighted?";
+        q.muscleId = "trapezius_upper";
+        q.answer = "Upper trapezius";
+        q.accepted = {"upper trapezius", "trapezius upper"};
+        q.choices = {"Levator scapulae", "Upper trapezius", "Splenius capitis", "Rhomboid major"};
+        view.question = &q;
+        view.score = &score;
+        draw = [this] {
+            for (auto& a : ui::drawQuizPanel(model, ui, view))
+                actions.push_back(a);
+        };
+        before = [this] { actions.clear(); };
+    }
+    // What the quiz feature does with an answer: grade it and show the verdict.
+    void apply() {
+        for (const auto& a : actions)
+            if (a.kind == ui::QuizActionKind::Answer) {
+                view.lastCorrect = score.answer(q, a.text);
+                view.lastExpected = q.answer;
+                view.answered = true;
+            }
+    }
+    std::optional<ImVec2> choice(int i) { return find("Quiz", q.choices[static_cast<size_t>(i)].c_str(), i); }
+
+    scene::QuizQuestion q;
+    scene::QuizScore score;
+    ui::QuizView view;
+    std::vector<ui::QuizAction> actions;
+};
+
+TEST_F(QuizPanelTest, TheRightChoiceScores) {
+    auto right = choice(1);
+    ASSERT_TRUE(right) << "choice button not found";
+    clickAt(*right);
+    ASSERT_EQ(actions.size(), 1u);
+    EXPECT_EQ(actions[0].kind, ui::QuizActionKind::Answer);
+    EXPECT_EQ(actions[0].text, "Upper trapezius");
+    apply();
+    EXPECT_EQ(score.asked, 1);
+    EXPECT_EQ(score.correct, 1);
+    EXPECT_EQ(score.streak, 1);
+    EXPECT_TRUE(score.mistakes.empty());
+    EXPECT_EQ(view.lastCorrect, std::optional<bool>(true));
+
+    // Answered: the choices are gone and "Next question" asks the next one.
+    EXPECT_FALSE(choice(1)) << "choices still clickable after the answer";
+    auto next = find("Quiz", "Next question");
+    ASSERT_TRUE(next);
+    clickAt(*next);
+    ASSERT_EQ(actions.size(), 1u);
+    EXPECT_EQ(actions[0].kind, ui::QuizActionKind::Next);
+}
+
+TEST_F(QuizPanelTest, AWrongChoiceGoesToTheMistakes) {
+    auto wrong = choice(0);
+    ASSERT_TRUE(wrong);
+    clickAt(*wrong);
+    ASSERT_EQ(actions.size(), 1u);
+    EXPECT_EQ(actions[0].text, "Levator scapulae");
+    apply();
+    EXPECT_EQ(score.asked, 1);
+    EXPECT_EQ(score.correct, 0);
+    EXPECT_EQ(view.lastCorrect, std::optional<bool>(false));
+    ASSERT_EQ(score.mistakes.size(), 1u);
+    EXPECT_EQ(score.mistakes[0].given, "Levator scapulae");
+    EXPECT_EQ(score.mistakes[0].expected, "Upper trapezius");
+    EXPECT_EQ(score.mistakes[0].prompt, q.prompt);
+    // The panel lists it under "Review mistakes".
+    EXPECT_TRUE(find("Quiz", "Review mistakes")) << "no mistakes review";
+}
+
+TEST_F(QuizPanelTest, ATypedAnswerIsCheckedAndTheFieldCleared) {
+    view.multipleChoice = false;
+    EXPECT_FALSE(choice(1)) << "choice buttons in typed mode";
+    auto check = find("Quiz", "Check");
+    ASSERT_TRUE(check);
+    ui.quizAnswer = "upper trapezius (right)";
+    clickAt(*check);
+    ASSERT_EQ(actions.size(), 1u);
+    EXPECT_EQ(actions[0].text, "upper trapezius (right)");
+    EXPECT_TRUE(ui.quizAnswer.empty());
+    apply();
+    EXPECT_EQ(score.correct, 1) << "a tolerant match was graded wrong";
+    // An empty field sends nothing.
+    view.answered = false;
+    clickAt(*check);
+    EXPECT_TRUE(actions.empty());
+}
+
+TEST_F(QuizPanelTest, ModeButtonsEmitTheMode) {
+    auto typed = find("Quiz", "Type the answer");
+    ASSERT_TRUE(typed);
+    clickAt(*typed);
+    ASSERT_EQ(actions.size(), 1u);
+    EXPECT_EQ(actions[0].kind, ui::QuizActionKind::SetMode);
+    EXPECT_EQ(actions[0].value, 0);
+}
+
+// ---- Patient panel ----------------------------------------------------------------------------------------------
+
+class PatientPanelTest : public ClassroomUi {
+protected:
+    void SetUp() override {
+        ClassroomUi::SetUp();
+        view.painMarks = 2;
+        view.sourceName = "the upper trapezius, the sloping muscle between neck and shoulder";
+        view.sideWords = " on your right side";
+        view.summary = "A knot here often sends pain up the side of the neck.";
+        view.candidate = 0;
+        view.candidates = 3;
+        view.selfCareTitle = "Self-care with a massage ball";
+        view.selfCareSteps = {"Lean against a wall with the ball on the sore spot.", "Breathe slowly."};
+        view.dosage = {"30 to 90 seconds, twice a day"};
+        view.safety = {"Stop if it tingles or goes numb."};
+        handout = "/tmp/handout.pdf";
+        draw = [this] {
+            for (auto& a : ui::drawPatientPanel(model, ui, view, handout))
+                actions.push_back(a);
+        };
+        before = [this] { actions.clear(); };
+    }
+    ui::PatientActionKind clicked(const char* label) {
+        auto p = find(kWindow, label);
+        EXPECT_TRUE(p) << label << " not found";
+        if (!p)
+            return static_cast<ui::PatientActionKind>(-1);
+        clickAt(*p);
+        EXPECT_EQ(actions.size(), 1u) << label;
+        return actions.empty() ? static_cast<ui::PatientActionKind>(-1) : actions[0].kind;
+    }
+    static constexpr const char* kWindow = "Where does it hurt?";
+    ui::PatientView view;
+    std::string handout;
+    std::vector<ui::PatientAction> actions;
+};
+
+TEST_F(PatientPanelTest, EachControlEmitsItsAction) {
+    EXPECT_EQ(clicked("Start again"), ui::PatientActionKind::ClearPain);
+    EXPECT_EQ(clicked("Show another possible source"), ui::PatientActionKind::NextCandidate);
+    EXPECT_EQ(clicked("Leave patient mode"), ui::PatientActionKind::Leave);
+    EXPECT_EQ(clicked("Export"), ui::PatientActionKind::ExportHandout);
+    ASSERT_FALSE(actions.empty());
+    EXPECT_EQ(actions[0].path, "/tmp/handout.pdf");
+}
+
+TEST_F(PatientPanelTest, ControlsFollowWhatIsKnown) {
+    // One source: nothing else to show.
+    view.candidates = 1;
+    EXPECT_FALSE(find(kWindow, "Show another possible source"));
+    // No marks yet: nothing to clear, no source, no handout; leaving still works.
+    view = {};
+    EXPECT_FALSE(find(kWindow, "Start again"));
+    EXPECT_FALSE(find(kWindow, "Export"));
+    EXPECT_EQ(clicked("Leave patient mode"), ui::PatientActionKind::Leave);
+    // Idle frames emit nothing.
+    actions.clear();
+    frame();
+    frame();
+    EXPECT_TRUE(actions.empty());
+}
+
+} // namespace
