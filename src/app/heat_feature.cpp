@@ -596,9 +596,9 @@ ui::TrpPanelModel HeatFeature::panelModel(const scene::AppState& state) const {
 }
 
 void HeatFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
-    (void)ui;
     guiActive_ = true;
-    if (ImGui::BeginMainMenuBar()) {
+    // The projector shows the body and the caption bar only: no menu entries, no panels.
+    if (!ui.presentation && ImGui::BeginMainMenuBar()) {
         if (ImGui::BeginMenu("Panels")) { // appends to the main menu's Panels menu
             ImGui::Separator();
             ImGui::MenuItem("Trigger points", nullptr, &panel_.show);
@@ -610,9 +610,9 @@ void HeatFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
     if (!model.state)
         return;
     const scene::AppState& state = *model.state;
-    if (panel_.show)
+    if (panel_.show && !ui.presentation)
         drawTriggerPointPanel(model, panelModel(state), panel_, out);
-    if (panel_.showLegend && heatShown_)
+    if (panel_.showLegend && heatShown_ && !ui.presentation)
         ui::drawHeatLegend(panel_);
 
     // Hover names the markers (they are overlays, not structures the picker knows).

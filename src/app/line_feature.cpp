@@ -304,12 +304,11 @@ void LineFeature::markDimmed(std::vector<uint8_t>& dimmed) const {
 }
 
 void LineFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
-    (void)ui;
     if (!context_.atlas || !model.state)
         return;
     const auto& view = model.state->view;
     std::vector<ui::LinePanelEntry> entries;
-    for (size_t i = 0; i < context_.atlas->lines.size(); ++i) {
+    for (size_t i = 0; i < context_.atlas->lines.size() && !ui.presentation; ++i) {
         const anatomy::FascialLine& l = context_.atlas->lines[i];
         ui::LinePanelEntry e;
         e.id = l.id;
@@ -333,7 +332,16 @@ void LineFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
             e.lengthLeft = g->path.length;
         entries.push_back(std::move(e));
     }
-    ui::drawLinePanel(entries, panel_, out);
+    if (!ui.presentation) { // the projector shows the body and the caption bar only
+        if (ImGui::BeginMainMenuBar()) {
+            if (ImGui::BeginMenu("Panels")) { // appends to the main menu's Panels menu
+                ImGui::MenuItem("Anatomy Trains lines", nullptr, &panel_.open);
+                ImGui::EndMenu();
+            }
+            ImGui::EndMainMenuBar();
+        }
+        ui::drawLinePanel(entries, panel_, out);
+    }
 
     // Station labels on hover: project every shown station and label the one under the mouse.
     const ImGuiIO& io = ImGui::GetIO();

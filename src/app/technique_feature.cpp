@@ -198,7 +198,6 @@ void TechniqueFeature::handleKeys(const scene::AppState& state, scene::Commands&
 }
 
 void TechniqueFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
-    (void)ui;
     if (!model.state)
         return;
     const auto& state = *model.state;
@@ -212,6 +211,20 @@ void TechniqueFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::
     }
     if (!state.view.technique.id.empty())
         handleKeys(state, out);
+    if (ui.presentation) // the projector shows the body and the caption bar only; the clicker keys still step
+        return;
+    if (ImGui::BeginMainMenuBar()) {
+        if (ImGui::BeginMenu("Panels")) { // appends to the main menu's Panels menu
+            ImGui::MenuItem("Release techniques", nullptr, &panel_.show);
+            ImGui::EndMenu();
+        }
+        ImGui::EndMainMenuBar();
+    }
+    if (state.view.technique.id != panelOpenedFor_) {
+        panelOpenedFor_ = state.view.technique.id;
+        if (!panelOpenedFor_.empty())
+            panel_.show = true; // a technique chosen elsewhere (a lesson step) brings its steps up
+    }
     ui::TechniquePanelModel pm;
     pm.atlas = context_.atlas;
     pm.current = state.view.technique;

@@ -61,6 +61,7 @@ private:
     std::vector<render::OverlayMesh> overlays_;
     scene::Commands pending_; // from update() (auto-advance, framing), emitted by the next drawUi()
     bool frameWanted_ = false;
+    std::string panelOpenedFor_; // technique id the panel was last opened for
 };
 
 } // namespace myoatlas::app

@@ -11,7 +11,7 @@ void drawInfoPanel(const UiModel& model, UiState& ui, scene::Commands& out) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.5f, vp->Pos.y + em * 2.2f), ImGuiCond_FirstUseEver,
                             ImVec2(1.0f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(em * 20, em * 22), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(em * 23, em * 14.3f), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Selection", &ui.showInfo)) {
         if (view.selection.empty()) {
             ImGui::TextWrapped("Click a structure on the body or in the list to see what it is.");

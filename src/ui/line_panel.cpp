@@ -64,7 +64,10 @@ void emitLineSides(const std::string& id, bool left, bool right, scene::Commands
 void drawLinePanel(std::span<const LinePanelEntry> entries, LinePanelState& state, scene::Commands& out) {
     if (!state.open)
         return;
-    ImGui::SetNextWindowSize(ImVec2(380, 520), ImGuiCond_FirstUseEver);
+    // Between the left column (layers, structures) and the right one (selection, trigger points).
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(em * 22.0f, em * 2.2f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(em * 22.0f, em * 30.0f), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Anatomy Trains", &state.open)) {
         if (entries.empty())
             ImGui::TextWrapped("The atlas did not load: no lines to show.");

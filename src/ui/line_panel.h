@@ -25,7 +25,7 @@ struct LinePanelEntry {
 };
 
 struct LinePanelState {
-    bool open = true;
+    bool open = false;     // opened from the Panels menu
     int focused = -1;      // index into the entries; -1 none
     bool dimOthers = true; // dim everything but the shown lines' track muscles
 };

@@ -195,7 +195,7 @@ void drawTechniquePanel(const TechniquePanelModel& model, TechniquePanelState& s
         return;
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 27, vp->Pos.y + em * 2), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 51, vp->Pos.y + em * 2.2f), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(em * 26, em * 34), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Technique", &state.show)) {
         if (!model.atlas) {

@@ -22,7 +22,7 @@ struct TechniquePanelModel {
 };
 
 struct TechniquePanelState {
-    bool show = true;
+    bool show = false;        // opened from the Panels menu
     bool patientText = false; // plain-language version of the steps
     std::string targetFilter;
     // Intents, cleared by applyIntents().

@@ -331,8 +331,10 @@ bool trpMatches(const anatomy::Atlas& atlas, const anatomy::TriggerPoint& trp, s
 void drawTriggerPointPanel(const UiModel& model, const TrpPanelModel& heat, TrpPanelState& st, scene::Commands& out) {
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 23.5f, vp->Pos.y + em * 2), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(em * 23, em * 44), ImGuiCond_FirstUseEver);
+    // Right column, under the selection panel.
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 23.5f, vp->Pos.y + em * 17.0f),
+                            ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(em * 23, std::max(em * 12.0f, vp->Size.y - em * 17.5f)), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Trigger points", &st.show)) {
         if (!heat.atlas) {
             ImGui::TextWrapped("The atlas did not load, so trigger points are off: %s", heat.atlasError.c_str());

@@ -12,6 +12,7 @@
 #include "scene/app_state.h"
 #include "scene/colormap.h"
 #include "scene/heat_field.h"
+#include "support/gl_fixture.h"
 #include "support/image_compare.h"
 #include "support/test_body.h"
 
@@ -96,20 +97,7 @@ std::vector<glm::vec4> ramp(scene::HeatPalette palette) {
     return out;
 }
 
-class HeatGlTest : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        test::forceSoftwareGl();
-        context = new platform::EglContext(); // no skip: a GL test that cannot get a context fails
-        render::setGlChecks(true);
-    }
-    static void TearDownTestSuite() {
-        delete context;
-        context = nullptr;
-    }
-    static platform::EglContext* context;
-};
-platform::EglContext* HeatGlTest::context = nullptr;
+class HeatGlTest : public test::GlFixture {};
 
 // Renders the synthetic torso from the front with the heat of `fields` at time t (< 0: steady) and markers.
 io::Image renderSynthetic(const anatomy::Body& body, const std::vector<const scene::HeatField*>& fields,

@@ -6,6 +6,7 @@
 #include "render/gl_program.h"
 #include "render/renderer.h"
 #include "scene/app_state.h"
+#include "support/gl_fixture.h"
 #include "support/image_compare.h"
 #include "support/test_body.h"
 
@@ -87,20 +88,7 @@ scene::AppState viewOf(const anatomy::Body& body, scene::ViewName v, float aspec
     return state;
 }
 
-class LineGlTest : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        test::forceSoftwareGl();
-        context = new platform::EglContext(); // no skip: a GL test that cannot get a context fails
-        render::setGlChecks(true);
-    }
-    static void TearDownTestSuite() {
-        delete context;
-        context = nullptr;
-    }
-    static platform::EglContext* context;
-};
-platform::EglContext* LineGlTest::context = nullptr;
+class LineGlTest : public test::GlFixture {};
 
 io::Image renderSynthetic(const SyntheticLeg& leg, const app::LineGeometry& line, glm::vec3 color, scene::ViewName view,
                           float time) {

@@ -8,6 +8,7 @@
 #include "render/shader_sources.h"
 #include "scene/app_state.h"
 #include "scene/options.h"
+#include "support/gl_fixture.h"
 #include "support/image_compare.h"
 #include "support/test_body.h"
 
@@ -72,20 +73,7 @@ scene::AppState frontView(const anatomy::Body& body, float aspect) {
     return state;
 }
 
-class GlTest : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        test::forceSoftwareGl();
-        context = new platform::EglContext(); // no skip: a GL test that cannot get a context fails
-        render::setGlChecks(true);
-    }
-    static void TearDownTestSuite() {
-        delete context;
-        context = nullptr;
-    }
-    static platform::EglContext* context;
-};
-platform::EglContext* GlTest::context = nullptr;
+class GlTest : public test::GlFixture {};
 
 size_t countPixels(const io::Image& img, int x0, int y0, int x1, int y1, auto pred) {
     size_t n = 0;

@@ -7,6 +7,7 @@
 #include "render/gl_program.h"
 #include "render/renderer.h"
 #include "scene/app_state.h"
+#include "support/gl_fixture.h"
 #include "support/image_compare.h"
 #include "support/test_body.h"
 
@@ -80,20 +81,7 @@ scene::ResolvedTechnique frictionStep() {
     return r;
 }
 
-class TechniqueGlTest : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        test::forceSoftwareGl();
-        context = new platform::EglContext(); // no skip: a GL test that cannot get a context fails
-        render::setGlChecks(true);
-    }
-    static void TearDownTestSuite() {
-        delete context;
-        context = nullptr;
-    }
-    static platform::EglContext* context;
-};
-platform::EglContext* TechniqueGlTest::context = nullptr;
+class TechniqueGlTest : public test::GlFixture {};
 
 struct Extent {
     int minX = 1 << 30, maxX = -1, minY = 1 << 30, maxY = -1;

@@ -105,7 +105,7 @@ protected:
     scene::TechniquePlayer player{clock};
     scene::ResolvedTechnique resolved;
     ui::TechniquePanelModel model;
-    ui::TechniquePanelState panel;
+    ui::TechniquePanelState panel{.show = true}; // the window opens it from the Panels menu
 };
 
 } // namespace
