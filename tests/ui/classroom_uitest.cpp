@@ -5,6 +5,7 @@
 #include "app/lesson_feature.h"
 #include "scene/lesson.h"
 #include "scene/quiz.h"
+#include "support/headless_imgui.h"
 #include "support/test_body.h"
 #include "ui/patient_panel.h"
 #include "ui/quiz_panel.h"
@@ -21,16 +22,8 @@ namespace {
 
 class ClassroomUi : public ::testing::Test {
 protected:
-    void SetUp() override {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1600, 1000);
-        io.IniFilename = nullptr;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h); // builds the font atlas; no texture upload needed
-    }
-    void TearDown() override { ImGui::DestroyContext(); }
+    void SetUp() override { test::createHeadlessImGui(); }
+    void TearDown() override { test::destroyHeadlessImGui(); }
 
     // One frame with the mouse at `mouse`; `draw` builds the panel under test.
     void frame(ImVec2 mouse = ImVec2(-1, -1), bool down = false) {

@@ -2,6 +2,7 @@
 // Needs only the atlas (no body).
 #include "anatomy/atlas.h"
 #include "scene/app_state.h"
+#include "support/headless_imgui.h"
 #include "ui/trigger_point_panel.h"
 
 #include <gtest/gtest.h>
@@ -22,17 +23,11 @@ const anatomy::Atlas& atlas() {
 class TrpPanel : public ::testing::Test {
 protected:
     void SetUp() override {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1600, 1000);
-        io.IniFilename = nullptr;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        test::createHeadlessImGui();
         model.state = &state;
         heat.atlas = &atlas();
     }
-    void TearDown() override { ImGui::DestroyContext(); }
+    void TearDown() override { test::destroyHeadlessImGui(); }
 
     scene::Commands frame(ImVec2 mouse = ImVec2(-1, -1), bool down = false) {
         ImGuiIO& io = ImGui::GetIO();
@@ -95,13 +90,6 @@ protected:
     ui::TrpPanelState st;
 };
 
-template <class T> const T* findCommand(const scene::Commands& c) {
-    for (const auto& cmd : c.list())
-        if (auto p = std::get_if<T>(&cmd))
-            return p;
-    return nullptr;
-}
-
 } // namespace
 
 TEST_F(TrpPanel, DrawsWithoutEmittingAnything) {
@@ -148,7 +136,7 @@ TEST_F(TrpPanel, ChoosingAPatternWhileTheSkinIsHiddenShowsTheSkin) {
     scene::Commands out;
     auto show = clickFirstTriggerPoint(&out);
     ASSERT_TRUE(show);
-    const auto* vis = findCommand<scene::SetLayerVisible>(out);
+    const auto* vis = test::findCommand<scene::SetLayerVisible>(out);
     ASSERT_NE(vis, nullptr);
     EXPECT_EQ(vis->layer, anatomy::Layer::Skin);
     EXPECT_TRUE(vis->visible);
@@ -164,7 +152,7 @@ TEST_F(TrpPanel, PauseFreezesAtTheTimeShownAndPlayResumes) {
     auto at = find(w, w->GetID("Pause"));
     ASSERT_TRUE(at) << "no Pause button";
     auto out = clickAt(*at);
-    const auto* t = findCommand<scene::SetHeatTime>(out);
+    const auto* t = test::findCommand<scene::SetHeatTime>(out);
     ASSERT_NE(t, nullptr);
     EXPECT_FLOAT_EQ(t->time, 1.25f);
 
@@ -173,7 +161,7 @@ TEST_F(TrpPanel, PauseFreezesAtTheTimeShownAndPlayResumes) {
     at = find(w, w->GetID("Play"));
     ASSERT_TRUE(at) << "no Play button";
     out = clickAt(*at);
-    t = findCommand<scene::SetHeatTime>(out);
+    t = test::findCommand<scene::SetHeatTime>(out);
     ASSERT_NE(t, nullptr);
     EXPECT_LT(t->time, 0.0f);
 }
@@ -210,7 +198,7 @@ TEST_F(TrpPanel, SuspectsAreOneClickFromTheirHeatMap) {
     // The ranked rows are the last lines of the panel: click upwards from the bottom until one answers.
     for (float y = w->Rect().Max.y - em; y > w->Rect().Min.y && !show; y -= em * 0.5f) {
         auto out = clickAt(ImVec2(w->Rect().Min.x + em * 8, y));
-        if (auto p = findCommand<scene::ShowTriggerPoint>(out))
+        if (auto p = test::findCommand<scene::ShowTriggerPoint>(out))
             show = *p;
     }
     ASSERT_TRUE(show);

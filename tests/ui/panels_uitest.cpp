@@ -1,5 +1,6 @@
 // Panels under a headless ImGui context (no renderer backend): simulated clicks and typing emit the right commands.
 #include "scene/options.h"
+#include "support/headless_imgui.h"
 #include "support/test_body.h"
 #include "ui/panels.h"
 
@@ -13,17 +14,11 @@ namespace {
 class HeadlessImGui : public ::testing::Test {
 protected:
     void SetUp() override {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1600, 1000);
-        io.IniFilename = nullptr;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h); // builds the atlas; no texture upload needed
+        test::createHeadlessImGui();
         model.body = &test::testBody();
         model.state = &state;
     }
-    void TearDown() override { ImGui::DestroyContext(); }
+    void TearDown() override { test::destroyHeadlessImGui(); }
 
     // Runs one frame with the mouse at `mouse` and the button state given.
     scene::Commands frame(ImVec2 mouse = ImVec2(-1, -1), bool down = false) {
@@ -55,13 +50,6 @@ ImRect windowRect(const char* name) {
     return w ? w->Rect() : ImRect();
 }
 
-template <class T> const T* find(const scene::Commands& c) {
-    for (const auto& cmd : c.list())
-        if (auto p = std::get_if<T>(&cmd))
-            return p;
-    return nullptr;
-}
-
 } // namespace
 
 TEST_F(HeadlessImGui, AllPanelsDrawWithoutEmittingAnything) {
@@ -87,7 +75,7 @@ TEST_F(HeadlessImGui, SearchingAndClickingTheListSelectsTheMuscle) {
     ASSERT_NE(list, nullptr);
     ImVec2 row(list->Pos.x + 40, list->Pos.y + ImGui::GetFontSize() * 0.5f + 2);
     auto out = clickAt(row);
-    auto select = find<scene::SelectStructure>(out);
+    auto select = test::findCommand<scene::SelectStructure>(out);
     ASSERT_NE(select, nullptr);
     EXPECT_EQ(model.body->structures[select->structure].name, "right latissimus dorsi");
 }
@@ -105,7 +93,7 @@ TEST_F(HeadlessImGui, LayerCheckboxEmitsVisibility) {
     ImVec2 skinBox(layers.Min.x + style.WindowPadding.x + em * 0.5f,
                    layers.Min.y + titleBar + style.WindowPadding.y + rowHeight + style.ItemSpacing.y + em * 0.6f);
     auto out = clickAt(skinBox);
-    auto vis = find<scene::SetLayerVisible>(out);
+    auto vis = test::findCommand<scene::SetLayerVisible>(out);
     ASSERT_NE(vis, nullptr) << "no checkbox at " << skinBox.x << "," << skinBox.y;
     EXPECT_EQ(vis->layer, anatomy::Layer::Skin);
     EXPECT_FALSE(vis->visible);
@@ -133,5 +121,5 @@ TEST_F(HeadlessImGui, InfoPanelShowsTheSelectionAndItsButtonsEmitCommands) {
         }
     ASSERT_TRUE(found) << "Isolate button not found";
     auto out = clickAt(at);
-    EXPECT_NE(find<scene::IsolateSelection>(out), nullptr);
+    EXPECT_NE(test::findCommand<scene::IsolateSelection>(out), nullptr);
 }

@@ -2,6 +2,7 @@
 // nothing steps or plays until the safety checklist is confirmed. Uses the atlas, not the body: the resolved
 // technique is built from the atlas steps without geometry.
 #include "core/clock.h"
+#include "support/headless_imgui.h"
 #include "ui/technique_panel.h"
 
 #include <gtest/gtest.h>
@@ -20,13 +21,7 @@ const anatomy::Atlas& atlas() {
 class TechniquePanelTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1600, 1000);
-        io.IniFilename = nullptr;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        test::createHeadlessImGui();
         const auto* t = atlas().technique("strain_counterstrain");
         resolved.techniqueId = t->id;
         resolved.techniqueName = t->name;
@@ -47,7 +42,7 @@ protected:
         model.resolved = &resolved;
         model.player = &player;
     }
-    void TearDown() override { ImGui::DestroyContext(); }
+    void TearDown() override { test::destroyHeadlessImGui(); }
 
     void load() {
         std::vector<float> d;
