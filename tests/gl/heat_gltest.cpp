@@ -14,6 +14,7 @@
 #include "scene/heat_field.h"
 #include "support/gl_fixture.h"
 #include "support/image_compare.h"
+#include "support/synthetic_mesh.h"
 #include "support/test_body.h"
 
 #include <cmath>
@@ -23,25 +24,6 @@
 using namespace myoatlas;
 
 namespace {
-
-geometry::Mesh ellipsoid(glm::vec3 centre, glm::vec3 radii, int rings, int segments) {
-    geometry::Mesh m;
-    for (int r = 0; r <= rings; ++r) {
-        float v = glm::pi<float>() * static_cast<float>(r) / static_cast<float>(rings);
-        for (int s = 0; s <= segments; ++s) {
-            float u = glm::two_pi<float>() * static_cast<float>(s) / static_cast<float>(segments);
-            glm::vec3 n(std::sin(v) * std::cos(u), std::cos(v), std::sin(v) * std::sin(u));
-            m.positions.push_back(centre + n * radii);
-        }
-    }
-    for (int r = 0; r < rings; ++r)
-        for (int s = 0; s < segments; ++s) {
-            uint32_t a = static_cast<uint32_t>(r * (segments + 1) + s), b = a + static_cast<uint32_t>(segments) + 1;
-            m.indices.insert(m.indices.end(), {a, a + 1, b, a + 1, b + 1, b});
-        }
-    m.computeNormals();
-    return m;
-}
 
 // A translucent "skin" sphere (the FMA id the program paints heat on) around an opaque "muscle".
 anatomy::Body syntheticTorso() {
@@ -56,8 +38,8 @@ anatomy::Body syntheticTorso() {
     muscle.category = anatomy::Category::Muscle;
     muscle.layer = anatomy::Layer::SuperficialMuscle;
     body.structures = {skin, muscle};
-    body.meshes = {ellipsoid({0, 0, 0}, {0.3f, 0.3f, 0.3f}, 64, 96),
-                   ellipsoid({0, 0, 0}, {0.24f, 0.27f, 0.24f}, 24, 32)};
+    body.meshes = {test::uvEllipsoid({0, 0, 0}, {0.3f, 0.3f, 0.3f}, 64, 96),
+                   test::uvEllipsoid({0, 0, 0}, {0.24f, 0.27f, 0.24f}, 24, 32)};
     body.updateBounds();
     return body;
 }

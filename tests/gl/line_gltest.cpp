@@ -8,6 +8,7 @@
 #include "scene/app_state.h"
 #include "support/gl_fixture.h"
 #include "support/image_compare.h"
+#include "support/synthetic_mesh.h"
 #include "support/test_body.h"
 
 #include <cmath>
@@ -16,25 +17,6 @@
 using namespace myoatlas;
 
 namespace {
-
-geometry::Mesh ellipsoid(glm::vec3 centre, glm::vec3 radii, int rings = 24, int segments = 32) {
-    geometry::Mesh m;
-    for (int r = 0; r <= rings; ++r) {
-        float v = glm::pi<float>() * static_cast<float>(r) / static_cast<float>(rings);
-        for (int s = 0; s <= segments; ++s) {
-            float u = glm::two_pi<float>() * static_cast<float>(s) / static_cast<float>(segments);
-            glm::vec3 n(std::sin(v) * std::cos(u), std::cos(v), std::sin(v) * std::sin(u));
-            m.positions.push_back(centre + n * radii);
-        }
-    }
-    for (int r = 0; r < rings; ++r)
-        for (int s = 0; s < segments; ++s) {
-            auto a = static_cast<uint32_t>(r * (segments + 1) + s), b = a + static_cast<uint32_t>(segments + 1);
-            m.indices.insert(m.indices.end(), {a, a + 1, b, a + 1, b + 1, b});
-        }
-    m.computeNormals();
-    return m;
-}
 
 // A synthetic "leg": translucent skin, calf and thigh muscles in line, a third muscle beside them.
 struct SyntheticLeg {
@@ -49,13 +31,14 @@ struct SyntheticLeg {
             body.structures.push_back(std::move(s));
             body.meshes.push_back(std::move(m));
         };
-        add("skin", anatomy::Category::Skin, anatomy::Layer::Skin, ellipsoid({0, 0.45f, 0}, {0.14f, 0.5f, 0.12f}));
+        add("skin", anatomy::Category::Skin, anatomy::Layer::Skin,
+            test::uvEllipsoid({0, 0.45f, 0}, {0.14f, 0.5f, 0.12f}));
         add("calf", anatomy::Category::Muscle, anatomy::Layer::SuperficialMuscle,
-            ellipsoid({0.0f, 0.22f, -0.03f}, {0.05f, 0.16f, 0.05f}));
+            test::uvEllipsoid({0.0f, 0.22f, -0.03f}, {0.05f, 0.16f, 0.05f}));
         add("thigh", anatomy::Category::Muscle, anatomy::Layer::SuperficialMuscle,
-            ellipsoid({0.02f, 0.62f, -0.02f}, {0.07f, 0.22f, 0.06f}));
+            test::uvEllipsoid({0.02f, 0.62f, -0.02f}, {0.07f, 0.22f, 0.06f}));
         add("other", anatomy::Category::Muscle, anatomy::Layer::SuperficialMuscle,
-            ellipsoid({0.09f, 0.45f, 0.04f}, {0.04f, 0.25f, 0.04f}));
+            test::uvEllipsoid({0.09f, 0.45f, 0.04f}, {0.04f, 0.25f, 0.04f}));
         body.updateBounds();
     }
     app::LineGeometry line(bool spiral) const {
@@ -134,14 +117,14 @@ TEST_F(LineGlTest, SyntheticFasciaSheenAndFibres) {
     m.category = anatomy::Category::Muscle;
     m.layer = anatomy::Layer::SuperficialMuscle;
     body.structures.push_back(m);
-    body.meshes.push_back(ellipsoid({0, 0, 0}, {0.10f, 0.16f, 0.05f}));
+    body.meshes.push_back(test::uvEllipsoid({0, 0, 0}, {0.10f, 0.16f, 0.05f}));
     anatomy::Structure f;
     f.name = "thoracolumbar fascia";
     f.fj = "GEN-FASCIA-TLF";
     f.category = anatomy::Category::Fascia;
     f.layer = anatomy::Layer::Fascia;
     body.structures.push_back(f);
-    body.meshes.push_back(ellipsoid({0, 0, 0}, {0.105f, 0.165f, 0.055f}));
+    body.meshes.push_back(test::uvEllipsoid({0, 0, 0}, {0.105f, 0.165f, 0.055f}));
     body.updateBounds();
     auto state = viewOf(body, scene::ViewName::Posterior, 1.0f);
     state.camera.setView(scene::ViewName::Posterior, body.structures[1].bounds, 1.0f);

@@ -10,6 +10,7 @@
 #include "scene/options.h"
 #include "support/gl_fixture.h"
 #include "support/image_compare.h"
+#include "support/synthetic_mesh.h"
 #include "support/test_body.h"
 
 #include <cmath>
@@ -18,25 +19,6 @@
 using namespace myoatlas;
 
 namespace {
-
-geometry::Mesh ellipsoid(glm::vec3 centre, glm::vec3 radii, int rings = 24, int segments = 32) {
-    geometry::Mesh m;
-    for (int r = 0; r <= rings; ++r) {
-        float v = glm::pi<float>() * r / rings;
-        for (int s = 0; s <= segments; ++s) {
-            float u = glm::two_pi<float>() * s / segments;
-            glm::vec3 n(std::sin(v) * std::cos(u), std::cos(v), std::sin(v) * std::sin(u));
-            m.positions.push_back(centre + n * radii);
-        }
-    }
-    for (int r = 0; r < rings; ++r)
-        for (int s = 0; s < segments; ++s) {
-            uint32_t a = r * (segments + 1) + s, b = a + segments + 1;
-            m.indices.insert(m.indices.end(), {a, a + 1, b, a + 1, b + 1, b}); // counter-clockwise from outside
-        }
-    m.computeNormals();
-    return m;
-}
 
 anatomy::Structure structure(const char* name, anatomy::Category c, anatomy::Layer l) {
     anatomy::Structure s;
@@ -54,13 +36,14 @@ anatomy::Body syntheticLimb() {
         body.structures.push_back(std::move(s));
         body.meshes.push_back(std::move(m));
     };
-    add(structure("skin", anatomy::Category::Skin, anatomy::Layer::Skin), ellipsoid({0, 0, 0}, {0.5f, 1.0f, 0.5f}));
+    add(structure("skin", anatomy::Category::Skin, anatomy::Layer::Skin),
+        test::uvEllipsoid({0, 0, 0}, {0.5f, 1.0f, 0.5f}));
     add(structure("muscle a", anatomy::Category::Muscle, anatomy::Layer::SuperficialMuscle),
-        ellipsoid({-0.18f, 0.1f, 0.1f}, {0.22f, 0.7f, 0.25f}));
+        test::uvEllipsoid({-0.18f, 0.1f, 0.1f}, {0.22f, 0.7f, 0.25f}));
     add(structure("muscle b", anatomy::Category::Muscle, anatomy::Layer::DeepMuscle),
-        ellipsoid({0.2f, -0.05f, 0.05f}, {0.2f, 0.6f, 0.22f}));
+        test::uvEllipsoid({0.2f, -0.05f, 0.05f}, {0.2f, 0.6f, 0.22f}));
     add(structure("bone", anatomy::Category::Bone, anatomy::Layer::Bone),
-        ellipsoid({0, 0, -0.1f}, {0.08f, 0.9f, 0.08f}));
+        test::uvEllipsoid({0, 0, -0.1f}, {0.08f, 0.9f, 0.08f}));
     body.updateBounds();
     return body;
 }
