@@ -108,8 +108,13 @@ struct TriggerPoint {
     bool recall = false;
 };
 
+// How a line runs through a track (LineElement::route): chosen from the geometry, or forced by the atlas.
+enum class TrackRoute { Auto, Centreline, Surface };
+
 struct LineElement {
     bool station = false;
+    bool branch = false; // starts a new branch: the path breaks before this element (the DFL's separate tracks)
+    TrackRoute route = TrackRoute::Auto; // tracks
     std::string name, note;
     PointSpec point; // stations
     std::vector<std::string> muscles;

@@ -303,9 +303,9 @@ void readLines(FileDoc& f, Atlas& a, std::vector<AtlasIssue>& issues) {
         if (const json* els = r.array("elements")) {
             for (size_t i = 0; i < els->size(); ++i) {
                 std::string path = "elements[" + std::to_string(i) + "]";
-                auto er =
-                    r.child(path.c_str(), (*els)[i],
-                            {"kind", "name", "point", "side", "muscles", "structures", "conceptual", "note", "mesh"});
+                auto er = r.child(path.c_str(), (*els)[i],
+                                  {"kind", "name", "point", "side", "muscles", "structures", "conceptual", "note",
+                                   "mesh", "branch", "route"});
                 if (!er.valid())
                     continue;
                 LineElement el;
@@ -315,11 +315,16 @@ void readLines(FileDoc& f, Atlas& a, std::vector<AtlasIssue>& issues) {
                     er.error("kind", "expected \"station\" or \"track\"");
                 el.name = er.str("name");
                 el.note = er.str("note", false);
+                el.branch = er.boolean("branch");
+                if (el.branch && i == 0)
+                    er.error("branch", "the first element already starts the line");
                 auto side = er.str("side", false);
                 el.opposite = side == "opposite";
                 if (!side.empty() && side != "opposite" && side != "same")
                     er.error("side", "expected \"same\" or \"opposite\"");
                 if (el.station) {
+                    if (er.has("route"))
+                        er.error("route", "only tracks have a route");
                     if (er.has("point"))
                         el.point = detail::readPoint(er, "point", (*els)[i].at("point"));
                     else
@@ -333,6 +338,12 @@ void readLines(FileDoc& f, Atlas& a, std::vector<AtlasIssue>& issues) {
                     el.meshAbsent = mesh == "absent";
                     if (!mesh.empty() && mesh != "absent")
                         er.error("mesh", "expected \"absent\"");
+                    auto route = er.str("route", false);
+                    el.route = route == "surface"      ? TrackRoute::Surface
+                               : route == "centreline" ? TrackRoute::Centreline
+                                                       : TrackRoute::Auto;
+                    if (!route.empty() && el.route == TrackRoute::Auto)
+                        er.error("route", "expected \"surface\" or \"centreline\"");
                     if (el.muscles.empty() && el.structures.empty() && !el.conceptual && !el.meshAbsent)
                         er.error("muscles", "track names no muscle or structure (mark it mesh: absent or conceptual)");
                 }

@@ -83,6 +83,66 @@ glm::vec3 lineColor(std::string_view id) {
     return {1.0f, 1.0f, 1.0f};
 }
 
+namespace {
+
+geometry::LineWaypoint::Route routeOf(anatomy::TrackRoute r) {
+    switch (r) {
+    case anatomy::TrackRoute::Centreline:
+        return geometry::LineWaypoint::Route::Centreline;
+    case anatomy::TrackRoute::Surface:
+        return geometry::LineWaypoint::Route::Surface;
+    case anatomy::TrackRoute::Auto:
+        break;
+    }
+    return geometry::LineWaypoint::Route::Auto;
+}
+
+// Where one branch's path meets each of its waypoints, searched forward from the previous one: the path builder's
+// own visit estimates assume arc lengths that pinning a far station can shift by several centimetres.
+// target: per waypoint, >= 0 a station index, < 0 a track (-1 - index).
+void placeOnBranch(LineGeometry& g, size_t branch, const std::vector<int>& target) {
+    const LineBranch& b = g.branches[branch];
+    const auto& pts = b.path.points;
+    const auto& arc = b.path.arcLength;
+    if (pts.size() < 2)
+        return;
+    auto closestFrom = [&](const glm::vec3& q, float from, float to) {
+        auto lo = static_cast<size_t>(std::lower_bound(arc.begin(), arc.end(), from) - arc.begin());
+        auto hi = static_cast<size_t>(std::upper_bound(arc.begin(), arc.end(), to) - arc.begin());
+        lo = std::min(lo, pts.size() - 1);
+        hi = std::clamp(hi, lo + 1, pts.size());
+        geometry::PolylinePoint c = geometry::closestPointOnPolyline(std::span(pts).subspan(lo, hi - lo), q);
+        c.arcLength += arc[lo];
+        return c;
+    };
+    float cursor = 0.0f; // the last station's arc length: stations are pinned, so they anchor the search
+    for (size_t k = 0; k < b.path.visits.size() && k < target.size(); ++k) {
+        const geometry::WaypointVisit& v = b.path.visits[k];
+        float horizon = std::max(v.end, cursor) + 0.3f; // generous: the estimates drift by centimetres, not metres
+        if (target[k] >= 0) {
+            auto& st = g.stations[static_cast<size_t>(target[k])];
+            geometry::PolylinePoint c = closestFrom(st.position, cursor, horizon);
+            st.arcLength = b.offset + c.arcLength;
+            st.distance = c.distance;
+            cursor = c.arcLength;
+            continue;
+        }
+        auto& tr = g.tracks[static_cast<size_t>(-1 - target[k])];
+        tr.route = v.route;
+        if (v.centreline.empty())
+            continue;
+        float begin = closestFrom(v.centreline.front(), cursor, horizon).arcLength;
+        float end = std::max(begin, closestFrom(v.centreline.back(), begin, horizon + 0.3f).arcLength);
+        tr.begin = b.offset + begin;
+        tr.end = b.offset + end;
+        tr.distance = 0.0f;
+        for (const glm::vec3& c : v.centreline)
+            tr.distance = std::max(tr.distance, closestFrom(c, begin - 0.05f, end + 0.05f).distance);
+    }
+}
+
+} // namespace
+
 LineGeometry buildLineGeometry(const anatomy::Body& body, anatomy::AtlasResolver& resolver, const anatomy::Atlas& atlas,
                                LineInstance instance) {
     const anatomy::FascialLine& line = atlas.lines.at(instance.line);
@@ -91,68 +151,86 @@ LineGeometry buildLineGeometry(const anatomy::Body& body, anatomy::AtlasResolver
     g.instance = instance;
     anatomy::ResolvedLine resolved = resolver.line(line, instance.side);
 
-    std::vector<geometry::LineWaypoint> waypoints;
-    // Which output record each waypoint fills: >= 0 a station, < 0 a track (-1 - index).
-    std::vector<int> target;
-    for (const anatomy::ResolvedLineElement& e : resolved.elements) {
+    // Per branch: the waypoints, and which output record each fills (>= 0 a station, < 0 a track: -1 - index).
+    struct Pending {
+        std::vector<geometry::LineWaypoint> waypoints;
+        std::vector<int> target;
+    };
+    std::vector<Pending> pending(1);
+    std::vector<int> order; // every record in element order, coded like Pending::target
+    for (size_t i = 0; i < resolved.elements.size(); ++i) {
+        const anatomy::ResolvedLineElement& e = resolved.elements[i];
+        const anatomy::LineElement& spec = line.elements.at(i);
+        if (spec.branch && !pending.back().waypoints.empty())
+            pending.emplace_back();
+        Pending& p = pending.back();
+        size_t branch = pending.size() - 1;
         if (e.station) {
             if (!e.ok)
                 continue;
-            target.push_back(static_cast<int>(g.stations.size()));
-            g.stations.push_back({e.name, e.position, 0.0f, 0.0f});
-            waypoints.push_back(geometry::LineWaypoint::station(e.position));
+            order.push_back(static_cast<int>(g.stations.size()));
+            p.target.push_back(static_cast<int>(g.stations.size()));
+            g.stations.push_back({e.name, e.position, branch, 0.0f, 0.0f});
+            p.waypoints.push_back(geometry::LineWaypoint::station(e.position));
             continue;
         }
         LineTrack t;
         t.name = e.name;
         t.structures = e.structures;
         t.drawn = !e.structures.empty();
+        t.branch = branch;
         if (t.drawn) {
             std::vector<const geometry::Mesh*> meshes;
             for (uint32_t s : e.structures)
                 meshes.push_back(&body.meshes[s]);
-            target.push_back(-1 - static_cast<int>(g.tracks.size()));
-            waypoints.push_back(geometry::LineWaypoint::track(std::move(meshes)));
+            p.target.push_back(-1 - static_cast<int>(g.tracks.size()));
+            p.waypoints.push_back(geometry::LineWaypoint::track(std::move(meshes), routeOf(spec.route)));
         }
+        order.push_back(-1 - static_cast<int>(g.tracks.size()));
         g.tracks.push_back(std::move(t));
     }
-    g.path = geometry::buildLinePath(waypoints);
-    // Where the path meets each waypoint, searched forward from the previous one: the path builder's own visit
-    // estimates assume arc lengths that pinning a far station can shift by several centimetres.
-    const auto& pts = g.path.points;
-    const auto& arc = g.path.arcLength;
-    auto closestFrom = [&](const glm::vec3& q, float from, float to) {
-        auto a = static_cast<size_t>(std::lower_bound(arc.begin(), arc.end(), from) - arc.begin());
-        auto b = static_cast<size_t>(std::upper_bound(arc.begin(), arc.end(), to) - arc.begin());
-        a = std::min(a, pts.size() - 1);
-        b = std::clamp(b, a + 1, pts.size());
-        geometry::PolylinePoint c = geometry::closestPointOnPolyline(std::span(pts).subspan(a, b - a), q);
-        c.arcLength += arc[a];
-        return c;
+    if (pending.back().waypoints.empty() && pending.size() > 1)
+        pending.pop_back();
+    for (size_t b = 0; b < pending.size(); ++b) {
+        LineBranch branch;
+        branch.path = geometry::buildLinePath(pending[b].waypoints);
+        branch.offset = g.length;
+        g.length += branch.path.length;
+        g.branches.push_back(std::move(branch));
+        placeOnBranch(g, b, pending[b].target);
+    }
+    // A track with no mesh (drawn straight) spans from the record before it to the record after it on its branch.
+    struct Span {
+        size_t branch;
+        float begin, end;
+        bool placed; // a station, or a drawn track
     };
-    float cursor = 0.0f;
-    for (size_t k = 0; k < g.path.visits.size() && k < target.size() && pts.size() >= 2; ++k) {
-        const geometry::WaypointVisit& v = g.path.visits[k];
-        float horizon = std::max(v.end, cursor) + 0.3f; // generous: the estimates drift by centimetres, not metres
-        if (target[k] >= 0) {
-            auto& st = g.stations[static_cast<size_t>(target[k])];
-            geometry::PolylinePoint c = closestFrom(st.position, cursor, horizon);
-            st.arcLength = c.arcLength;
-            st.distance = c.distance;
-            cursor = c.arcLength;
-        } else {
-            auto& tr = g.tracks[static_cast<size_t>(-1 - target[k])];
-            if (v.centreline.empty())
-                continue;
-            float begin = closestFrom(v.centreline.front(), cursor, horizon).arcLength;
-            float end = std::max(begin, closestFrom(v.centreline.back(), begin, horizon + 0.3f).arcLength);
-            tr.begin = begin;
-            tr.end = end;
-            tr.distance = 0.0f;
-            for (const glm::vec3& c : v.centreline)
-                tr.distance = std::max(tr.distance, closestFrom(c, begin - 0.05f, end + 0.05f).distance);
-            cursor = begin;
+    auto spanOf = [&](int r) {
+        if (r >= 0) {
+            const LineStation& st = g.stations[static_cast<size_t>(r)];
+            return Span{st.branch, st.arcLength, st.arcLength, true};
         }
+        const LineTrack& t = g.tracks[static_cast<size_t>(-1 - r)];
+        return Span{t.branch, t.begin, t.end, t.drawn};
+    };
+    for (size_t i = 0; i < order.size(); ++i) {
+        if (spanOf(order[i]).placed)
+            continue;
+        LineTrack& t = g.tracks[static_cast<size_t>(-1 - order[i])];
+        const LineBranch& b = g.branches[std::min(t.branch, g.branches.size() - 1)];
+        t.begin = b.offset;
+        t.end = b.offset + b.path.length;
+        for (size_t j = i; j-- > 0;)
+            if (Span sp = spanOf(order[j]); sp.placed && sp.branch == t.branch) {
+                t.begin = sp.end;
+                break;
+            }
+        for (size_t j = i + 1; j < order.size(); ++j)
+            if (Span sp = spanOf(order[j]); sp.placed && sp.branch == t.branch) {
+                t.end = sp.begin;
+                break;
+            }
+        t.end = std::max(t.begin, t.end);
     }
     return g;
 }
@@ -162,12 +240,17 @@ std::vector<render::OverlayMesh> lineOverlays(const LineGeometry& line, const Li
     geometry::TubeOptions to;
     to.radius = style.tubeRadius;
     to.sides = 12;
-    geometry::TubeMesh tube = geometry::buildTube(line.path.points, to);
-    if (!tube.mesh.indices.empty()) {
-        render::OverlayMesh o;
-        o.colors.assign(tube.mesh.vertexCount(), glm::vec4(style.color, 1.0f));
-        o.params = std::move(tube.arcLength);
-        o.mesh = std::move(tube.mesh);
+    render::OverlayMesh o; // every branch in one overlay; the flow runs on the line's arc length
+    for (const LineBranch& b : line.branches) {
+        geometry::TubeMesh tube = geometry::buildTube(b.path.points, to);
+        if (tube.mesh.indices.empty())
+            continue;
+        for (float s : tube.arcLength)
+            o.params.push_back(b.offset + s);
+        o.mesh.append(tube.mesh);
+    }
+    if (!o.mesh.indices.empty()) {
+        o.colors.assign(o.mesh.vertexCount(), glm::vec4(style.color, 1.0f));
         o.flowSpeed = style.flowSpeed;
         o.flowWavelength = style.flowWavelength;
         o.onTop = true; // the line runs inside its muscles: it must read through them
@@ -200,7 +283,8 @@ nlohmann::json linesToJson(FeatureContext& context) {
             j["name"] = line.name;
             j["side"] = std::string(anatomy::sideName(side));
             j["paired"] = line.paired;
-            j["length_m"] = g.path.length;
+            j["length_m"] = g.length;
+            j["branches"] = g.branches.size();
             j["stations"] = nlohmann::json::array();
             for (const LineStation& s : g.stations)
                 j["stations"].push_back(
@@ -215,6 +299,9 @@ nlohmann::json linesToJson(FeatureContext& context) {
                                        {"structures", names},
                                        {"begin_m", t.begin},
                                        {"end_m", t.end},
+                                       {"route", t.route == geometry::LineWaypoint::Route::Surface      ? "surface"
+                                                 : t.route == geometry::LineWaypoint::Route::Centreline ? "centreline"
+                                                                                                        : "none"},
                                        {"max_gap_mm", t.distance * 1000.0f}});
             }
             out.push_back(std::move(j));
@@ -327,9 +414,9 @@ void LineFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
                 if (in.line == i)
                     (in.side == Side::Left ? e.shownLeft : e.shownRight) = true;
         if (const LineGeometry* g = geometry(lineInstanceId(l, Side::Right)))
-            e.lengthRight = g->path.length;
+            e.lengthRight = g->length;
         if (const LineGeometry* g = geometry(lineInstanceId(l, Side::Left)))
-            e.lengthLeft = g->path.length;
+            e.lengthLeft = g->length;
         entries.push_back(std::move(e));
     }
     if (!ui.presentation) { // the projector shows the body and the caption bar only

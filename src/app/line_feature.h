@@ -27,9 +27,11 @@ struct LineInstance {
 // A distinct, saturated colour per line, chosen to stay apart on a projector and from muscle red.
 [[nodiscard]] glm::vec3 lineColor(std::string_view lineId);
 
+// Arc lengths below run over the whole line: branches are counted back to back (LineBranch::offset).
 struct LineStation {
     std::string name;
     glm::vec3 position{0.0f};
+    size_t branch = 0;
     float arcLength = 0.0f;
     float distance = 0.0f; // from the path (0: the path is pinned to stations)
 };
@@ -38,14 +40,24 @@ struct LineTrack {
     std::string name;
     std::vector<uint32_t> structures; // track structures (muscles and connective sheets) on its side
     bool drawn = false;               // false: no mesh (sacrotuberous ligament, galea), the path runs straight
-    float begin = 0.0f, end = 0.0f;   // arc length span along the track's centreline
-    float distance = 0.0f;            // largest gap from a centreline point to the path
+    size_t branch = 0;
+    float begin = 0.0f, end = 0.0f; // arc length span over the track
+    float distance = 0.0f;          // largest gap from a control point (centreline or surface route) to the path
+    geometry::LineWaypoint::Route route = geometry::LineWaypoint::Route::Auto; // the route taken (drawn tracks)
+};
+
+// One continuous piece of a line. Most lines are one branch; the DFL is four (lower posterior, lower anterior with
+// the upper posterior, upper middle, upper anterior), as the atlas marks with "branch".
+struct LineBranch {
+    geometry::LinePath path;
+    float offset = 0.0f; // the line's arc length where this branch starts
 };
 
 struct LineGeometry {
     std::string id; // "SBL_right"
     LineInstance instance;
-    geometry::LinePath path;
+    std::vector<LineBranch> branches;
+    float length = 0.0f;               // all branches
     std::vector<LineStation> stations; // resolved stations, in order
     std::vector<LineTrack> tracks;     // every track element, in order
 };

@@ -1,11 +1,14 @@
 #include "geometry/line_path.h"
 
+#include "geometry/bvh.h"
 #include "geometry/muscle_axis.h"
 #include "geometry/polyline.h"
+#include "geometry/surface_route.h"
 
 #include <algorithm>
 #include <cmath>
 #include <glm/geometric.hpp>
+#include <memory>
 #include <optional>
 
 namespace myoatlas::geometry {
@@ -21,9 +24,45 @@ float turnCos(const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
 }
 
 struct Piece {
-    std::vector<glm::vec3> points; // stations: one point; tracks: the oriented, thinned centreline
+    std::vector<glm::vec3> points; // stations: one point; tracks: the oriented, thinned centreline or surface route
     glm::vec3 anchor{0.0f};        // where neighbours aim when orienting: the station or the track's centroid
+    LineWaypoint::Route route = LineWaypoint::Route::Auto; // tracks: the route taken
+    std::unique_ptr<Bvh> bvh;                              // tracks: the muscle's triangles
 };
+
+// 0 inside the muscle's closed surface, else the distance to it.
+float distanceOutside(const Bvh& bvh, const glm::vec3& p) {
+    if (insideClosedSurface(bvh, p))
+        return 0.0f;
+    ClosestPoint q = bvh.closestPoint(p);
+    return q.found ? q.distance : 0.0f;
+}
+
+// Smooths a track's control points while keeping them on or in the muscle: each pass moves every interior point
+// halfway to its neighbours' midpoint, then pulls the points that ended up more than surfaceTolerance outside
+// back onto the surface. Removes the zigzag of a surface route along mesh edges and the wobble of slice centroids
+// jumping between the strands of a muscle group, without leaving the muscle. The ends stay put.
+void relaxOnto(const Bvh& bvh, std::vector<glm::vec3>& pts, const LinePathOptions& options) {
+    if (pts.size() < 3)
+        return;
+    auto pull = [&](glm::vec3& p) {
+        if (insideClosedSurface(bvh, p))
+            return;
+        ClosestPoint q = bvh.closestPoint(p);
+        if (q.found && q.distance > options.surfaceTolerance)
+            p = q.point; // onto the surface: the final smoothing has the tolerance to spend
+    };
+    for (size_t i = 1; i + 1 < pts.size(); ++i)
+        pull(pts[i]);
+    std::vector<glm::vec3> next = pts;
+    for (int it = 0; it < options.relaxIterations; ++it) {
+        for (size_t i = 1; i + 1 < pts.size(); ++i)
+            next[i] = pts[i] + 0.5f * (0.5f * (pts[i - 1] + pts[i + 1]) - pts[i]);
+        pts.swap(next);
+        for (size_t i = 1; i + 1 < pts.size(); ++i)
+            pull(pts[i]);
+    }
+}
 
 } // namespace
 
@@ -37,17 +76,34 @@ LinePath buildLinePath(std::span<const LineWaypoint> waypoints, const LinePathOp
     copt.sliceSpacing = options.centrelineSliceSpacing;
     for (size_t k = 0; k < n; ++k) {
         const LineWaypoint& w = waypoints[k];
+        Piece& piece = pieces[k];
         if (w.kind == LineWaypoint::Kind::Station || w.meshes.empty()) {
-            pieces[k].points = {w.point};
-            pieces[k].anchor = w.point;
+            piece.points = {w.point};
+            piece.anchor = w.point;
             continue;
         }
-        MuscleCentreline c = muscleCentreline(std::span<const Mesh* const>(w.meshes), copt);
-        pieces[k].points = resampleBySpacing(c.points, options.controlSpacing);
-        pieces[k].anchor = c.axes.centroid;
+        std::span<const Mesh* const> meshes(w.meshes);
+        MuscleCentreline c = muscleCentreline(meshes, copt);
+        piece.anchor = c.axes.centroid;
+        piece.points = c.points;
+        piece.bvh = std::make_unique<Bvh>();
+        piece.bvh->build(meshes);
+        if (w.route != LineWaypoint::Route::Auto || c.points.size() < 3) {
+            piece.route = c.points.size() < 2 ? LineWaypoint::Route::Surface : w.route;
+            piece.route = piece.route == LineWaypoint::Route::Auto ? LineWaypoint::Route::Centreline : piece.route;
+            continue;
+        }
+        // The centreline, unless too much of it lies outside the muscle (a sheet or dome around a hollow).
+        size_t in = 0;
+        for (size_t i = 1; i + 1 < c.points.size(); ++i)
+            in += distanceOutside(*piece.bvh, c.points[i]) <= options.surfaceTolerance ? 1 : 0;
+        bool inside = static_cast<float>(in) >= options.minCentrelineInside * static_cast<float>(c.points.size() - 2);
+        piece.route = inside ? LineWaypoint::Route::Centreline : LineWaypoint::Route::Surface;
     }
 
-    // Orient each track: enter near the previous waypoint's exit, leave toward the next waypoint's anchor.
+    // In order: orient each centreline track (enter near the previous waypoint's exit, leave toward the next
+    // waypoint's anchor); route each surface track from the previous exit toward the next anchor. Then relax the
+    // track's points onto the muscle: smooth, and pull back what leaves it.
     for (size_t k = 0; k < n; ++k) {
         auto& pts = pieces[k].points;
         if (waypoints[k].kind != LineWaypoint::Kind::Track || pts.size() < 2)
@@ -62,6 +118,17 @@ LinePath buildLinePath(std::span<const LineWaypoint> waypoints, const LinePathOp
         };
         if (cost(pts.back(), pts.front()) < cost(pts.front(), pts.back()))
             std::reverse(pts.begin(), pts.end());
+        if (pieces[k].route == LineWaypoint::Route::Surface) {
+            // A first track starts at its centreline's far end from the next waypoint; a last one aims at its far tip.
+            glm::vec3 from = prev.value_or(pts.front());
+            glm::vec3 aim = next.value_or(pts.back());
+            SurfaceRoute route = surfaceRoute(std::span<const Mesh* const>(waypoints[k].meshes), from, aim);
+            if (!route.points.empty())
+                pts = route.points;
+        }
+        if (pts.size() >= 2)
+            pts = resampleBySpacing(pts, options.controlSpacing);
+        relaxOnto(*pieces[k].bvh, pts, options);
     }
 
     // Assemble the control points, trimming track ends that would make the line double back at a join.
@@ -185,6 +252,7 @@ LinePath buildLinePath(std::span<const LineWaypoint> waypoints, const LinePathOp
         v.arcLength = 0.5f * (v.begin + v.end);
         for (size_t i = ranges[k].first; i <= ranges[k].second; ++i)
             v.distance = std::max(v.distance, closestNear(controls[i], controlArc(i) * toFinal, window).distance);
+        v.route = pieces[k].route;
         if (v.kind == LineWaypoint::Kind::Track)
             v.centreline.assign(controls.begin() + static_cast<std::ptrdiff_t>(ranges[k].first),
                                 controls.begin() + static_cast<std::ptrdiff_t>(ranges[k].second) + 1);

@@ -53,11 +53,12 @@ struct SyntheticLeg {
         w.push_back(geometry::LineWaypoint::station(end));
         app::LineGeometry g;
         g.id = spiral ? "synthetic_spiral" : "synthetic_back";
-        g.path = geometry::buildLinePath(w);
+        g.branches.push_back({geometry::buildLinePath(w), 0.0f});
+        g.length = g.branches[0].path.length;
         for (const glm::vec3& p : {start, mid, end})
-            g.stations.push_back({"station", p, 0.0f, 0.0f});
-        g.tracks.push_back({"calf", {1}, true, 0, 0, 0});
-        g.tracks.push_back({"thigh", {2}, true, 0, 0, 0});
+            g.stations.push_back({"station", p, 0, 0.0f, 0.0f});
+        g.tracks.push_back({"calf", {1}, true});
+        g.tracks.push_back({"thigh", {2}, true});
         return g;
     }
 };

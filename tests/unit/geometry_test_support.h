@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <glm/geometric.hpp>
+#include <glm/vec2.hpp>
 #include <gtest/gtest.h>
 #include <numbers>
 #include <sstream>
@@ -114,6 +115,65 @@ inline Mesh makeEllipsoid(const glm::vec3& centre, const glm::vec3& semiAxes, in
             if (i != stacks - 1)
                 m.indices.insert(m.indices.end(), {b, d, c});
         }
+    if (signedVolume(m) < 0.0)
+        for (size_t t = 0; t < m.triangleCount(); ++t)
+            std::swap(m.indices[t * 3 + 1], m.indices[t * 3 + 2]);
+    m.computeNormals();
+    return m;
+}
+
+// A thin closed sheet bent along a circular arc in the xy plane around `centre`: radius `radius` (mid-thickness),
+// from angle a0 to a1 (radians, counter-clockwise from +x), `thickness` across, `width` along z (from centre.z).
+// Stands in for a dome or a wrapping muscle sheet whose slice centroids fall in the hollow it encloses.
+inline Mesh makeArcSheet(const glm::vec3& centre, float radius, float a0, float a1, float thickness, float width,
+                         int segments = 96, int across = 8) {
+    Mesh m;
+    // The rectangle swept along the arc, its border sampled `across` times per side so triangles stay small.
+    std::vector<glm::vec2> ring; // (radial offset, z)
+    for (int k = 0; k < across; ++k) {
+        float t = static_cast<float>(k) / static_cast<float>(across);
+        ring.push_back({-0.5f * thickness, t * width});
+    }
+    for (int k = 0; k < across; ++k) {
+        float t = static_cast<float>(k) / static_cast<float>(across);
+        ring.push_back({(t - 0.5f) * thickness, width});
+    }
+    for (int k = 0; k < across; ++k) {
+        float t = static_cast<float>(k) / static_cast<float>(across);
+        ring.push_back({0.5f * thickness, (1.0f - t) * width});
+    }
+    for (int k = 0; k < across; ++k) {
+        float t = static_cast<float>(k) / static_cast<float>(across);
+        ring.push_back({(0.5f - t) * thickness, 0.0f});
+    }
+    const auto rn = static_cast<uint32_t>(ring.size());
+    for (int i = 0; i <= segments; ++i) {
+        float a = a0 + (a1 - a0) * static_cast<float>(i) / static_cast<float>(segments);
+        glm::vec3 radial(std::cos(a), std::sin(a), 0.0f);
+        for (const glm::vec2& r : ring)
+            m.positions.push_back(centre + radial * (radius + r.x) + glm::vec3(0.0f, 0.0f, r.y));
+    }
+    for (uint32_t i = 0; i < static_cast<uint32_t>(segments); ++i)
+        for (uint32_t k = 0; k < rn; ++k) {
+            uint32_t a = i * rn + k, b = i * rn + (k + 1) % rn, c = a + rn, d = b + rn;
+            m.indices.insert(m.indices.end(), {a, b, d, a, d, c});
+        }
+    // End caps: a fan from each end ring's centroid.
+    for (int end = 0; end < 2; ++end) {
+        uint32_t base = end == 0 ? 0u : static_cast<uint32_t>(segments) * rn;
+        glm::vec3 mid(0.0f);
+        for (uint32_t k = 0; k < rn; ++k)
+            mid += m.positions[base + k];
+        auto centreIndex = static_cast<uint32_t>(m.positions.size());
+        m.positions.push_back(mid / static_cast<float>(rn));
+        for (uint32_t k = 0; k < rn; ++k) {
+            uint32_t a = base + k, b = base + (k + 1) % rn;
+            if (end == 0)
+                m.indices.insert(m.indices.end(), {centreIndex, b, a}); // faces back along the arc
+            else
+                m.indices.insert(m.indices.end(), {centreIndex, a, b});
+        }
+    }
     if (signedVolume(m) < 0.0)
         for (size_t t = 0; t < m.triangleCount(); ++t)
             std::swap(m.indices[t * 3 + 1], m.indices[t * 3 + 2]);

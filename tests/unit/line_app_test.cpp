@@ -65,12 +65,24 @@ TEST(LinesRealBody, EveryLineIsContinuousAndVisitsItsStationsInOrder) {
     ASSERT_EQ(f.lines.size(), 24u);
     for (const auto& [id, g] : f.lines) {
         SCOPED_TRACE(id);
-        ASSERT_GE(g.path.points.size(), 10u);
-        float maxGap = 0.0f;
-        for (size_t i = 1; i < g.path.points.size(); ++i)
-            maxGap = std::max(maxGap, glm::distance(g.path.points[i - 1], g.path.points[i]));
-        EXPECT_LE(maxGap, 0.006f) << "a gap in the path";
-        EXPECT_GT(g.path.length, 0.3f);
+        // One branch per atlas "branch" mark, plus the first.
+        size_t marks = 1;
+        for (const auto& el : f.atlas.lines[g.instance.line].elements)
+            marks += el.branch ? 1 : 0;
+        ASSERT_EQ(g.branches.size(), marks);
+        float total = 0.0f;
+        for (const app::LineBranch& b : g.branches) {
+            ASSERT_GE(b.path.points.size(), 10u);
+            EXPECT_NEAR(b.offset, total, 1e-4f);
+            total += b.path.length;
+            float maxGap = 0.0f;
+            for (size_t i = 1; i < b.path.points.size(); ++i)
+                maxGap = std::max(maxGap, glm::distance(b.path.points[i - 1], b.path.points[i]));
+            EXPECT_LE(maxGap, 0.006f) << "a gap in the path";
+            EXPECT_GT(b.path.length, 0.1f);
+        }
+        EXPECT_NEAR(g.length, total, 1e-3f);
+        EXPECT_GT(g.length, 0.3f);
         ASSERT_GE(g.stations.size(), 2u);
         for (size_t k = 0; k < g.stations.size(); ++k) {
             EXPECT_LE(g.stations[k].distance, 0.004f) << g.stations[k].name; // stations are pinned
@@ -79,15 +91,23 @@ TEST(LinesRealBody, EveryLineIsContinuousAndVisitsItsStationsInOrder) {
         }
         EXPECT_NEAR(g.stations.front().arcLength, 0.0f, 0.01f);
         if (f.atlas.lines[g.instance.line].elements.back().station) // DFL ends on a track
-            EXPECT_NEAR(g.stations.back().arcLength, g.path.length, 0.01f);
-        std::cout << "[ line ] " << id << " " << g.path.length << " m, " << g.stations.size() << " stations, "
-                  << g.tracks.size() << " tracks\n";
+            EXPECT_NEAR(g.stations.back().arcLength, g.length, 0.01f);
+        // Every track lies within its branch, in order, and a track without a mesh spans the gap it bridges.
+        for (const app::LineTrack& t : g.tracks) {
+            const app::LineBranch& b = g.branches.at(t.branch);
+            EXPECT_GE(t.begin, b.offset - 1e-3f) << t.name;
+            EXPECT_LE(t.end, b.offset + b.path.length + 1e-3f) << t.name;
+            EXPECT_LE(t.begin, t.end) << t.name;
+        }
+        std::cout << "[ line ] " << id << " " << g.length << " m, " << g.branches.size() << " branches, "
+                  << g.stations.size() << " stations, " << g.tracks.size() << " tracks\n";
     }
 }
 
 TEST(LinesRealBody, PathRunsThroughEachTrackMuscleInOrder) {
     auto& f = fixture();
-    size_t tracks = 0, mostlyIn = 0;
+    size_t tracks = 0;
+    float worstShare = 1.0f;
     for (const auto& [id, g] : f.lines) {
         float lastMid = -1.0f;
         for (const app::LineTrack& t : g.tracks) {
@@ -103,35 +123,42 @@ TEST(LinesRealBody, PathRunsThroughEachTrackMuscleInOrder) {
             // Over the track's span: the share of samples inside a track mesh or within 4 mm of one.
             size_t total = 0, near = 0;
             float closest = 1e9f;
-            for (size_t i = 0; i < g.path.points.size(); ++i) {
+            const app::LineBranch& b = g.branches.at(t.branch);
+            for (size_t i = 0; i < b.path.points.size(); ++i) {
                 // The span, widened by a sample either side (a short track may fall between two samples).
-                if (g.path.arcLength[i] < t.begin - 0.005f || g.path.arcLength[i] > t.end + 0.005f)
+                float s = b.offset + b.path.arcLength[i];
+                if (s < t.begin - 0.005f || s > t.end + 0.005f)
                     continue;
                 ++total;
-                const glm::vec3& p = g.path.points[i];
+                const glm::vec3& p = b.path.points[i];
                 float d = geometry::insideClosedSurface(bvh, p) ? 0.0f : bvh.closestPoint(p).distance;
                 closest = std::min(closest, d);
                 near += d <= 0.004f ? 1 : 0;
             }
             ASSERT_GT(total, 0u);
-            // Every track is reached (within 12 mm). A dome or wrapping sheet (diaphragm, intercostals, obliques,
-            // rotator cuff) has its centreline in the hollow it encloses, so only most tracks hold the path over most
-            // of their span.
-            EXPECT_LE(closest, 0.012f) << "the path never reaches the track";
+            // Every track is reached; a track the line runs along (two or more centimetres of path) holds the path
+            // within 4 mm over at least 80% of its span: along the centreline of a fusiform muscle, over the surface
+            // of a sheet or dome (diaphragm, obliques, intercostals, serratus, rotator cuff). A crossing (linea alba,
+            // flexor retinaculum) is only touched.
+            EXPECT_LE(closest, 0.004f) << "the path never reaches the track";
             float share = static_cast<float>(near) / static_cast<float>(total);
-            mostlyIn += share >= 0.6f ? 1 : 0;
-            if (share < 0.6f)
+            worstShare = std::min(worstShare, total >= 5 ? share : 1.0f);
+            if (total >= 5)
+                EXPECT_GE(share, 0.8f) << near << " of " << total << " samples within 4 mm";
+            if (share < 0.95f)
                 std::cout << "[ track ] " << id << ": " << t.name << ": " << near << " of " << total
-                          << " samples within 4 mm\n";
-            // The path smooths the centreline and cuts a join short where it would double back.
-            EXPECT_LE(t.distance, 0.04f) << "centreline far from the path";
+                          << " samples within 4 mm (closest " << closest * 1000.0f << " mm, "
+                          << (t.route == geometry::LineWaypoint::Route::Surface ? "surface" : "centreline")
+                          << " route, span " << (t.end - t.begin) * 1000.0f << " mm)\n";
+            // Relaxing the control points and smoothing the path move it a few millimetres at most.
+            EXPECT_LE(t.distance, 0.01f) << "control points far from the path";
             float mid = 0.5f * (t.begin + t.end);
             EXPECT_GE(mid, lastMid - 0.02f) << "tracks out of order";
             lastMid = mid;
         }
     }
-    EXPECT_GT(tracks, 80u);
-    EXPECT_GE(mostlyIn, tracks * 80 / 100); // 97 of 120 today: the wrapping sheets are the exceptions
+    EXPECT_GT(tracks, 100u);
+    std::cout << "[ tracks ] " << tracks << " drawn, worst share within 4 mm " << worstShare << "\n";
 }
 
 TEST(LinesRealBody, LeftAndRightMirror) {
@@ -143,22 +170,33 @@ TEST(LinesRealBody, LeftAndRightMirror) {
         SCOPED_TRACE(line.id);
         const auto& r = f.lines.at(line.id + "_right");
         const auto& l = f.lines.at(line.id + "_left");
-        std::vector<glm::vec3> mirrored;
-        for (const glm::vec3& p : r.path.points)
-            mirrored.push_back({2.0f * mid - p.x, p.y, p.z});
+        ASSERT_EQ(r.branches.size(), l.branches.size());
         float sum = 0.0f, worst = 0.0f;
-        for (const glm::vec3& p : l.path.points) {
-            float d = geometry::closestPointOnPolyline(mirrored, p).distance;
-            sum += d;
-            worst = std::max(worst, d);
+        glm::vec3 worstAt(0.0f);
+        size_t count = 0;
+        for (size_t b = 0; b < r.branches.size(); ++b) {
+            std::vector<glm::vec3> mirrored;
+            for (const glm::vec3& p : r.branches[b].path.points)
+                mirrored.push_back({2.0f * mid - p.x, p.y, p.z});
+            for (const glm::vec3& p : l.branches[b].path.points) {
+                float d = geometry::closestPointOnPolyline(mirrored, p).distance;
+                sum += d;
+                if (d > worst) {
+                    worst = d;
+                    worstAt = p;
+                }
+                ++count;
+            }
         }
-        float mean = sum / static_cast<float>(l.path.points.size());
+        float mean = sum / static_cast<float>(count);
         std::cout << "[ mirror ] " << line.id << " mean " << mean * 1000.0f << " mm, max " << worst * 1000.0f
-                  << " mm, lengths " << r.path.length << " / " << l.path.length << "\n";
+                  << " mm (left side at " << worstAt.x << " " << worstAt.y << " " << worstAt.z << "), lengths "
+                  << r.length << " / " << l.length << "\n";
         // The body is not exactly symmetric (skin and bone landmarks), so a few centimetres at worst.
-        EXPECT_LE(mean, 0.01f);
-        EXPECT_LE(worst, 0.045f);
-        EXPECT_NEAR(r.path.length, l.path.length, 0.08f * r.path.length);
+        // Worst: the DFL over the top of the diaphragm, whose right dome rides higher than the left.
+        EXPECT_LE(mean, 0.005f);
+        EXPECT_LE(worst, 0.042f);
+        EXPECT_NEAR(r.length, l.length, 0.08f * r.length);
         EXPECT_EQ(r.stations.size(), l.stations.size());
     }
 }
