@@ -39,8 +39,12 @@ void main() {
         base = mix(base, vec3(0.55, 0.85, 1.0), 0.30); // hover: light blue
     vec3 n = normalize(vNormal);
     vec3 c = shade(base, n, vWorld, info.params.x > 0.5 ? 0.5 : 0.22);
-    if (info.material.w > 0.5)
+    if (info.material.w > 0.5) {
         c = fasciaShade(c, n, vWorld, info.material);
+#ifndef OPAQUE
+        alpha = fasciaAlpha(alpha, n, vWorld, info.material);
+#endif
+    }
     if (info.params.z > 0.5 && vScalar > 0.002) {
         vec4 heat = texture(uHeatRamp, vec2(clamp(vScalar, 0.0, 1.0), 0.5));
         float glow = heat.a * (0.85 + 0.15 * uHeatPulse);

@@ -2,7 +2,7 @@
 // along the fibre direction (Kajiya-Kay highlight) and fine streaks across the fibres that fade out where they
 // would be smaller than a pixel. Needs lighting.glsl (uEye, uKeyDir) included first.
 // material: xyz = fibre direction template (x mirrored on the subject's right, -X), w = 0 none, 1 superficial
-// fascia (soft sheen only), 2 deep fascia (sheen and fibre streaks).
+// fascia (soft sheen only), 2 investing deep fascia, 3 named sheet (both: sheen and fibre streaks).
 
 float fasciaHash(vec2 p) {
     vec3 p3 = fract(vec3(p.xyx) * 0.1031);
@@ -48,4 +48,18 @@ vec3 fasciaShade(vec3 lit, vec3 n, vec3 world, vec4 material) {
     c += silver * aniso * (deep ? 0.30 + 0.40 * streak : 0.16);
     float edge = pow(1.0 - max(dot(n, v), 0.0), 2.0);
     return mix(c, silver, edge * (deep ? 0.30 : 0.18));
+}
+
+// Opacity of a fascia fragment in a see-through layer. Whole-body envelopes drawn at the layer's opacity would read
+// as a pale mannequin hiding the muscles and the named sheets, so, like a membrane held to the light, they show
+// mostly where the view grazes them (silhouettes and folds) and little where they face the viewer: the superficial
+// fascia as a faint veil, the investing layer as a thin membrane, the named sheets nearly at the layer's opacity.
+float fasciaAlpha(float alpha, vec3 n, vec3 world, vec4 material) {
+    float facing = abs(dot(n, normalize(uEye - world)));
+    float rim = 1.0 - facing;
+    if (material.w > 2.5)
+        return alpha * mix(0.8, 1.0, rim);
+    if (material.w > 1.5)
+        return alpha * mix(0.3, 1.0, rim);
+    return alpha * mix(0.12, 0.85, rim * rim);
 }

@@ -35,22 +35,23 @@ struct SheetSpec {
 
 // fj ids of the generated structures: "GEN-" marks them as not from BodyParts3D. FMA ids are left empty: the
 // sheets are drawn regions, not the FMA concepts' exact extents, and BodyParts3D has no file for any of them.
-constexpr float kDeep = 2.0f;
+constexpr float kDeep = 2.0f;       // the investing layer: a whole-body envelope
+constexpr float kNamedSheet = 3.0f; // the sheets taught by name: drawn the most solid of the three
 const SheetSpec kSuperficial{
     "GEN-FASCIA-SUPERFICIAL", "superficial fascia", Side::Midline, Region::Trunk, {0.0f, 1.0f, 0.0f, 1.0f}};
 const SheetSpec kInvesting{
     "GEN-FASCIA-DEEP", "deep fascia (investing layer)", Side::Midline, Region::Trunk, {0.0f, 1.0f, 0.0f, kDeep}};
 // Fibre templates: x is mirrored on the right, so (0.7, 0.7, 0) is a chevron opening upward.
 const std::vector<SheetSpec> kNamed = {
-    {"GEN-FASCIA-TLF", "thoracolumbar fascia", Side::Midline, Region::Trunk, {0.7f, 0.7f, 0.0f, kDeep}},
-    {"GEN-FASCIA-LATA-R", "right fascia lata", Side::Right, Region::LowerLimb, {0.0f, 1.0f, 0.0f, kDeep}},
-    {"GEN-FASCIA-LATA-L", "left fascia lata", Side::Left, Region::LowerLimb, {0.0f, 1.0f, 0.0f, kDeep}},
-    {"GEN-FASCIA-PLANTAR-R", "right plantar fascia", Side::Right, Region::LowerLimb, {0.0f, 0.0f, 1.0f, kDeep}},
-    {"GEN-FASCIA-PLANTAR-L", "left plantar fascia", Side::Left, Region::LowerLimb, {0.0f, 0.0f, 1.0f, kDeep}},
-    {"GEN-FASCIA-GALEA", "galea aponeurotica", Side::Midline, Region::Head, {0.0f, 0.0f, 1.0f, kDeep}},
-    {"GEN-FASCIA-PECTORAL-R", "right pectoral fascia", Side::Right, Region::Trunk, {0.95f, 0.3f, 0.0f, kDeep}},
-    {"GEN-FASCIA-PECTORAL-L", "left pectoral fascia", Side::Left, Region::Trunk, {0.95f, 0.3f, 0.0f, kDeep}},
-    {"GEN-FASCIA-ABDOMINAL", "abdominal fascia", Side::Midline, Region::Trunk, {0.6f, 0.8f, 0.0f, kDeep}},
+    {"GEN-FASCIA-TLF", "thoracolumbar fascia", Side::Midline, Region::Trunk, {0.7f, 0.7f, 0.0f, kNamedSheet}},
+    {"GEN-FASCIA-LATA-R", "right fascia lata", Side::Right, Region::LowerLimb, {0.0f, 1.0f, 0.0f, kNamedSheet}},
+    {"GEN-FASCIA-LATA-L", "left fascia lata", Side::Left, Region::LowerLimb, {0.0f, 1.0f, 0.0f, kNamedSheet}},
+    {"GEN-FASCIA-PLANTAR-R", "right plantar fascia", Side::Right, Region::LowerLimb, {0.0f, 0.0f, 1.0f, kNamedSheet}},
+    {"GEN-FASCIA-PLANTAR-L", "left plantar fascia", Side::Left, Region::LowerLimb, {0.0f, 0.0f, 1.0f, kNamedSheet}},
+    {"GEN-FASCIA-GALEA", "galea aponeurotica", Side::Midline, Region::Head, {0.0f, 0.0f, 1.0f, kNamedSheet}},
+    {"GEN-FASCIA-PECTORAL-R", "right pectoral fascia", Side::Right, Region::Trunk, {0.95f, 0.3f, 0.0f, kNamedSheet}},
+    {"GEN-FASCIA-PECTORAL-L", "left pectoral fascia", Side::Left, Region::Trunk, {0.95f, 0.3f, 0.0f, kNamedSheet}},
+    {"GEN-FASCIA-ABDOMINAL", "abdominal fascia", Side::Midline, Region::Trunk, {0.6f, 0.8f, 0.0f, kNamedSheet}},
 };
 
 fs::path userCacheDir() {

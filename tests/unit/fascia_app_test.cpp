@@ -63,7 +63,10 @@ TEST(FasciaLayer, NamedSheetsAreFasciaStructures) {
         EXPECT_EQ(g.body.structures[*s].category, anatomy::Category::Fascia);
         EXPECT_EQ(g.body.structures[*s].layer, anatomy::Layer::Fascia);
         EXPECT_GT(g.body.meshes[*s].triangleCount(), 50u) << name;
-        EXPECT_EQ(io::fasciaMaterial(g.body.structures[*s]).w, name == std::string("superficial fascia") ? 1.0f : 2.0f);
+        float kind = name == std::string("superficial fascia")              ? 1.0f
+                     : name == std::string("deep fascia (investing layer)") ? 2.0f
+                                                                            : 3.0f;
+        EXPECT_EQ(io::fasciaMaterial(g.body.structures[*s]).w, kind) << name;
         std::cout << "[ sheet ] " << name << ": " << g.body.meshes[*s].triangleCount() << " triangles\n";
     }
     // Sheets sit where their names say.
