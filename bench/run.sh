@@ -21,7 +21,7 @@ if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}"
 fi
-[ -x "$build/bench/render_bench" ] || cmake --build "$build" --target render_bench heat_bench export_body
+[ -x "$build/bench/line_bench" ] || cmake --build "$build" --target render_bench heat_bench line_bench export_body
 
 display=:97
 Xvfb $display -screen 0 1400x900x24 -nolisten tcp > /dev/null 2>&1 &
@@ -49,6 +49,9 @@ awk '{printf "%s %.0f\n", $1, $2/1024}' "$work/time.txt"
 
 echo "== renderer (EGL surfaceless, 1280x720)"
 "$build/bench/render_bench" "$data" --frames 8
+
+echo "== Anatomy Trains lines (build time when first shown, closeness to the track muscles)"
+"$build/bench/line_bench" "$data" | tail -n 2
 
 echo "== heat map on the real skin"
 "$build/bench/heat_bench" "$data" | tail -n 12

@@ -143,27 +143,23 @@ void placeOnBranch(LineGeometry& g, size_t branch, const std::vector<int>& targe
 
 } // namespace
 
-LineGeometry buildLineGeometry(const anatomy::Body& body, anatomy::AtlasResolver& resolver, const anatomy::Atlas& atlas,
-                               LineInstance instance) {
+LinePlan planLine(const anatomy::Body& body, anatomy::AtlasResolver& resolver, const anatomy::Atlas& atlas,
+                  LineInstance instance) {
     const anatomy::FascialLine& line = atlas.lines.at(instance.line);
-    LineGeometry g;
+    LinePlan plan;
+    LineGeometry& g = plan.line;
     g.id = lineInstanceId(line, instance.side);
     g.instance = instance;
     anatomy::ResolvedLine resolved = resolver.line(line, instance.side);
-
-    // Per branch: the waypoints, and which output record each fills (>= 0 a station, < 0 a track: -1 - index).
-    struct Pending {
-        std::vector<geometry::LineWaypoint> waypoints;
-        std::vector<int> target;
-    };
-    std::vector<Pending> pending(1);
-    std::vector<int> order; // every record in element order, coded like Pending::target
+    auto& pending = plan.branches;
+    auto& order = plan.order;
+    pending.resize(1);
     for (size_t i = 0; i < resolved.elements.size(); ++i) {
         const anatomy::ResolvedLineElement& e = resolved.elements[i];
         const anatomy::LineElement& spec = line.elements.at(i);
         if (spec.branch && !pending.back().waypoints.empty())
             pending.emplace_back();
-        Pending& p = pending.back();
+        LinePlan::Branch& p = pending.back();
         size_t branch = pending.size() - 1;
         if (e.station) {
             if (!e.ok)
@@ -191,6 +187,13 @@ LineGeometry buildLineGeometry(const anatomy::Body& body, anatomy::AtlasResolver
     }
     if (pending.back().waypoints.empty() && pending.size() > 1)
         pending.pop_back();
+    return plan;
+}
+
+LineGeometry buildPlannedLine(LinePlan plan) {
+    LineGeometry g = std::move(plan.line);
+    const auto& pending = plan.branches;
+    const auto& order = plan.order;
     for (size_t b = 0; b < pending.size(); ++b) {
         LineBranch branch;
         branch.path = geometry::buildLinePath(pending[b].waypoints);
@@ -233,6 +236,11 @@ LineGeometry buildLineGeometry(const anatomy::Body& body, anatomy::AtlasResolver
         t.end = std::max(t.begin, t.end);
     }
     return g;
+}
+
+LineGeometry buildLineGeometry(const anatomy::Body& body, anatomy::AtlasResolver& resolver, const anatomy::Atlas& atlas,
+                               LineInstance instance) {
+    return buildPlannedLine(planLine(body, resolver, atlas, instance));
 }
 
 std::vector<render::OverlayMesh> lineOverlays(const LineGeometry& line, const LineStyle& style) {
@@ -312,12 +320,30 @@ nlohmann::json linesToJson(FeatureContext& context) {
 
 LineFeature::LineFeature(FeatureContext& context) : context_(context) {}
 
-const LineGeometry& LineFeature::ensure(LineInstance instance) {
-    std::string id = lineInstanceId(context_.atlas->lines[instance.line], instance.side);
-    auto it = built_.find(id);
-    if (it == built_.end())
-        it = built_.emplace(id, buildLineGeometry(context_.body, *context_.resolver, *context_.atlas, instance)).first;
-    return it->second;
+bool LineFeature::request(LineInstance instance, const std::string& id) {
+    if (built_.count(id))
+        return true;
+    if (!pending_.count(id))
+        pending_.emplace(id, std::async(std::launch::async, [plan = planLine(context_.body, *context_.resolver,
+                                                                             *context_.atlas, instance)]() mutable {
+                             return buildPlannedLine(std::move(plan));
+                         }));
+    return false;
+}
+
+void LineFeature::poll(bool wait) {
+    for (auto it = pending_.begin(); it != pending_.end();) {
+        if (!wait && it->second.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+            ++it;
+            continue;
+        }
+        built_.insert_or_assign(it->first, it->second.get());
+        it = pending_.erase(it);
+    }
+}
+
+void LineFeature::finishPending() {
+    poll(true);
 }
 
 const LineGeometry* LineFeature::geometry(const std::string& instanceId) const {
@@ -329,30 +355,41 @@ bool LineFeature::update(const scene::AppState& state, double now) {
     (void)now;
     if (!context_.atlas || !context_.resolver)
         return false;
+    // The lines shown from the very first update (a headless render, a lesson opened at start) are waited for;
+    // later ones are built on a worker and appear when ready, so the window never stalls on the longest lines.
+    const bool block = firstUpdate_;
+    firstUpdate_ = false;
     if (state.view.lines != lastRequested_) {
         lastRequested_ = state.view.lines;
-        std::vector<std::string> shown;
+        requested_.clear();
         for (const std::string& id : state.view.lines) {
             auto instances = parseLineId(*context_.atlas, id);
             if (instances.empty())
                 core::logWarn("unknown Anatomy Trains line '" + id + "' (ids: SBL, SFL, LL, ... or LL_left, LL_right)");
             for (const LineInstance& in : instances) {
-                const LineGeometry& g = ensure(in);
-                if (std::find(shown.begin(), shown.end(), g.id) == shown.end())
-                    shown.push_back(g.id);
+                std::string instanceId = lineInstanceId(context_.atlas->lines[in.line], in.side);
+                if (std::find(requested_.begin(), requested_.end(), instanceId) == requested_.end())
+                    requested_.push_back(instanceId);
+                request(in, instanceId);
             }
         }
-        if (shown != shown_) {
-            shown_ = std::move(shown);
-            ++version_;
-        }
+    }
+    if (!pending_.empty())
+        poll(block);
+    std::vector<std::string> shown;
+    for (const std::string& id : requested_)
+        if (built_.count(id))
+            shown.push_back(id);
+    if (shown != shown_) {
+        shown_ = std::move(shown);
+        ++version_;
     }
     if (panel_.focused != lastFocused_ || panel_.dimOthers != lastDim_) {
         lastFocused_ = panel_.focused;
         lastDim_ = panel_.dimOthers;
         ++version_; // the dimming changed: have the host re-sync
     }
-    return !shown_.empty(); // the flow animates while a line is shown
+    return !shown_.empty() || busy(); // the flow animates while a line is shown; poll while one is building
 }
 
 void LineFeature::appendOverlays(std::vector<render::OverlayMesh>& out) const {

@@ -11,6 +11,7 @@
 #include "geometry/line_path.h"
 #include "ui/line_panel.h"
 
+#include <future>
 #include <map>
 #include <nlohmann/json_fwd.hpp>
 
@@ -62,7 +63,24 @@ struct LineGeometry {
     std::vector<LineTrack> tracks;     // every track element, in order
 };
 
-// Builds one line on the body (GL-free; a second or so for the longest lines).
+// A line resolved on the body (stations placed, tracks' structures found) but not yet built: what the geometry
+// needs, with the meshes it reads (body.meshes, which must outlive the plan).
+struct LinePlan {
+    struct Branch {
+        std::vector<geometry::LineWaypoint> waypoints;
+        std::vector<int> target; // per waypoint, the record it fills: >= 0 a station, < 0 a track (-1 - index)
+    };
+    LineGeometry line; // id, instance, stations and tracks; no branches yet
+    std::vector<Branch> branches;
+    std::vector<int> order; // every record in element order, coded like Branch::target
+};
+// Resolving uses the shared resolver: main thread only. Quick (landmarks are cached).
+[[nodiscard]] LinePlan planLine(const anatomy::Body& body, anatomy::AtlasResolver& resolver,
+                                const anatomy::Atlas& atlas, LineInstance instance);
+// The geometry: centrelines, surface routes, paths (10 to 400 ms a line side on 2 cores). Reads only the meshes
+// the plan names, so it may run on a worker thread.
+[[nodiscard]] LineGeometry buildPlannedLine(LinePlan plan);
+// Both steps.
 [[nodiscard]] LineGeometry buildLineGeometry(const anatomy::Body& body, anatomy::AtlasResolver& resolver,
                                              const anatomy::Atlas& atlas, LineInstance instance);
 
@@ -93,13 +111,22 @@ public:
     [[nodiscard]] const LineGeometry* geometry(const std::string& instanceId) const;
     [[nodiscard]] ui::LinePanelState& panelState() { return panel_; }
 
+    // Waits for the lines being built (headless renders and tests).
+    void finishPending();
+    [[nodiscard]] bool busy() const { return !pending_.empty(); }
+
 private:
-    const LineGeometry& ensure(LineInstance instance);
+    // Starts building the line on a worker (when neither built nor under way); returns whether it is built.
+    bool request(LineInstance instance, const std::string& id);
+    void poll(bool wait);
 
     FeatureContext& context_;
-    std::map<std::string, LineGeometry> built_; // by instance id
-    std::vector<std::string> shown_;            // instance ids shown now
-    std::vector<std::string> lastRequested_;    // ViewState::lines last seen
+    std::map<std::string, LineGeometry> built_;                // by instance id
+    std::map<std::string, std::future<LineGeometry>> pending_; // building on a worker, by instance id
+    bool firstUpdate_ = true;
+    std::vector<std::string> requested_;     // instance ids ViewState::lines asks for, in order
+    std::vector<std::string> shown_;         // those of them built, shown now
+    std::vector<std::string> lastRequested_; // ViewState::lines last seen
     int lastFocused_ = -2;
     bool lastDim_ = true;
     uint64_t version_ = 0;

@@ -239,3 +239,27 @@ TEST(LinesRealBody, FeatureShowsOverlaysAndDimsAllButTheTracks) {
     EXPECT_FALSE(feature.update(state, 0.0));
     EXPECT_NE(feature.overlayVersion(), v);
 }
+
+TEST(LinesRealBody, LinesShownLaterAreBuiltOnAWorkerAndAppearWhenReady) {
+    auto& f = fixture();
+    app::FeatureContext context{f.body, &f.atlas, &f.resolver, ""};
+    app::LineFeature feature(context);
+    scene::AppState state;
+    EXPECT_FALSE(feature.update(state, 0.0)); // the first frame shows no line
+    uint64_t v0 = feature.overlayVersion();
+    state.view.lines = {"LL"};
+    EXPECT_TRUE(feature.update(state, 0.1)); // building: the loop keeps polling
+    // Either still building (nothing shown yet) or already done; never half a line.
+    std::vector<render::OverlayMesh> overlays;
+    feature.appendOverlays(overlays);
+    EXPECT_TRUE(overlays.empty() || overlays.size() == 4u);
+    feature.finishPending();
+    EXPECT_FALSE(feature.busy());
+    EXPECT_TRUE(feature.update(state, 0.2));
+    overlays.clear();
+    feature.appendOverlays(overlays);
+    EXPECT_EQ(overlays.size(), 4u); // tube and markers, both sides
+    EXPECT_NE(feature.overlayVersion(), v0);
+    ASSERT_NE(feature.geometry("LL_left"), nullptr);
+    EXPECT_GT(feature.geometry("LL_left")->length, 1.0f);
+}
