@@ -1,5 +1,7 @@
 #include "io/handout.h"
 
+#include "core/atomic_file.h"
+
 #include "core/error.h"
 
 #include <algorithm>
@@ -184,13 +186,16 @@ HandoutFormat handoutFormatFor(const std::filesystem::path& path) {
     throw core::UsageError("handout output must end in .pdf or .png (got '" + path.string() + "')");
 }
 
-void writeHandout(const std::filesystem::path& path, const HandoutContent& content) {
-    auto format = handoutFormatFor(path);
-    if (path.has_parent_path())
-        std::filesystem::create_directories(path.parent_path());
+std::string renderHandout(HandoutFormat format, const HandoutContent& content) {
+    std::string bytes;
+    auto append = [](void* closure, const unsigned char* data, unsigned int length) {
+        static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+        return CAIRO_STATUS_SUCCESS;
+    };
+    const std::filesystem::path name = format == HandoutFormat::Pdf ? "handout.pdf" : "handout.png";
     if (format == HandoutFormat::Pdf) {
-        cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), kPageW, kPageH);
-        check(cairo_surface_status(surface), path);
+        cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append, &bytes, kPageW, kPageH);
+        check(cairo_surface_status(surface), name);
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, content.title.c_str());
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "MyoAtlas");
         cairo_t* cr = cairo_create(surface);
@@ -201,9 +206,9 @@ void writeHandout(const std::filesystem::path& path, const HandoutContent& conte
         cairo_surface_finish(surface);
         auto finished = cairo_surface_status(surface);
         cairo_surface_destroy(surface);
-        check(status, path);
-        check(finished, path);
-        return;
+        check(status, name);
+        check(finished, name);
+        return bytes;
     }
     int w = static_cast<int>(kPageW * kPngScale), h = static_cast<int>(kPageH * kPngScale);
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
@@ -213,9 +218,16 @@ void writeHandout(const std::filesystem::path& path, const HandoutContent& conte
     auto status = cairo_status(cr);
     cairo_destroy(cr);
     if (status == CAIRO_STATUS_SUCCESS)
-        status = cairo_surface_write_to_png(surface, path.c_str());
+        status = cairo_surface_write_to_png_stream(surface, append, &bytes);
     cairo_surface_destroy(surface);
-    check(status, path);
+    check(status, name);
+    return bytes;
+}
+
+void writeHandout(const std::filesystem::path& path, const HandoutContent& content) {
+    // The whole page is rendered in memory first, then replaces the file atomically: a failure at any point leaves
+    // an earlier handout of the same name as it was.
+    core::writeFileAtomically(path, renderHandout(handoutFormatFor(path), content));
 }
 
 } // namespace myoatlas::io

@@ -26,7 +26,10 @@ enum class HandoutFormat { Pdf, Png };
 // From the extension (.pdf / .png, any case); throws core::UsageError otherwise.
 [[nodiscard]] HandoutFormat handoutFormatFor(const std::filesystem::path& path);
 
-// Writes an A4 page (PDF: vector text; PNG: 150 dpi). Throws core::DataError naming the file.
+// The A4 page as the bytes of a file (PDF: vector text; PNG: 150 dpi).
+[[nodiscard]] std::string renderHandout(HandoutFormat format, const HandoutContent& content);
+// Renders the page, then replaces the file atomically (an existing handout survives any failure). Throws
+// core::DataError naming the file.
 void writeHandout(const std::filesystem::path& path, const HandoutContent& content);
 
 } // namespace myoatlas::io

@@ -1,8 +1,8 @@
-# Lessons, atomic writes, settings and quiz unit tests of issue 7. Included by tests/CMakeLists.txt. GL-free; the
+# Lessons, atomic writes, settings, quiz and handout unit tests of issue 7. Included by tests/CMakeLists.txt. GL-free; the
 # quiz test reads the atlas (no body).
 find_package(GTest REQUIRED)
 include(GoogleTest)
-foreach(_name IN ITEMS atomic_file lesson settings quiz)
+foreach(_name IN ITEMS atomic_file lesson settings quiz handout)
   add_executable(${_name}_test ${CMAKE_CURRENT_LIST_DIR}/${_name}_test.cpp)
   target_link_libraries(${_name}_test PRIVATE myo_scene myo_io GTest::gtest_main)
   target_include_directories(${_name}_test PRIVATE ${PROJECT_SOURCE_DIR}/tests)
