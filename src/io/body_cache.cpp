@@ -21,8 +21,8 @@ void CacheKey::add(std::string_view bytes) {
     h_ *= 1099511628211ull;
 }
 
-void CacheKey::addFile(const std::filesystem::path& path) {
-    add(path.string());
+void CacheKey::addFile(const std::filesystem::path& path, std::string_view name) {
+    add(name);
     std::error_code ec;
     auto size = std::filesystem::file_size(path, ec);
     if (ec) {
@@ -35,10 +35,13 @@ void CacheKey::addFile(const std::filesystem::path& path) {
 }
 
 void CacheKey::addFileContents(const std::filesystem::path& path) {
+    add(path.filename().string());
     std::ifstream in(path, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    add(path.string());
-    add(bytes);
+    if (!in.is_open()) {
+        add("missing");
+        return;
+    }
+    add(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
 }
 
 void writeBodyCache(const std::filesystem::path& path, const anatomy::Body& body, uint64_t key) {

@@ -13,13 +13,15 @@ namespace myoatlas::io {
 
 inline constexpr uint32_t kBodyCacheVersion = 6;
 
-// Key over the inputs: every listed file's path, size and modification time, plus the contents of the small
-// tables (manifest, metadata, overrides) and the cache version.
+// Key over the inputs: every listed file's name (relative to the data directory), size and modification time, plus
+// the contents of the small tables (manifest, metadata, overrides) and the cache version. Where the inputs live is
+// not part of it: two checkouts (or a moved data directory) with the same inputs share one cache.
 class CacheKey {
 public:
     void add(std::string_view bytes);
-    void addFile(const std::filesystem::path& path); // path, size, mtime (missing files count too)
-    void addFileContents(const std::filesystem::path& path);
+    // `name` (the file as the manifest lists it), size and mtime of `path` (a missing file counts too).
+    void addFile(const std::filesystem::path& path, std::string_view name);
+    void addFileContents(const std::filesystem::path& path); // its file name and contents
     [[nodiscard]] uint64_t value() const { return h_; }
 
 private:

@@ -116,7 +116,7 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     key.addFileContents(ancestorsPath);
     key.addFileContents(overridesPath);
     for (const auto& row : rows)
-        key.addFile(options.dataDir / row.file);
+        key.addFile(options.dataDir / row.file, row.file);
     const fs::path cacheDir = options.cacheDir.empty() ? userCacheDir() : options.cacheDir;
     const fs::path cachePath = cacheDir / "body.bin";
 

@@ -123,6 +123,35 @@ TEST(BodyCache, GarbageIsRejectedAndMissingIsQuiet) {
     EXPECT_TRUE(missing.rejectReason.empty());
 }
 
+TEST(BodyCache, KeyDependsOnTheInputsNotOnWhereTheyLive) {
+    // Two copies of the same inputs (two checkouts, a moved data directory) share one cache; a changed input does not.
+    auto a = fs::temp_directory_path() / "myoatlas-key-a", b = fs::temp_directory_path() / "myoatlas-key-b";
+    for (const auto& dir : {a, b}) {
+        fs::remove_all(dir);
+        fs::create_directories(dir / "isa");
+        writeAll(dir / "table.csv", {'f', 'j', '\n'});
+        writeAll(dir / "isa" / "x.glb", {'g', 'l', 'b'});
+        fs::last_write_time(dir / "isa" / "x.glb", fs::last_write_time(a / "isa" / "x.glb"));
+    }
+    auto keyOf = [](const fs::path& dir) {
+        io::CacheKey k;
+        k.addFileContents(dir / "table.csv");
+        k.addFile(dir / "isa" / "x.glb", "isa/x.glb");
+        return k.value();
+    };
+    EXPECT_EQ(keyOf(a), keyOf(b));
+    writeAll(b / "table.csv", {'f', 'm', 'a', '\n'});
+    EXPECT_NE(keyOf(a), keyOf(b));
+    io::CacheKey missing;
+    missing.addFileContents(a / "no-such-table.csv");
+    io::CacheKey empty;
+    writeAll(a / "no-such-table.csv", {});
+    empty.addFileContents(a / "no-such-table.csv");
+    EXPECT_NE(missing.value(), empty.value());
+    fs::remove_all(a);
+    fs::remove_all(b);
+}
+
 TEST(BodyCache, LoaderRebuildsACorruptCacheOfTheRealBody) {
     auto dir = fs::temp_directory_path() / "myoatlas-cache-test" / "real";
     fs::remove_all(dir);
