@@ -106,7 +106,7 @@ LinePath buildLinePath(std::span<const LineWaypoint> waypoints, const LinePathOp
     // track's points onto the muscle: smooth, and pull back what leaves it.
     for (size_t k = 0; k < n; ++k) {
         auto& pts = pieces[k].points;
-        if (waypoints[k].kind != LineWaypoint::Kind::Track || pts.size() < 2)
+        if (waypoints[k].kind != LineWaypoint::Kind::Track || waypoints[k].meshes.empty())
             continue;
         std::optional<glm::vec3> prev, next;
         if (k > 0)
@@ -116,18 +116,20 @@ LinePath buildLinePath(std::span<const LineWaypoint> waypoints, const LinePathOp
         auto cost = [&](const glm::vec3& first, const glm::vec3& last) {
             return (prev ? glm::distance(*prev, first) : 0.0f) + (next ? glm::distance(last, *next) : 0.0f);
         };
-        if (cost(pts.back(), pts.front()) < cost(pts.front(), pts.back()))
+        if (pts.size() >= 2 && cost(pts.back(), pts.front()) < cost(pts.front(), pts.back()))
             std::reverse(pts.begin(), pts.end());
         if (pieces[k].route == LineWaypoint::Route::Surface) {
             // A first track starts at its centreline's far end from the next waypoint; a last one aims at its far tip.
-            glm::vec3 from = prev.value_or(pts.front());
-            glm::vec3 aim = next.value_or(pts.back());
+            glm::vec3 from = prev.value_or(pts.empty() ? pieces[k].anchor : pts.front());
+            glm::vec3 aim = next.value_or(pts.empty() ? pieces[k].anchor : pts.back());
             SurfaceRoute route = surfaceRoute(std::span<const Mesh* const>(waypoints[k].meshes), from, aim);
             if (!route.points.empty())
                 pts = route.points;
         }
         if (pts.size() >= 2)
             pts = resampleBySpacing(pts, options.controlSpacing);
+        if (pts.empty()) // a mesh with no area: the line passes through where it is
+            pts = {pieces[k].anchor};
         relaxOnto(*pieces[k].bvh, pts, options);
     }
 

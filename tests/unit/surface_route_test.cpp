@@ -204,3 +204,16 @@ TEST(LinePathOverSheets, AFusiformTrackKeepsItsCentreline) {
     for (const glm::vec3& p : path.points)
         EXPECT_LT(std::hypot(p.x, p.z), 0.002f); // on the axis
 }
+
+TEST(LinePathOverSheets, ATrackWithoutAreaDoesNotBreakTheLine) {
+    Mesh points; // vertices, no triangles (a broken import)
+    points.positions = {{0.0f, 0.5f, 0.0f}, {0.0f, 0.52f, 0.0f}};
+    for (auto route : {LineWaypoint::Route::Auto, LineWaypoint::Route::Surface}) {
+        std::vector<LineWaypoint> w{LineWaypoint::station({0.0f, 0.2f, 0.0f}), LineWaypoint::track({&points}, route),
+                                    LineWaypoint::station({0.0f, 0.8f, 0.0f})};
+        LinePath path = buildLinePath(w);
+        ASSERT_GE(path.points.size(), 10u);
+        EXPECT_NEAR(path.length, 0.6f, 0.05f);
+        EXPECT_LT(glm::distance(path.points.back(), glm::vec3(0.0f, 0.8f, 0.0f)), 1e-3f);
+    }
+}
