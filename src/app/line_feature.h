@@ -1,7 +1,8 @@
 #pragma once
-// The Anatomy Trains lines in 3D. Each shown line is a smooth tube (parallel-transport frames) that runs from station
-// to station through its track muscles along their centrelines (geometry::buildLinePath), with a flow animation in
-// the line's direction, station markers labelled on hover, and the rest of the body dimmed around its tracks.
+// The Anatomy Trains lines in 3D. Each shown line is a smooth tube (parallel-transport frames) per branch that runs
+// from station to station through its track muscles, along their centrelines or over sheet muscles' surfaces
+// (geometry::buildLinePath), with a flow animation in the line's direction, station markers labelled on hover, and
+// the rest of the body dimmed around its tracks.
 //
 // Line ids in ViewState::lines: "<ID>" shows both sides of an atlas line (ID as in lines.json: SBL, SFL, LL, SPL,
 // SFAL, DFAL, SBAL, DBAL, BFL, FFL, IFL, DFL); "<ID>_left" / "<ID>_right" one side, named after the side the line

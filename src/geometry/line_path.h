@@ -1,6 +1,7 @@
 #pragma once
 // The path of an Anatomy Trains line: a smooth polyline that visits the line's stations in order and runs through
-// each of its track muscles along the muscle's centreline (not a straight line between landmarks).
+// each of its track muscles, along the muscle's centreline or, for a sheet or dome, over its surface (not a straight
+// line between landmarks).
 #include "geometry/mesh.h"
 
 #include <glm/vec3.hpp>
