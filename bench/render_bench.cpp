@@ -2,6 +2,7 @@
 // the machine has (llvmpipe here). Prints figures; asserts nothing.
 // Usage: render_bench [DATA_DIR] [--frames N]
 #include "core/timer.h"
+#include "geometry/tube_builder.h"
 #include "io/body_loader.h"
 #include "platform/egl_context.h"
 #include "render/renderer.h"
@@ -87,6 +88,33 @@ int main(int argc, char** argv) {
     scene::apply(state, body, scene::SetNamedView{scene::ViewName::Anterior});
     frames(renderer, state, "full body, default layers (skin 0.18 translucent), no LOD", n, 0.0f);
     frames(renderer, state, "full body, default layers (skin 0.18 translucent)", n);
+    // A tube over everything, as a line is drawn: first as is, then fading where it runs through the far half of
+    // the body (the skin's entry and exit distances drawn once more per frame).
+    {
+        const geometry::Aabb& b = body.structures[body.skin().value_or(0)].bounds;
+        glm::vec3 c = b.center();
+        std::vector<glm::vec3> path;
+        for (int i = 0; i <= 64; ++i) {
+            float t = static_cast<float>(i) / 64.0f;
+            path.emplace_back(c.x + 0.12f * std::sin(t * 25.0f), b.min.y + t * (b.max.y - b.min.y),
+                              c.z + 0.08f * std::cos(t * 25.0f));
+        }
+        for (bool fade : {false, true}) {
+            render::OverlayMesh o;
+            o.mesh = geometry::buildTube(path, {}).mesh;
+            o.colors.assign(o.mesh.vertexCount(), glm::vec4(0.2f, 0.5f, 1.0f, 1.0f));
+            o.onTop = true;
+            o.fadeFarSide = fade;
+            std::vector<render::OverlayMesh> overlays;
+            overlays.push_back(std::move(o));
+            renderer.setOverlays(std::move(overlays));
+            frames(renderer, state,
+                   fade ? "default layers, a line over everything fading on the far side"
+                        : "default layers, a line over everything",
+                   n);
+        }
+        renderer.setOverlays({});
+    }
     state.view.layers = scene::parseLayers("superficial_muscle,deep_muscle");
     frames(renderer, state, "muscles only", n);
     state.view.layers = scene::parseLayers("skin,superficial_muscle,deep_muscle,bone,connective");

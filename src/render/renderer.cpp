@@ -51,13 +51,14 @@ std::vector<glm::vec4> defaultHeatRamp() {
 
 struct Renderer::Targets {
     int w = 0, h = 0;
-    GLuint color = 0, ids = 0, depth = 0, accum = 0, reveal = 0, final = 0;
-    GLuint sceneFbo = 0, oitFbo = 0, finalFbo = 0;
+    int hullW = 0, hullH = 0; // the envelope's distances at half resolution: only compared against, never shown
+    GLuint color = 0, ids = 0, depth = 0, accum = 0, reveal = 0, final = 0, hull = 0;
+    GLuint sceneFbo = 0, oitFbo = 0, finalFbo = 0, hullFbo = 0;
     ~Targets() {
-        GLuint tex[] = {color, ids, depth, accum, reveal, final};
-        glDeleteTextures(6, tex);
-        GLuint fbos[] = {sceneFbo, oitFbo, finalFbo};
-        glDeleteFramebuffers(3, fbos);
+        GLuint tex[] = {color, ids, depth, accum, reveal, final, hull};
+        glDeleteTextures(7, tex);
+        GLuint fbos[] = {sceneFbo, oitFbo, finalFbo, hullFbo};
+        glDeleteFramebuffers(4, fbos);
     }
 };
 
@@ -66,6 +67,7 @@ struct Renderer::GpuOverlay {
     GLsizei count = 0;
     float flowSpeed = 0.0f, flowWavelength = 0.12f;
     bool onTop = false;
+    bool fadeFarSide = true;
 };
 
 struct Renderer::Programs {
@@ -73,6 +75,7 @@ struct Renderer::Programs {
     GlProgram oit{"body_translucent"};
     GlProgram composite{"composite"};
     GlProgram overlay{"overlay"};
+    GlProgram hull{"hull"};
 };
 
 Renderer::Renderer(const anatomy::Body& body) : body_(body) {
@@ -249,6 +252,7 @@ void Renderer::setOverlays(std::vector<OverlayMesh> overlays) {
         g.flowSpeed = o.flowSpeed;
         g.flowWavelength = o.flowWavelength;
         g.onTop = o.onTop;
+        g.fadeFarSide = o.fadeFarSide;
         overlays_.push_back(g);
     }
     checkGl("setOverlays");
@@ -283,6 +287,12 @@ void Renderer::ensureTargets(int w, int h) {
     glCreateFramebuffers(1, &t->finalFbo);
     glNamedFramebufferTexture(t->finalFbo, GL_COLOR_ATTACHMENT0, t->final, 0);
     checkFramebuffer(t->finalFbo, "final");
+    t->hullW = std::max(1, w / 2);
+    t->hullH = std::max(1, h / 2);
+    t->hull = makeTexture(GL_RG32F, t->hullW, t->hullH, GL_NEAREST);
+    glCreateFramebuffers(1, &t->hullFbo);
+    glNamedFramebufferTexture(t->hullFbo, GL_COLOR_ATTACHMENT0, t->hull, 0);
+    checkFramebuffer(t->hullFbo, "body envelope");
     targets_ = std::move(t);
     checkGl("ensureTargets");
 }
@@ -388,6 +398,7 @@ FrameStats Renderer::render(const FrameInputs& in) {
         glMultiDrawElements(GL_TRIANGLES, oCounts.data(), GL_UNSIGNED_INT, oOffsets.data(),
                             static_cast<GLsizei>(oCounts.size()));
     }
+    programs_->overlay.set("uGhost", 0);
     drawOverlays(in, viewProj, false);
     checkGl("opaque pass");
 
@@ -434,13 +445,26 @@ FrameStats Renderer::render(const FrameInputs& in) {
     glBindVertexArray(emptyVao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     // Markers that must read through every layer go over the finished image, with a depth test among
-    // themselves only.
+    // themselves only; those in the far half of the body fade (measured against the skin's entry and exit).
     bool anyOnTop = std::any_of(overlays_.begin(), overlays_.end(), [](const GpuOverlay& o) { return o.onTop; });
     if (anyOnTop) {
+        bool fade = std::any_of(overlays_.begin(), overlays_.end(),
+                                [](const GpuOverlay& o) { return o.onTop && o.fadeFarSide; });
+        bool hull = fade && drawHull(viewProj, eye);
+        auto& p = programs_->overlay;
+        p.set("uHull", 6);
+        p.set("uHullScale", static_cast<float>(targets_->hullW) / static_cast<float>(w));
+        glBindTextureUnit(6, targets_->hull);
+        glBindFramebuffer(GL_FRAMEBUFFER, targets_->finalFbo);
+        glViewport(0, 0, w, h);
         glNamedFramebufferTexture(targets_->finalFbo, GL_DEPTH_ATTACHMENT, targets_->depth, 0);
         glEnable(GL_DEPTH_TEST);
         glClear(GL_DEPTH_BUFFER_BIT);
-        drawOverlays(in, viewProj, true);
+        glEnable(GL_BLEND); // faded fragments blend; the image keeps its opaque alpha
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+        drawOverlays(in, viewProj, true, hull);
+        glDisable(GL_BLEND);
+        p.set("uGhost", 0);
         glNamedFramebufferTexture(targets_->finalFbo, GL_DEPTH_ATTACHMENT, 0, 0);
         glDisable(GL_DEPTH_TEST);
     }
@@ -450,7 +474,7 @@ FrameStats Renderer::render(const FrameInputs& in) {
     return stats;
 }
 
-void Renderer::drawOverlays(const FrameInputs& in, const glm::mat4& viewProj, bool onTop) {
+void Renderer::drawOverlays(const FrameInputs& in, const glm::mat4& viewProj, bool onTop, bool hullReady) {
     if (overlays_.empty())
         return;
     auto& p = programs_->overlay;
@@ -465,12 +489,41 @@ void Renderer::drawOverlays(const FrameInputs& in, const glm::mat4& viewProj, bo
     for (const auto& o : overlays_) {
         if (o.onTop != onTop)
             continue;
+        if (onTop)
+            p.set("uGhost", o.fadeFarSide && hullReady ? 1 : 0);
         p.set("uFlowSpeed", o.flowSpeed);
         p.set("uFlowWavelength", o.flowWavelength);
         glBindVertexArray(o.vao);
         glDrawElements(GL_TRIANGLES, o.count, GL_UNSIGNED_INT, nullptr);
     }
     glEnable(GL_CULL_FACE);
+}
+
+bool Renderer::drawHull(const glm::mat4& viewProj, const glm::vec3& eye) {
+    std::optional<uint32_t> skin = body_.skin();
+    if (!skin)
+        return false;
+    glBindFramebuffer(GL_FRAMEBUFFER, targets_->hullFbo);
+    glViewport(0, 0, targets_->hullW, targets_->hullH);
+    const float far[] = {1.0e6f, 1.0e6f, 0.0f, 0.0f};
+    glClearBufferfv(GL_COLOR, 0, far);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_MIN);
+    auto& h = programs_->hull;
+    h.use();
+    h.set("uViewProj", viewProj);
+    h.set("uEye", eye);
+    glBindVertexArray(vao_);
+    // The simplified skin is close enough to tell near from far, at a fraction of the cost.
+    bool lod = lodCounts_[*skin] > 0;
+    glDrawElements(GL_TRIANGLES, lod ? lodCounts_[*skin] : counts_[*skin], GL_UNSIGNED_INT,
+                   reinterpret_cast<const void*>(lod ? lodOffsets_[*skin] : offsets_[*skin]));
+    glBlendEquation(GL_FUNC_ADD);
+    glDisable(GL_BLEND);
+    checkGl("body envelope");
+    return true;
 }
 
 io::Image Renderer::readPixels() const {

@@ -22,6 +22,9 @@ struct OverlayMesh {
     float flowSpeed = 0.0f;        // m/s; 0 = static
     float flowWavelength = 0.12f;
     bool onTop = false; // drawn over everything (markers that must show through opaque layers)
+    // With onTop: what lies in the far half of the body (seen through it) is drawn faint and grey, so a marker on
+    // the back does not read as one on the front.
+    bool fadeFarSide = true;
 };
 
 struct FrameInputs {
@@ -72,7 +75,9 @@ private:
     struct GpuOverlay;
     void ensureTargets(int width, int height);
     void uploadStructureInfo(const FrameInputs& in);
-    void drawOverlays(const FrameInputs& in, const glm::mat4& viewProj, bool onTop);
+    // hullReady: the envelope's distances are drawn, so on-top overlays that ask for it fade on the far side.
+    void drawOverlays(const FrameInputs& in, const glm::mat4& viewProj, bool onTop, bool hullReady = false);
+    bool drawHull(const glm::mat4& viewProj, const glm::vec3& eye); // false when the body has no skin
 
     const anatomy::Body& body_;
     std::unique_ptr<Targets> targets_;

@@ -42,6 +42,7 @@ const std::vector<ProgramSpec>& programSpecs() {
         {"body_translucent", "body.vert", "body.frag", {"OIT"}},
         {"composite", "fullscreen.vert", "composite.frag", {}},
         {"overlay", "overlay.vert", "overlay.frag", {}},
+        {"hull", "hull.vert", "hull.frag", {}},
     };
     return specs;
 }

@@ -83,11 +83,11 @@ class HeatGlTest : public test::GlFixture {};
 
 // Renders the synthetic torso from the front with the heat of `fields` at time t (< 0: steady) and markers.
 io::Image renderSynthetic(const anatomy::Body& body, const std::vector<const scene::HeatField*>& fields,
-                          const std::vector<anatomy::ResolvedReferral>& referrals, float t,
-                          scene::HeatPalette palette) {
+                          const std::vector<anatomy::ResolvedReferral>& referrals, float t, scene::HeatPalette palette,
+                          scene::ViewName view = scene::ViewName::Anterior, bool fadeFarSide = true) {
     scene::AppState state;
     state.viewportAspect = 4.0f / 3.0f;
-    state.camera.setView(scene::ViewName::Anterior, body.structures[0].bounds, state.viewportAspect);
+    state.camera.setView(view, body.structures[0].bounds, state.viewportAspect);
     state.view.camera = state.camera.pose;
     render::Renderer r(body);
     std::vector<float> values;
@@ -96,9 +96,11 @@ io::Image renderSynthetic(const anatomy::Body& body, const std::vector<const sce
     else
         scene::evaluateCombined(fields, t, values);
     r.setHeatRamp(ramp(palette));
-    r.setHeat(0, values);
+    if (!fields.empty())
+        r.setHeat(0, values);
     render::OverlayMesh markers;
     markers.onTop = true;
+    markers.fadeFarSide = fadeFarSide;
     for (const auto& ref : referrals)
         app::appendMarker(markers, ref.trpPosition, glm::normalize(ref.trpPosition), 0.012f,
                           glm::vec4(1.0f, 0.97f, 0.75f, 1.0f));
@@ -166,6 +168,38 @@ TEST_F(HeatGlTest, SyntheticHeatGrowsOverTime) {
         count(renderSynthetic(body, {&field}, {ref}, -1.0f, scene::HeatPalette::Classic), 0, 0, 320, 240, warm);
     EXPECT_LT(t0, t1);
     EXPECT_LT(t1, steady);
+}
+
+// A marker on the back of the torso must not read as one on the front: seen through the body it is faint and grey,
+// seen from behind it is as bright as any.
+TEST_F(HeatGlTest, SyntheticFarSideMarkerFades) {
+    auto body = syntheticTorso();
+    anatomy::ResolvedReferral back, none;
+    back.trpPosition = {0.05f, 0.05f, -0.22f};
+    none.trpPosition = {0.0f, 5.0f, 0.0f}; // off screen
+    auto render = [&](const anatomy::ResolvedReferral& r, scene::ViewName view, bool fade) {
+        return renderSynthetic(body, {}, {r}, -1.0f, scene::HeatPalette::Classic, view, fade);
+    };
+    // How far the marker moves the pixels from the plain body, summed over pixels and channels.
+    auto shift = [](const io::Image& a, const io::Image& b) {
+        double sum = 0.0;
+        for (int y = 0; y < a.height; ++y)
+            for (int x = 0; x < a.width; ++x)
+                for (int c = 0; c < 3; ++c)
+                    sum += std::abs(a.pixel(x, y)[c] - b.pixel(x, y)[c]);
+        return sum;
+    };
+    using scene::ViewName;
+    io::Image front = render(back, ViewName::Anterior, true);
+    io::writePng(test::outputDir() / "heat_synthetic_far_marker_front.png", front); // for a look
+    io::Image plainFront = render(none, ViewName::Anterior, true);
+    double faded = shift(front, plainFront), full = shift(render(back, ViewName::Anterior, false), plainFront);
+    EXPECT_LT(faded, full * 0.6) << "seen through the body, the marker reads as strongly as on the near side";
+    EXPECT_GT(faded, full * 0.1) << "seen through the body, the marker vanished";
+    // From behind it is on the near side: untouched.
+    io::Image behind = render(back, ViewName::Posterior, true);
+    EXPECT_EQ(shift(behind, render(back, ViewName::Posterior, false)), 0.0);
+    EXPECT_GT(shift(behind, render(none, ViewName::Posterior, true)), full * 0.8);
 }
 
 // --- The real body, through the render command's own path (applyRequest + FeatureHost) ----------------------

@@ -141,6 +141,45 @@ TEST_F(LineGlTest, SyntheticFasciaSheenAndFibres) {
     EXPECT_TRUE(test::matchesBaseline(r.readPixels(), "fascia_synthetic_sheet", 24, 0.5));
 }
 
+namespace {
+
+// The real body with one line shown, as the program draws it.
+io::Image renderRealLine(render::Renderer& renderer, app::FeatureContext& context, const std::string& id,
+                         scene::ViewName view) {
+    const anatomy::Body& body = context.body;
+    scene::AppState state;
+    state.viewportAspect = 0.5f;
+    scene::apply(state, body, scene::SetNamedView{view});
+    scene::apply(state, body, scene::ShowLine{id, true, false});
+    app::FeatureHost host(context, renderer);
+    host.update(state, 0.0);
+    std::vector<uint8_t> dimmed;
+    host.sync(dimmed);
+    render::FrameInputs in;
+    in.view = &state.view;
+    in.width = 300;
+    in.height = 600;
+    in.dimmed = dimmed;
+    renderer.render(in);
+    return renderer.readPixels();
+}
+
+// Pixels of the line's colour (same hue at any shading).
+bool isLineColour(const uint8_t* px, glm::vec3 c) {
+    glm::vec3 p(px[0] / 255.0f, px[1] / 255.0f, px[2] / 255.0f);
+    return glm::length(p) > 0.3f && glm::dot(glm::normalize(p), glm::normalize(c)) > 0.985f;
+}
+
+size_t linePixels(const io::Image& img, glm::vec3 c) {
+    size_t n = 0;
+    for (int y = 0; y < img.height; ++y)
+        for (int x = 0; x < img.width; ++x)
+            n += isLineColour(img.pixel(x, y), c) ? 1 : 0;
+    return n;
+}
+
+} // namespace
+
 // The real body with the SBL (posterior) and the SFL (anterior): the line's colour must run from the feet to the head.
 TEST_F(LineGlTest, RealBodyLinesShowFromFeetToHead) {
     const anatomy::Body& body = test::testBody();
@@ -151,29 +190,11 @@ TEST_F(LineGlTest, RealBodyLinesShowFromFeetToHead) {
     for (auto [id, view] :
          {std::pair{"SBL", scene::ViewName::Posterior}, std::pair{"SFL", scene::ViewName::Anterior}}) {
         SCOPED_TRACE(id);
-        scene::AppState state;
-        state.viewportAspect = 0.5f;
-        scene::apply(state, body, scene::SetNamedView{view});
-        scene::apply(state, body, scene::ShowLine{id, true, false});
-        app::FeatureHost host(context, renderer);
-        host.update(state, 0.0);
-        std::vector<uint8_t> dimmed;
-        host.sync(dimmed);
-        render::FrameInputs in;
-        in.view = &state.view;
-        in.width = 300;
-        in.height = 600;
-        in.dimmed = dimmed;
-        renderer.render(in);
-        io::Image img = renderer.readPixels();
+        io::Image img = renderRealLine(renderer, context, id, view);
         io::writePng(test::outputDir() / (std::string("line_real_") + id + ".png"), img); // for review; not a baseline
         glm::vec3 c = app::lineColor(id);
-        // The body's rows (anything brighter than the background), cut into tenths: the line's colour (same hue
-        // at any shading) must show in nearly every tenth, feet to head.
-        auto isLine = [&](const uint8_t* px) {
-            glm::vec3 p(px[0] / 255.0f, px[1] / 255.0f, px[2] / 255.0f);
-            return glm::length(p) > 0.3f && glm::dot(glm::normalize(p), glm::normalize(c)) > 0.985f;
-        };
+        // The body's rows (anything brighter than the background), cut into tenths: the line's colour must show in
+        // nearly every tenth, feet to head.
         int top = img.height, bottom = -1;
         for (int y = 0; y < img.height; ++y)
             for (int x = 0; x < img.width; ++x) {
@@ -190,11 +211,27 @@ TEST_F(LineGlTest, RealBodyLinesShowFromFeetToHead) {
             size_t n = 0;
             for (int y = top + b * (bottom - top) / 10; y < top + (b + 1) * (bottom - top) / 10; ++y)
                 for (int x = 0; x < img.width; ++x)
-                    n += isLine(img.pixel(x, y)) ? 1 : 0;
+                    n += isLineColour(img.pixel(x, y), c) ? 1 : 0;
             total += n;
             bands += n > 5 ? 1 : 0;
         }
         EXPECT_GE(bands, 9) << "the line does not run the body's length";
         EXPECT_GT(total, 500u);
     }
+}
+
+// The SBL runs down the back: seen from the front it shows faint and grey through the body, not in full colour
+// as if it ran down the front.
+TEST_F(LineGlTest, RealBodyBackLineFadesSeenFromTheFront) {
+    const anatomy::Body& body = test::testBody();
+    anatomy::Atlas atlas = anatomy::loadAtlasOrThrow(io::locateAssets() / "atlas");
+    anatomy::AtlasResolver resolver(atlas, body);
+    app::FeatureContext context{body, &atlas, &resolver, ""};
+    render::Renderer renderer(body);
+    glm::vec3 c = app::lineColor("SBL");
+    io::Image front = renderRealLine(renderer, context, "SBL", scene::ViewName::Anterior);
+    io::writePng(test::outputDir() / "line_real_SBL_from_front.png", front); // for review; not a baseline
+    size_t behind = linePixels(renderRealLine(renderer, context, "SBL", scene::ViewName::Posterior), c);
+    EXPECT_GT(behind, 500u);
+    EXPECT_LT(linePixels(front, c), behind / 5);
 }

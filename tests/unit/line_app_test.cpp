@@ -86,12 +86,14 @@ TEST(LinesRealBody, EveryLineIsContinuousAndVisitsItsStationsInOrder) {
         ASSERT_GE(g.stations.size(), 2u);
         for (size_t k = 0; k < g.stations.size(); ++k) {
             EXPECT_LE(g.stations[k].distance, 0.004f) << g.stations[k].name; // stations are pinned
-            if (k > 0)
+            if (k > 0) {
                 EXPECT_LE(g.stations[k - 1].arcLength, g.stations[k].arcLength + 1e-4f) << g.stations[k].name;
+            }
         }
         EXPECT_NEAR(g.stations.front().arcLength, 0.0f, 0.01f);
-        if (f.atlas.lines[g.instance.line].elements.back().station) // DFL ends on a track
+        if (f.atlas.lines[g.instance.line].elements.back().station) { // DFL ends on a track
             EXPECT_NEAR(g.stations.back().arcLength, g.length, 0.01f);
+        }
         // Every track lies within its branch, in order, and a track without a mesh spans the gap it bridges.
         for (const app::LineTrack& t : g.tracks) {
             const app::LineBranch& b = g.branches.at(t.branch);
@@ -143,8 +145,9 @@ TEST(LinesRealBody, PathRunsThroughEachTrackMuscleInOrder) {
             EXPECT_LE(closest, 0.004f) << "the path never reaches the track";
             float share = static_cast<float>(near) / static_cast<float>(total);
             worstShare = std::min(worstShare, total >= 5 ? share : 1.0f);
-            if (total >= 5)
+            if (total >= 5) {
                 EXPECT_GE(share, 0.8f) << near << " of " << total << " samples within 4 mm";
+            }
             if (share < 0.95f)
                 std::cout << "[ track ] " << id << ": " << t.name << ": " << near << " of " << total
                           << " samples within 4 mm (closest " << closest * 1000.0f << " mm, "
