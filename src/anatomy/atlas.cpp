@@ -68,6 +68,27 @@ const FascialLine* Atlas::line(std::string_view id) const {
 const Technique* Atlas::technique(std::string_view id) const {
     return findById(techniques, id);
 }
+const TechniqueVariant* Technique::variant(std::string_view id) const {
+    for (const auto& v : variants)
+        if (v.id == id)
+            return &v;
+    return nullptr;
+}
+
+std::vector<TechniqueStep> Technique::stepsOf(std::string_view variantId) const {
+    const TechniqueVariant* v = variantId.empty() ? nullptr : variant(variantId);
+    if (!v)
+        return steps;
+    if (!v->replaces)
+        return v->steps;
+    auto [first, last] = *v->replaces;
+    std::vector<TechniqueStep> out(steps.begin(), steps.begin() + std::clamp(first, 0, static_cast<int>(steps.size())));
+    out.insert(out.end(), v->steps.begin(), v->steps.end());
+    if (last + 1 < static_cast<int>(steps.size()))
+        out.insert(out.end(), steps.begin() + std::max(0, last + 1), steps.end());
+    return out;
+}
+
 const EndangermentSite* Atlas::endangermentSite(std::string_view id) const {
     return findById(endangermentSites, id);
 }

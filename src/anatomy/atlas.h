@@ -141,6 +141,9 @@ struct TechniqueStep {
 struct TechniqueVariant {
     std::string id, name, note;
     std::vector<TechniqueStep> steps;
+    // The main steps [first, last] (0-based) these steps stand in for (reciprocal inhibition changes only the
+    // contraction); none: the variant is a whole sequence of its own.
+    std::optional<std::array<int, 2>> replaces;
 };
 
 struct Technique {
@@ -150,6 +153,11 @@ struct Technique {
     std::vector<std::string> tools, targets, contraindications, cautions, endangermentSites, evidence, sources;
     std::map<std::string, std::string> dosage;
     bool recall = false;
+
+    [[nodiscard]] const TechniqueVariant* variant(std::string_view id) const;
+    // The sequence played: the main steps, or a variant's (whole, or spliced in for the steps it replaces).
+    // An empty or unknown variant id gives the main steps.
+    [[nodiscard]] std::vector<TechniqueStep> stepsOf(std::string_view variantId) const;
 };
 
 struct EndangermentSite {

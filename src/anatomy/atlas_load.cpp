@@ -461,10 +461,24 @@ void readTechniques(FileDoc& f, Atlas& a, std::vector<AtlasIssue>& issues) {
         if (const json* vs = r.array("variants", false)) {
             for (size_t i = 0; i < vs->size(); ++i) {
                 std::string path = "variants[" + std::to_string(i) + "]";
-                auto vr = r.child(path.c_str(), (*vs)[i], {"id", "name", "steps", "note"});
+                auto vr = r.child(path.c_str(), (*vs)[i], {"id", "name", "steps", "note", "replaces_steps"});
                 if (!vr.valid())
                     continue;
-                TechniqueVariant v{vr.str("id"), vr.str("name"), vr.str("note", false), readSteps(vr, "steps")};
+                TechniqueVariant v{vr.str("id"), vr.str("name"), vr.str("note", false), readSteps(vr, "steps"), {}};
+                if (const json* range = vr.array("replaces_steps", false)) {
+                    auto whole = [](const json& x) { return x.is_number_integer(); };
+                    if (range->size() != 2 || !whole((*range)[0]) || !whole((*range)[1]))
+                        vr.error("replaces_steps", "wrong type: expected [first, last] step indices (0-based)");
+                    else if (int a = (*range)[0].get<int>(), b = (*range)[1].get<int>();
+                             a < 0 || b < a || b >= static_cast<int>(t.steps.size()))
+                        vr.error("replaces_steps", "steps " + std::to_string(a) + ".." + std::to_string(b) +
+                                                       " are not among the technique's " +
+                                                       std::to_string(t.steps.size()) + " steps (0-based)");
+                    else
+                        v.replaces = std::array<int, 2>{a, b};
+                }
+                if (t.variant(v.id))
+                    vr.error("id", "duplicate variant id '" + v.id + "'");
                 t.variants.push_back(std::move(v));
             }
         }

@@ -32,6 +32,7 @@ void addContentOptions(CLI::App* cmd, app::RenderRequest& rr) {
     cmd->add_option("--technique", rr.technique, "release technique id");
     cmd->add_option("--target", rr.target, "technique target: muscle or trigger point id");
     cmd->add_option("--step", rr.step, "technique step (0-based)");
+    cmd->add_option("--variant", rr.variant, "technique variant id (default: the standard sequence)");
     cmd->add_option("--caption", rr.caption, "caption text drawn with the image");
 }
 

@@ -38,7 +38,9 @@ void applyRequest(const FeatureContext& context, const RenderRequest& request, s
     for (const auto& line : request.lines)
         scene::apply(state, body, scene::ShowLine{line, true, false});
     if (!request.technique.empty())
-        scene::apply(state, body, scene::SetTechnique{{request.technique, request.target, request.side, request.step}});
+        scene::apply(
+            state, body,
+            scene::SetTechnique{{request.technique, request.target, request.side, request.step, request.variant}});
     if (!request.caption.empty())
         scene::apply(state, body, scene::SetCaption{request.caption});
 }

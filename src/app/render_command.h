@@ -22,7 +22,7 @@ struct RenderRequest {
     std::string side = "right";
     float time = -1.0f; // < 0: steady state
     std::vector<std::string> lines;
-    std::string technique, target;
+    std::string technique, target, variant;
     int step = 0;
     std::string caption;
 };

@@ -37,10 +37,14 @@ nlohmann::json listJson(const anatomy::Atlas& atlas) {
             targets.push_back({{"id", x.id},
                                {"kind", x.kind == scene::TargetKind::Muscle ? "muscle" : "trigger_point"},
                                {"label", x.label}});
+        auto variants = nlohmann::json::array();
+        for (const auto& v : t.variants)
+            variants.push_back({{"id", v.id}, {"name", v.name}, {"steps", t.stepsOf(v.id).size()}});
         out.push_back({{"id", t.id},
                        {"name", t.name},
                        {"tool", scene::toolKindName(scene::toolFor(t))},
                        {"steps", t.steps.size()},
+                       {"variants", variants},
                        {"targets", targets}});
     }
     return {{"techniques", out}};
@@ -52,6 +56,8 @@ nlohmann::json techniqueJson(const scene::ResolvedTechnique& r) {
     nlohmann::json j;
     j["technique"] = r.techniqueId;
     j["name"] = r.techniqueName;
+    if (!r.variantId.empty())
+        j["variant"] = {{"id", r.variantId}, {"name", r.variantName}, {"note", r.variantNote}};
     j["target"] = r.targetId;
     j["target_label"] = r.targetLabel;
     j["target_kind"] = r.kind == scene::TargetKind::Muscle ? "muscle" : "trigger_point";
@@ -122,7 +128,10 @@ nlohmann::json techniqueJson(const scene::ResolvedTechnique& r) {
     }
     j["steps"] = steps;
     j["total_duration_s"] = total;
-    j["variants"] = r.variants;
+    auto variants = nlohmann::json::array();
+    for (const auto& v : r.variants)
+        variants.push_back({{"id", v.id}, {"name", v.name}});
+    j["variants"] = variants;
     j["dosage"] = r.dosage;
     j["frame"] = {{"min", vec(r.frame.min)}, {"max", vec(r.frame.max)}};
     auto pose = scene::framingPose(r, 4.0f / 3.0f);
@@ -139,6 +148,7 @@ void registerTechniqueCommands(CLI::App& cli, std::vector<Subcommand>& out) {
     tc->add_option("--id", req->id, "technique id, e.g. cross_fibre_friction");
     tc->add_option("--target", req->target, "target: muscle id or trigger point id, e.g. infraspinatus, INFRA-TP1");
     tc->add_option("--side", req->side, "side of the target: left|right")->check(CLI::IsMember({"left", "right"}));
+    tc->add_option("--variant", req->variant, "one of the technique's variants, e.g. ischaemic_compression");
     tc->add_flag("--list", req->list, "list the techniques and their suitable targets");
     tc->add_flag("--json")->description("JSON output (the only format)");
     out.push_back({tc, true, [req](FeatureContext& context) {
@@ -150,7 +160,8 @@ void registerTechniqueCommands(CLI::App& cli, std::vector<Subcommand>& out) {
                            throw core::UsageError("technique needs --id and --target (or --list)");
                        scene::TechniqueResolver resolver(*context.atlas, context.body, *context.resolver);
                        auto side = req->side == "left" ? anatomy::Side::Left : anatomy::Side::Right;
-                       std::cout << techniqueJson(resolver.resolve(req->id, req->target, side)).dump(2) << "\n";
+                       std::cout << techniqueJson(resolver.resolve(req->id, req->target, side, req->variant)).dump(2)
+                                 << "\n";
                        return 0;
                    }});
 }

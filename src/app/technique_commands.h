@@ -13,15 +13,17 @@ namespace myoatlas::app {
 struct TechniqueRequest {
     std::string id, target;
     std::string side = "right";
+    std::string variant; // empty: the standard sequence
     bool list = false;
 };
 
-// { technique, name, target, target_label, muscle, side, tool, contact, normal, target_point, depth_mm, fibre_dir,
+// { technique, name, variant: {id, name, note} (when one is played), target, target_label, muscle, side, tool, contact,
+// normal, target_point, depth_mm, fibre_dir,
 //   cross_fibre_dir, overlying, warning, endangerment_sites: [{id, name, structures_at_risk, distance_mm,
 //   contains_contact}], safety: [{kind, id, text}], steps: [{index, text, patient_text, duration_s, timer,
 //   pressure_level, pressure_dir, feel_for, stroke, hands, contact, contact_radius_mm, tool_axis, stroke_path,
-//   stroke_length_mm, stretch: {text, lengthen, direction, from, to}}], total_duration_s, frame: {min, max},
-//   camera: {target, yaw, pitch, distance} }. Positions in metres, body frame.
+//   stroke_length_mm, stretch: {text, lengthen, direction, from, to}}], total_duration_s, variants: [{id, name}],
+//   frame: {min, max}, camera: {target, yaw, pitch, distance} }. Positions in metres, body frame.
 [[nodiscard]] nlohmann::json techniqueJson(const scene::ResolvedTechnique& r);
 
 // Adds `technique` to the command line.

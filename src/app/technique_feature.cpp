@@ -115,7 +115,9 @@ std::string techniqueCaption(const scene::ResolvedTechnique& r, int step, bool p
         return {};
     int i = std::clamp(step, 0, static_cast<int>(r.steps.size()) - 1);
     const auto& s = r.steps[static_cast<size_t>(i)];
-    std::string c = r.techniqueName + " - " + std::string(anatomy::sideName(r.side)) + " " + r.targetLabel + "\nStep " +
+    // A variant's own name says what is played (the technique's name often lists its variants already).
+    const std::string& name = r.variantName.empty() ? r.techniqueName : r.variantName;
+    std::string c = name + " - " + std::string(anatomy::sideName(r.side)) + " " + r.targetLabel + "\nStep " +
                     std::to_string(i + 1) + "/" + std::to_string(r.steps.size()) + ": " +
                     (patientText ? s.patientText : s.text);
     std::string line;
@@ -141,7 +143,8 @@ TechniqueFeature::~TechniqueFeature() = default;
 
 void TechniqueFeature::follow(const scene::AppState& state) {
     const auto& ref = state.view.technique;
-    bool sameTechnique = ref.id == shown_.id && ref.target == shown_.target && ref.side == shown_.side;
+    bool sameTechnique =
+        ref.id == shown_.id && ref.target == shown_.target && ref.side == shown_.side && ref.variant == shown_.variant;
     if (!sameTechnique) {
         shown_ = ref;
         resolved_.reset();
@@ -156,7 +159,7 @@ void TechniqueFeature::follow(const scene::AppState& state) {
                     resolver_ =
                         std::make_unique<scene::TechniqueResolver>(*context_.atlas, context_.body, *context_.resolver);
                 auto side = anatomy::parseSide(ref.side).value_or(anatomy::Side::Right);
-                resolved_ = resolver_->resolve(ref.id, ref.target, side);
+                resolved_ = resolver_->resolve(ref.id, ref.target, side, ref.variant);
                 std::vector<float> durations;
                 for (const auto& s : resolved_->steps)
                     durations.push_back(s.durationS);

@@ -193,13 +193,15 @@ LessonStep parseStep(const Reader& r, const json& j, const std::string& at) {
         const auto& t = j["technique"];
         std::string tw = where("technique");
         if (!t.is_object())
-            r.fail(tw, "expected {id, target, side, step}");
-        r.onlyKnown(t, {"id", "target", "side", "step"}, tw);
+            r.fail(tw, "expected {id, target, side, step, variant}");
+        r.onlyKnown(t, {"id", "target", "side", "step", "variant"}, tw);
         s.view.technique.id = r.string(r.field(t, "id", tw), tw + ".id");
         if (t.contains("target"))
             s.view.technique.target = r.string(t["target"], tw + ".target");
         if (t.contains("side"))
             s.view.technique.side = sideOf(r, t["side"], tw + ".side");
+        if (t.contains("variant"))
+            s.view.technique.variant = r.string(t["variant"], tw + ".variant");
         if (t.contains("step")) {
             float st = r.number(t["step"], tw + ".step");
             if (st < 0 || st != std::floor(st))
@@ -298,11 +300,14 @@ std::string lessonToJson(const Lesson& lesson) {
             o["pain_points"] = pts;
         }
         o["lines"] = s.view.lines;
-        if (!s.view.technique.id.empty())
+        if (!s.view.technique.id.empty()) {
             o["technique"] = {{"id", s.view.technique.id},
                               {"target", s.view.technique.target},
                               {"side", s.view.technique.side},
                               {"step", s.view.technique.step}};
+            if (!s.view.technique.variant.empty())
+                o["technique"]["variant"] = s.view.technique.variant;
+        }
         j["steps"].push_back(o);
     }
     return j.dump(2) + "\n";

@@ -85,9 +85,14 @@ std::vector<TechniqueTarget> suitableTargets(const anatomy::Atlas& atlas, const 
     std::vector<TechniqueTarget> out;
     for (const auto* m : muscles) {
         out.push_back({m->id, m->id, m->name, TargetKind::Muscle});
-        for (const auto* trp : atlas.triggerPointsOf(m->id))
-            out.push_back(
-                {trp->id, m->id, m->name + ": " + trp->name + " (" + trp->id + ")", TargetKind::TriggerPoint});
+        for (const auto* trp : atlas.triggerPointsOf(m->id)) {
+            // Most trigger points have no name of their own: their Travell & Simons number stands in.
+            const std::string& name = !trp->name.empty() ? trp->name : !trp->tsNumber.empty() ? trp->tsNumber : trp->id;
+            std::string label = m->name + ": " + name;
+            if (name != trp->id)
+                label += " (" + trp->id + ")";
+            out.push_back({trp->id, m->id, std::move(label), TargetKind::TriggerPoint});
+        }
     }
     return out;
 }

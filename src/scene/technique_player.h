@@ -38,7 +38,7 @@ enum class TargetKind : uint8_t { Muscle, TriggerPoint };
 struct TechniqueTarget {
     std::string id;     // muscle id or trigger point id
     std::string muscle; // the muscle (the trigger point's muscle)
-    std::string label;  // "Infraspinatus" or "Infraspinatus: TP1 (INFRA-TP1)"
+    std::string label;  // "Infraspinatus", "Upper trapezius (...): TrP1 (TRAPU-TP1)" or "Infraspinatus: INFRA-TP1"
     TargetKind kind = TargetKind::Muscle;
 };
 
@@ -85,8 +85,13 @@ struct EndangermentNear {
     std::vector<anatomy::ResolvedZone> zones;
 };
 
+struct TechniqueVariantName {
+    std::string id, name;
+};
+
 struct ResolvedTechnique {
     std::string techniqueId, techniqueName, targetId, targetLabel, muscleId, muscleName;
+    std::string variantId, variantName, variantNote; // the variant played; empty: the standard sequence
     TargetKind kind = TargetKind::Muscle;
     anatomy::Side side = anatomy::Side::Right;
     ToolKind tool = ToolKind::Hand;
@@ -105,7 +110,7 @@ struct ResolvedTechnique {
     std::vector<EndangermentNear> endangerment; // nearest first
     std::string warning;                        // non-empty when the target lies in an endangerment site
     geometry::Aabb frame;                       // what the camera frames
-    std::vector<std::string> variants;          // names of the technique's variants (not played)
+    std::vector<TechniqueVariantName> variants; // every variant the technique offers
     std::vector<std::string> dosage;            // "per_site: ..." lines
 };
 
@@ -122,10 +127,11 @@ public:
     TechniqueResolver(const TechniqueResolver&) = delete;
     TechniqueResolver& operator=(const TechniqueResolver&) = delete;
 
-    // Throws core::UsageError for an unknown technique, a target it does not suit, or a side that is not left or
-    // right; core::DataError when the target does not resolve on this body.
-    [[nodiscard]] ResolvedTechnique resolve(std::string_view techniqueId, std::string_view targetId,
-                                            anatomy::Side side);
+    // The technique's steps (or those of one of its variants; empty: the standard sequence) on this body.
+    // Throws core::UsageError for an unknown technique or variant, a target it does not suit, or a side that is
+    // not left or right; core::DataError when the target does not resolve on this body.
+    [[nodiscard]] ResolvedTechnique resolve(std::string_view techniqueId, std::string_view targetId, anatomy::Side side,
+                                            std::string_view variantId = {});
 
     // Outward unit normal of the skin at (near) p, and the nearest skin point.
     [[nodiscard]] geometry::ClosestPoint nearestSkin(const glm::vec3& p) const;

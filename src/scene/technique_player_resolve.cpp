@@ -340,10 +340,19 @@ std::vector<glm::vec3> TechniqueResolver::strokeOnSkin(const ResolvedTechnique& 
     return path;
 }
 
-ResolvedTechnique TechniqueResolver::resolve(std::string_view techniqueId, std::string_view targetId, Side side) {
+ResolvedTechnique TechniqueResolver::resolve(std::string_view techniqueId, std::string_view targetId, Side side,
+                                             std::string_view variantId) {
     const anatomy::Technique* t = atlas_.technique(techniqueId);
     if (!t)
         throw core::UsageError("unknown technique '" + std::string(techniqueId) + "'");
+    const anatomy::TechniqueVariant* variant = variantId.empty() ? nullptr : t->variant(variantId);
+    if (!variantId.empty() && !variant) {
+        std::string known;
+        for (const auto& v : t->variants)
+            known += (known.empty() ? "" : ", ") + v.id;
+        throw core::UsageError("'" + std::string(variantId) + "' is not a variant of " + t->id +
+                               (known.empty() ? " (it has none)" : " (variants: " + known + ")"));
+    }
     if (side != Side::Left && side != Side::Right)
         throw core::UsageError("the side must be left or right");
     auto targets = suitableTargets(atlas_, *t);
@@ -354,6 +363,11 @@ ResolvedTechnique TechniqueResolver::resolve(std::string_view techniqueId, std::
     ResolvedTechnique r;
     r.techniqueId = t->id;
     r.techniqueName = t->name;
+    if (variant) {
+        r.variantId = variant->id;
+        r.variantName = variant->name;
+        r.variantNote = variant->note;
+    }
     r.targetId = found->id;
     r.targetLabel = found->label;
     r.muscleId = found->muscle;
@@ -416,8 +430,9 @@ ResolvedTechnique TechniqueResolver::resolve(std::string_view techniqueId, std::
     frame.expand(r.contact + glm::vec3(0.09f));
     frame.expand(r.targetPoint);
 
-    for (size_t i = 0; i < t->steps.size(); ++i) {
-        const auto& s = t->steps[i];
+    const std::vector<anatomy::TechniqueStep> sequence = t->stepsOf(r.variantId);
+    for (size_t i = 0; i < sequence.size(); ++i) {
+        const auto& s = sequence[i];
         ResolvedTechniqueStep rs;
         rs.index = static_cast<int>(i);
         rs.text = s.text;
@@ -466,7 +481,7 @@ ResolvedTechnique TechniqueResolver::resolve(std::string_view techniqueId, std::
             break;
         }
     for (const auto& v : t->variants)
-        r.variants.push_back(v.name);
+        r.variants.push_back({v.id, v.name});
     for (const auto& [k, v] : t->dosage)
         r.dosage.push_back(k + ": " + v);
     r.frame = frame;

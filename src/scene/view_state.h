@@ -30,6 +30,7 @@ struct TechniqueRef {
     std::string target; // muscle id or trigger point id
     std::string side = "right";
     int step = 0;
+    std::string variant; // one of the technique's variants; empty = its standard sequence
     [[nodiscard]] bool operator==(const TechniqueRef&) const = default;
 };
 

@@ -72,7 +72,7 @@ void techniqueChooser(const TechniquePanelModel& model, TechniquePanelState& sta
             ImGui::PushID(x.id.c_str());
             std::string label = (x.kind == scene::TargetKind::TriggerPoint ? "    " : "") + x.label;
             if (ImGui::Selectable(label.c_str(), x.id == model.current.target))
-                out.push(scene::SetTechnique{{model.current.id, x.id, model.current.side, 0}});
+                out.push(scene::SetTechnique{{model.current.id, x.id, model.current.side, 0, model.current.variant}});
             ImGui::PopID();
         }
         ImGui::EndCombo();
@@ -80,9 +80,32 @@ void techniqueChooser(const TechniquePanelModel& model, TechniquePanelState& sta
     ImGui::SameLine();
     for (const char* side : {"left", "right"}) {
         if (ImGui::RadioButton(side, model.current.side == side) && model.current.side != side)
-            out.push(scene::SetTechnique{{model.current.id, model.current.target, side, 0}});
+            out.push(scene::SetTechnique{{model.current.id, model.current.target, side, 0, model.current.variant}});
         if (side[0] == 'l')
             ImGui::SameLine();
+    }
+    if (current->variants.empty())
+        return;
+    // The standard sequence or one of the technique's variants (played with their own steps and timings).
+    const anatomy::TechniqueVariant* variant = current->variant(model.current.variant);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##variant", variant ? variant->name.c_str() : "Standard sequence")) {
+        if (ImGui::Selectable("Standard sequence", !variant) && variant)
+            out.push(scene::SetTechnique{{model.current.id, model.current.target, model.current.side, 0, ""}});
+        for (const auto& v : current->variants) {
+            ImGui::PushID(v.id.c_str());
+            if (ImGui::Selectable(v.name.c_str(), variant == &v) && variant != &v)
+                out.push(scene::SetTechnique{{model.current.id, model.current.target, model.current.side, 0, v.id}});
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Variant of the technique: its own steps and timings");
+    if (variant && !variant->note.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
+        ImGui::TextWrapped("%s", variant->note.c_str());
+        ImGui::PopStyleColor();
     }
 }
 
@@ -175,7 +198,8 @@ void currentStep(const TechniquePanelModel& model, const TechniquePanelState& st
     std::string timer = scene::formatClock(elapsed) + " / " + scene::formatClock(s.durationS);
     ImGui::ProgressBar(player ? player->progress() : 0.0f, ImVec2(-1, 0), timer.c_str());
     if (s.pressureLevel > 0) {
-        std::string level = "L" + std::to_string(s.pressureLevel);
+        std::string level = "L";
+        level += std::to_string(s.pressureLevel); // (not "L" + ...: GCC 12 warns falsely, -Wrestrict)
         for (const auto& p : model.atlas->pressureLevels)
             if (p.id == level)
                 level += " " + p.name + ": " + p.text;
@@ -244,11 +268,9 @@ void drawTechniquePanel(const TechniquePanelModel& model, TechniquePanelState& s
                 for (const auto& o : r->overlying)
                     ImGui::BulletText("%s", o.c_str());
             }
-            if (ImGui::CollapsingHeader("Dosage, variants, precautions")) {
+            if (ImGui::CollapsingHeader("Dosage and precautions")) {
                 for (const auto& d : r->dosage)
                     ImGui::BulletText("%s", d.c_str());
-                for (const auto& v : r->variants)
-                    ImGui::BulletText("Variant: %s", v.c_str());
                 for (const auto& p : r->precautions)
                     ImGui::BulletText("%s", p.c_str());
             }

@@ -178,3 +178,74 @@ TEST_F(TechniquePanelTest, ChoosingATechniqueKeepsASuitableTarget) {
     for (const auto& x : targets)
         EXPECT_NE(x.muscle, "masseter");
 }
+
+// A technique with variants offers them in a combo under the target; choosing one emits the same technique, target
+// and side at step 0 with the variant, and the standard sequence is one entry away.
+TEST_F(TechniquePanelTest, ChoosingAVariantEmitsIt) {
+    model.current = {"trp_pressure_release", "INFRA-TP1", "right", 3};
+    auto combo = find("##variant");
+    ASSERT_TRUE(combo.has_value()) << "no variant chooser";
+    // Clicks down the open combo's list, reopening it before each click (a click on an entry closes it); returns
+    // the techniques emitted.
+    auto clickDownTheList = [&]() {
+        std::vector<scene::TechniqueRef> chosen;
+        const float em = ImGui::GetFontSize();
+        for (int row = 0; row < 16; ++row) {
+            if (ImGui::GetCurrentContext()->OpenPopupStack.Size > 0)
+                clickAt(ImVec2(2.0f, 2.0f)); // close it first: a click on the combo would toggle it shut
+            clickAt(*combo);
+            frame();
+            ImGuiWindow* popup = nullptr;
+            for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+                if (w->Active && (w->Flags & ImGuiWindowFlags_Popup))
+                    popup = w;
+            if (!popup) {
+                ADD_FAILURE() << "the combo did not open";
+                break;
+            }
+            ImVec2 p(popup->Rect().GetCenter().x, popup->Rect().Min.y + em * (0.5f + 0.5f * static_cast<float>(row)));
+            if (p.y >= popup->Rect().Max.y)
+                break;
+            scene::Commands out = clickAt(p);
+            if (const auto* c = first<scene::SetTechnique>(out))
+                chosen.push_back(c->technique);
+        }
+        return chosen;
+    };
+    auto chosen = clickDownTheList();
+    ASSERT_FALSE(chosen.empty());
+    bool variant = false, standard = false;
+    for (const auto& t : chosen) {
+        EXPECT_EQ(t.id, "trp_pressure_release");
+        EXPECT_EQ(t.target, "INFRA-TP1");
+        EXPECT_EQ(t.side, "right");
+        EXPECT_EQ(t.step, 0);
+        variant |= t.variant == "ischaemic_compression";
+        standard |= t.variant.empty();
+    }
+    EXPECT_TRUE(variant);
+    EXPECT_FALSE(standard) << "choosing the standard sequence while it plays emitted a change";
+
+    // Playing the variant: the list offers the way back, and the variant stays when the side changes.
+    model.current.variant = "ischaemic_compression";
+    bool back = false;
+    for (const auto& t : clickDownTheList()) {
+        back |= t.variant.empty();
+        EXPECT_NE(t.variant, "ischaemic_compression") << "choosing the variant playing emitted a change";
+    }
+    EXPECT_TRUE(back);
+    if (ImGui::GetCurrentContext()->OpenPopupStack.Size > 0)
+        clickAt(ImVec2(2.0f, 2.0f));
+    auto left = find("left");
+    ASSERT_TRUE(left.has_value());
+    scene::Commands sideOut = clickAt(*left);
+    const auto* c = first<scene::SetTechnique>(sideOut);
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(c->technique.side, "left");
+    EXPECT_EQ(c->technique.variant, "ischaemic_compression");
+}
+
+// A technique with no variants shows no chooser.
+TEST_F(TechniquePanelTest, NoVariantChooserWithoutVariants) {
+    EXPECT_FALSE(find("##variant").has_value());
+}

@@ -270,6 +270,52 @@ TEST(AtlasLoad, BadValuesAreReported) {
     expectIssue(typo, "landmarks.json", "c7", "expected", "unknown field");
 }
 
+// A variant is played as its own sequence, or spliced in for the main steps it says it replaces.
+TEST(AtlasLoad, TechniqueVariantsGiveTheirOwnSequence) {
+    const Technique* met = atlas().technique("met_pir");
+    ASSERT_NE(met, nullptr);
+    ASSERT_NE(met->variant("met_ri"), nullptr);
+    ASSERT_TRUE(met->variant("met_ri")->replaces.has_value());
+    auto ri = met->stepsOf("met_ri");
+    ASSERT_EQ(ri.size(), met->steps.size() - 1); // the contraction and its hold become one antagonist contraction
+    EXPECT_EQ(ri[0].text, met->steps[0].text);
+    EXPECT_NE(ri[1].text.find("antagonist"), std::string::npos) << ri[1].text;
+    EXPECT_EQ(ri[1].durationS, met->variant("met_ri")->steps[0].durationS);
+    for (size_t i = 2; i < ri.size(); ++i)
+        EXPECT_EQ(ri[i].text, met->steps[i + 1].text);
+
+    const Technique* trp = atlas().technique("trp_pressure_release");
+    ASSERT_NE(trp, nullptr);
+    const TechniqueVariant* ic = trp->variant("ischaemic_compression");
+    ASSERT_NE(ic, nullptr);
+    EXPECT_FALSE(ic->replaces.has_value());
+    auto whole = trp->stepsOf("ischaemic_compression");
+    ASSERT_EQ(whole.size(), ic->steps.size());
+    EXPECT_EQ(whole[0].pressure, "L4");
+    EXPECT_NE(whole.size(), trp->steps.size());
+    EXPECT_EQ(trp->stepsOf("").size(), trp->steps.size());
+    EXPECT_EQ(trp->stepsOf("no_such_variant").size(), trp->steps.size());
+    // Every shipped variant has steps of its own, and all four are there.
+    size_t variants = 0;
+    for (const auto& t : atlas().techniques)
+        for (const auto& v : t.variants) {
+            EXPECT_FALSE(v.steps.empty()) << t.id << " / " << v.id;
+            ++variants;
+        }
+    EXPECT_EQ(variants, 4u);
+}
+
+TEST(AtlasLoad, VariantReplacingStepsTheTechniqueLacksIsReported) {
+    CorruptCopy copy("techniques.json", [](auto& doc) {
+        record(doc, "techniques", "met_pir")["variants"][0]["replaces_steps"] = {4, 9};
+    });
+    expectIssue(copy, "techniques.json", "met_pir", "variants[0].replaces_steps", "not among the technique's");
+    CorruptCopy shape("techniques.json", [](auto& doc) {
+        record(doc, "techniques", "met_pir")["variants"][0]["replaces_steps"] = {1.5, 2};
+    });
+    expectIssue(shape, "techniques.json", "met_pir", "variants[0].replaces_steps", "wrong type");
+}
+
 TEST(AtlasLoad, BrokenJsonNamesTheFile) {
     CorruptCopy copy("lines.json", [](auto&) {});
     std::ofstream(copy.dir() / "lines.json") << "{ \"schema\": ";

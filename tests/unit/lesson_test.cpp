@@ -38,6 +38,7 @@ scene::Lesson sampleLesson() {
     b.namedView = scene::ViewName::Posterior;
     b.frameSelection = true;
     b.view.peel = 1;
+    b.view.technique = {"trp_pressure_release", "INFRA-TP1", "left", 1, "ischaemic_compression"};
     b.caption = "From behind";
     b.view.caption = b.caption;
     l.steps = {a, b};
@@ -163,7 +164,11 @@ TEST(Lesson, ShippedSamplesLoadAndNameRealAtlasContent) {
                 EXPECT_NE(atlas.line(line), nullptr) << e.path() << ": " << line;
             }
             if (!s.view.technique.id.empty()) {
-                EXPECT_NE(atlas.technique(s.view.technique.id), nullptr) << e.path();
+                const anatomy::Technique* t = atlas.technique(s.view.technique.id);
+                ASSERT_NE(t, nullptr) << e.path();
+                if (!s.view.technique.variant.empty()) {
+                    EXPECT_NE(t->variant(s.view.technique.variant), nullptr) << e.path();
+                }
             }
         }
         ++count;

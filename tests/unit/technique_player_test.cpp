@@ -137,9 +137,20 @@ TEST(TechniqueTargets, EveryTechniqueOffersItsTargetsAndTheirTriggerPoints) {
         auto targets = scene::suitableTargets(atlas(), t);
         EXPECT_FALSE(targets.empty()) << t.id;
         for (const auto& x : targets)
-            if (x.kind == scene::TargetKind::TriggerPoint)
+            if (x.kind == scene::TargetKind::TriggerPoint) {
                 EXPECT_EQ(atlas().triggerPoint(x.id)->muscle, x.muscle);
+                // "Infraspinatus: TrP1 (INFRA-TP1)": the muscle, a name or number, never an empty slot.
+                EXPECT_EQ(x.label.find(":  "), std::string::npos) << x.label;
+                EXPECT_EQ(x.label.find("()"), std::string::npos) << x.label;
+                EXPECT_EQ(x.label.rfind(atlas().muscle(x.muscle)->name + ": ", 0), 0u) << x.label;
+            }
     }
+    auto trp = scene::suitableTargets(atlas(), *atlas().technique("trp_pressure_release"));
+    auto labelled = [&](const std::string& label) {
+        return std::any_of(trp.begin(), trp.end(), [&](const auto& x) { return x.label == label; });
+    };
+    EXPECT_TRUE(labelled("Upper trapezius (descending fibres): TrP1 (TRAPU-TP1)"));
+    EXPECT_TRUE(labelled("Infraspinatus: INFRA-TP1")); // no number recorded: the id alone
     auto friction = scene::suitableTargets(atlas(), *atlas().technique("cross_fibre_friction"));
     for (const auto& x : friction)
         EXPECT_NE(x.muscle, "trapezius_upper") << "not listed for cross-fibre friction";
@@ -221,6 +232,39 @@ TEST(TechniqueResolve, EveryTechniqueResolvesForEachSuitableTarget) {
     EXPECT_GE(directMuscles + kCovered.size(), muscleTargets);
     std::cout << "resolved " << resolved << " technique/target pairs; " << direct << " of " << contactOf.size()
               << " targets reached directly (" << directMuscles << " of " << muscleTargets << " muscles)\n";
+}
+
+// A variant resolves with its own steps on the same contact; the caption names it; an unknown one is refused with
+// the variants there are.
+TEST(TechniqueResolve, VariantsPlayTheirOwnSteps) {
+    auto standard = world().techniques.resolve("trp_pressure_release", "INFRA-TP1", anatomy::Side::Right);
+    auto ic =
+        world().techniques.resolve("trp_pressure_release", "INFRA-TP1", anatomy::Side::Right, "ischaemic_compression");
+    EXPECT_TRUE(standard.variantId.empty());
+    EXPECT_EQ(ic.variantId, "ischaemic_compression");
+    EXPECT_FALSE(ic.variantName.empty());
+    EXPECT_FALSE(ic.variantNote.empty());
+    const auto* t = atlas().technique("trp_pressure_release");
+    ASSERT_EQ(ic.steps.size(), t->variant("ischaemic_compression")->steps.size());
+    ASSERT_EQ(standard.steps.size(), t->steps.size());
+    EXPECT_EQ(ic.contact, standard.contact);
+    EXPECT_EQ(ic.steps[0].pressureLevel, 4); // pressed to about 7/10 at once
+    EXPECT_LT(glm::dot(ic.steps[0].pressureDir, ic.normal), -0.6f);
+    EXPECT_TRUE(ic.steps[2].hasStretch);
+    ASSERT_EQ(ic.variants.size(), 1u);
+    EXPECT_EQ(ic.variants[0].id, "ischaemic_compression");
+
+    auto ri = world().techniques.resolve("met_pir", "trapezius_upper", anatomy::Side::Right, "met_ri");
+    EXPECT_EQ(ri.steps.size(), atlas().technique("met_pir")->steps.size() - 1);
+    for (size_t i = 0; i < ri.steps.size(); ++i)
+        EXPECT_EQ(ri.steps[i].index, static_cast<int>(i));
+
+    try {
+        (void)world().techniques.resolve("met_pir", "trapezius_upper", anatomy::Side::Right, "ischaemic");
+        ADD_FAILURE() << "an unknown variant was accepted";
+    } catch (const core::UsageError& e) {
+        EXPECT_NE(std::string(e.what()).find("met_ri"), std::string::npos) << e.what();
+    }
 }
 
 TEST(TechniqueResolve, LeftMirrorsRight) {
