@@ -19,7 +19,6 @@
 #include <GLFW/glfw3.h>
 #include <cfloat>
 #include <cmath>
-#include <epoxy/gl.h>
 #include <future>
 #include <imgui.h>
 
@@ -136,36 +135,6 @@ void handleInput(scene::AppState& state, InputState& input, const scene::Picker*
     state.view.camera = cam.pose;
 }
 
-io::Image readDefaultFramebuffer(int w, int h) {
-    io::Image img;
-    img.width = w;
-    img.height = h;
-    img.rgba.resize(static_cast<size_t>(w) * h * 4);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-    glReadBuffer(GL_BACK);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, img.rgba.data());
-    img.flipVertically();
-    return img;
-}
-
-// Full screen on the chosen monitor (the primary one when the choice is out of range), or back to the window.
-void setPresentationScreen(platform::Window& window, bool on, int monitor) {
-    int count = 0;
-    GLFWmonitor** monitors = glfwGetMonitors(&count);
-    if (!on || count <= 1 || monitor <= 0 || monitor >= count) {
-        if (window.fullscreen() != on)
-            window.setFullscreen(on);
-        else if (!on && glfwGetWindowMonitor(window.handle()))
-            window.setFullscreen(false);
-        return;
-    }
-    if (!window.fullscreen())
-        window.setFullscreen(true); // saves the windowed geometry for the way back
-    const GLFWvidmode* mode = glfwGetVideoMode(monitors[monitor]);
-    glfwSetWindowMonitor(window.handle(), monitors[monitor], 0, 0, mode->width, mode->height, mode->refreshRate);
-}
-
 void applyUiTheme(const ui::UiState& ui, float contentScale) {
     if (ui.presentation)
         ui::applyTheme(contentScale, ui.uiScale * ui.presentationScale, ui::Theme::HighContrast);
@@ -202,7 +171,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
     int winH = defaultSize ? settings.window.height : options.height;
     platform::Window window(winW, winH, "MyoAtlas");
     if (defaultSize && settings.window.x >= 0 && settings.window.y >= 0 && options.frames == 0)
-        glfwSetWindowPos(window.handle(), settings.window.x, settings.window.y);
+        window.setPosition(settings.window.x, settings.window.y);
     core::logInfo("window open on " + window.glRenderer());
     ui::UiState ui;
     ui.uiScale = options.uiScale != 1.0f ? options.uiScale : settings.uiScale;
@@ -233,15 +202,13 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
     auto* lessons = findFeature<LessonFeature>(host.features());
     if (lessons && !options.lesson.empty())
         lessons->requestOpen(options.lesson, true);
-    int monitorCount = 0;
-    glfwGetMonitors(&monitorCount);
-    ui.monitorCount = std::max(1, monitorCount);
+    ui.monitorCount = std::max(1, window.monitorCount());
     // Saved on exit and whenever quiz progress changes; smoke runs (--frames) leave the user's settings alone.
     auto saveSettings = [&] {
         if (options.frames > 0)
             return;
         if (!window.fullscreen()) {
-            glfwGetWindowPos(window.handle(), &settings.window.x, &settings.window.y);
+            window.position(settings.window.x, settings.window.y);
             window.windowSize(settings.window.width, settings.window.height);
         }
         settings.window.presentationMonitor = ui.presentationMonitor;
@@ -332,9 +299,9 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         if (ui.presentationChanged) {
             ui.presentationChanged = false;
             ui.blackout = false;
-            setPresentationScreen(window, ui.presentation, ui.presentationMonitor);
-            // The laser pointer replaces the cursor on the projected screen.
-            glfwSetInputMode(window.handle(), GLFW_CURSOR, ui.presentation ? GLFW_CURSOR_HIDDEN : GLFW_CURSOR_NORMAL);
+            // Full screen on the chosen monitor (the primary when it is gone), or back to the window.
+            window.setFullscreen(ui.presentation, ui.presentationMonitor);
+            window.setCursorHidden(ui.presentation); // the laser pointer replaces it on the projected screen
             ui.themeChanged = true;
         }
         if (quiz && quiz->progressVersion() != savedQuizVersion) {
@@ -372,8 +339,6 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
             renderScene(2);
             refined = true;
         }
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        glViewport(0, 0, fbw, fbh);
         renderer.blitToScreen(fbw, fbh);
         window.renderImGui();
         // A new theme or scale rebuilds the font atlas, which ImGui locks between NewFrame and Render: apply it
@@ -393,7 +358,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         ++frame;
         if (options.frames > 0 && frame >= options.frames) {
             if (!options.screenshot.empty()) {
-                io::writePng(options.screenshot, readDefaultFramebuffer(fbw, fbh));
+                io::writePng(options.screenshot, window.readPixels());
                 core::logInfo("screenshot written to " + options.screenshot.string());
             }
             window.swapBuffers();

@@ -80,21 +80,62 @@ float Window::contentScale() const {
     return std::max(x, y);
 }
 
-void Window::setFullscreen(bool on) {
-    if (on == fullscreen_)
+void Window::position(int& x, int& y) const {
+    glfwGetWindowPos(window_, &x, &y);
+}
+void Window::setPosition(int x, int y) {
+    glfwSetWindowPos(window_, x, y);
+}
+
+int Window::monitorCount() const {
+    int count = 0;
+    glfwGetMonitors(&count);
+    return count;
+}
+
+void Window::setFullscreen(bool on, int monitor) {
+    if (!on) {
+        if (fullscreen_)
+            glfwSetWindowMonitor(window_, nullptr, savedX_, savedY_, savedW_, savedH_, 0);
+        fullscreen_ = false;
         return;
-    if (on) {
+    }
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count); // the primary first
+    if (count == 0)
+        return;
+    int index = monitor >= 0 && monitor < count ? monitor : 0;
+    if (fullscreen_ && index == monitor_)
+        return;
+    if (!fullscreen_) { // the windowed geometry, for the way back
         glfwGetWindowPos(window_, &savedX_, &savedY_);
         glfwGetWindowSize(window_, &savedW_, &savedH_);
-        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
-        if (!monitor)
-            return;
-        const GLFWvidmode* mode = glfwGetVideoMode(monitor);
-        glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
-    } else {
-        glfwSetWindowMonitor(window_, nullptr, savedX_, savedY_, savedW_, savedH_, 0);
     }
-    fullscreen_ = on;
+    const GLFWvidmode* mode = glfwGetVideoMode(monitors[index]);
+    if (!mode)
+        return;
+    glfwSetWindowMonitor(window_, monitors[index], 0, 0, mode->width, mode->height, mode->refreshRate);
+    fullscreen_ = true;
+    monitor_ = index;
+}
+
+void Window::setCursorHidden(bool hidden) {
+    glfwSetInputMode(window_, GLFW_CURSOR, hidden ? GLFW_CURSOR_HIDDEN : GLFW_CURSOR_NORMAL);
+}
+
+io::Image Window::readPixels() const {
+    int w = 0, h = 0;
+    framebufferSize(w, h);
+    io::Image img;
+    img.width = w;
+    img.height = h;
+    img.rgba.resize(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    glReadBuffer(GL_BACK);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, img.rgba.data());
+    img.flipVertically();
+    return img;
 }
 
 std::string Window::glRenderer() const {

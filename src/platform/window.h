@@ -1,5 +1,7 @@
 #pragma once
 // The GLFW window with an OpenGL 4.5 core context, and the Dear ImGui GLFW/OpenGL3 backends bound to it.
+#include "io/image_io.h"
+
 #include <memory>
 #include <string>
 
@@ -23,8 +25,17 @@ public:
     void framebufferSize(int& width, int& height) const;
     void windowSize(int& width, int& height) const;
     [[nodiscard]] float contentScale() const;
-    void setFullscreen(bool fullscreen);
+    void position(int& x, int& y) const;
+    void setPosition(int x, int y);
+    // Full screen on monitor `monitor` (0 is the primary; one out of range falls back to it), moving between
+    // monitors while full screen; off restores the windowed position and size from before.
+    void setFullscreen(bool fullscreen, int monitor = 0);
     [[nodiscard]] bool fullscreen() const { return fullscreen_; }
+    [[nodiscard]] int fullscreenMonitor() const { return monitor_; }
+    [[nodiscard]] int monitorCount() const;
+    void setCursorHidden(bool hidden);
+    // The back buffer as drawn so far this frame (top row first): the window's own screenshot.
+    [[nodiscard]] io::Image readPixels() const;
     [[nodiscard]] std::string glRenderer() const;
 
     // ImGui frame boundaries (the backends are created with the window).
@@ -38,6 +49,7 @@ public:
 private:
     GLFWwindow* window_ = nullptr;
     bool fullscreen_ = false;
+    int monitor_ = 0;
     int savedX_ = 0, savedY_ = 0, savedW_ = 0, savedH_ = 0;
 };
 

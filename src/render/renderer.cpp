@@ -560,6 +560,8 @@ void Renderer::bindFinalTarget(int& width, int& height) const {
 void Renderer::blitToScreen(int width, int height) const {
     if (!targets_)
         return;
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, width, height); // the UI drawn next uses the whole window
     glBlitNamedFramebuffer(targets_->finalFbo, 0, 0, 0, targets_->w, targets_->h, 0, 0, width, height,
                            GL_COLOR_BUFFER_BIT, targets_->w == width ? GL_NEAREST : GL_LINEAR);
 }
