@@ -622,7 +622,8 @@ void HeatFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
     const glm::mat4 vp = state.view.camera.projection(state.viewportAspect) * state.view.camera.view();
     const float reach = std::max(ImGui::GetFontSize() * 0.8f, 10.0f);
     const Marker* best = nullptr;
-    float bestDist = reach;
+    float bestScore = 2.0f * reach;
+    const glm::vec3 eye = state.view.camera.eye();
     for (const Marker& m : markers_) {
         glm::vec4 clip = vp * glm::vec4(m.position, 1.0f);
         if (clip.w <= 0.0f)
@@ -630,8 +631,13 @@ void HeatFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
         float sx = (clip.x / clip.w * 0.5f + 0.5f) * io.DisplaySize.x;
         float sy = (0.5f - clip.y / clip.w * 0.5f) * io.DisplaySize.y;
         float d = std::hypot(sx - io.MousePos.x, sy - io.MousePos.y);
-        if (d < bestDist) {
-            bestDist = d;
+        if (d >= reach)
+            continue;
+        // A marker on the far side (drawn faint) yields to any near-side one under the mouse.
+        bool facing = glm::dot(m.normal, eye - m.position) >= 0.0f;
+        float score = d + (facing ? 0.0f : reach);
+        if (score < bestScore) {
+            bestScore = score;
             best = &m;
         }
     }
