@@ -601,7 +601,7 @@ void HeatFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
     if (!ui.presentation && ImGui::BeginMainMenuBar()) {
         if (ImGui::BeginMenu("Panels")) { // appends to the main menu's Panels menu
             ImGui::Separator();
-            ImGui::MenuItem("Trigger points", nullptr, &panel_.show);
+            ImGui::MenuItem("Trigger points", nullptr, &panel_.show, ui.expertPanels());
             ImGui::MenuItem("Pain map legend", nullptr, &panel_.showLegend);
             ImGui::EndMenu();
         }
@@ -610,10 +610,10 @@ void HeatFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
     if (!model.state)
         return;
     const scene::AppState& state = *model.state;
-    if (panel_.show && !ui.presentation)
+    if (panel_.show && ui.expertPanels())
         drawTriggerPointPanel(model, panelModel(state), panel_, out);
     if (panel_.showLegend && heatShown_ && !ui.presentation)
-        ui::drawHeatLegend(panel_);
+        ui::drawHeatLegend(panel_, ui.patientMode);
 
     // Hover names the markers (they are overlays, not structures the picker knows).
     const ImGuiIO& io = ImGui::GetIO();

@@ -94,7 +94,7 @@ void LessonFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Com
         open(path, play, ui, state, out);
     }
     handleKeys(state, ui, out);
-    if (!ui.showLesson || ui.presentation)
+    if (!ui.showLesson || !ui.expertPanels())
         return;
     ui::LessonView view;
     view.lesson = lesson_ ? &*lesson_ : nullptr;

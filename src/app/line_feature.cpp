@@ -459,12 +459,13 @@ void LineFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
     if (!ui.presentation) { // the projector shows the body and the caption bar only
         if (ImGui::BeginMainMenuBar()) {
             if (ImGui::BeginMenu("Panels")) { // appends to the main menu's Panels menu
-                ImGui::MenuItem("Anatomy Trains lines", nullptr, &panel_.open);
+                ImGui::MenuItem("Anatomy Trains lines", nullptr, &panel_.open, ui.expertPanels());
                 ImGui::EndMenu();
             }
             ImGui::EndMainMenuBar();
         }
-        ui::drawLinePanel(entries, panel_, out);
+        if (ui.expertPanels())
+            ui::drawLinePanel(entries, panel_, out);
     }
 
     // Station labels on hover: project every shown station and label the one under the mouse.

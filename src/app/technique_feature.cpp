@@ -218,7 +218,7 @@ void TechniqueFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::
         return;
     if (ImGui::BeginMainMenuBar()) {
         if (ImGui::BeginMenu("Panels")) { // appends to the main menu's Panels menu
-            ImGui::MenuItem("Release techniques", nullptr, &panel_.show);
+            ImGui::MenuItem("Release techniques", nullptr, &panel_.show, ui.expertPanels());
             ImGui::EndMenu();
         }
         ImGui::EndMainMenuBar();
@@ -228,6 +228,8 @@ void TechniqueFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::
         if (!panelOpenedFor_.empty())
             panel_.show = true; // a technique chosen elsewhere (a lesson step) brings its steps up
     }
+    if (!ui.expertPanels()) // a patient sees the plain-language panel only
+        return;
     ui::TechniquePanelModel pm;
     pm.atlas = context_.atlas;
     pm.current = state.view.technique;

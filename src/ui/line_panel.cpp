@@ -1,5 +1,7 @@
 #include "ui/line_panel.h"
 
+#include "ui/widgets.h"
+
 #include <cstdio>
 #include <imgui.h>
 
@@ -35,14 +37,14 @@ void details(const LinePanelEntry& e) {
         ImGui::TextDisabled("%s", len);
     if (!e.route.empty() && ImGui::TreeNode("Stations and tracks")) {
         for (size_t i = 0; i < e.route.size(); ++i)
-            ImGui::BulletText("%s", e.route[i].c_str());
+            bulletWrapped(e.route[i]);
         ImGui::TreePop();
     }
     wrapped("Function", e.function);
     if (!e.compensations.empty()) {
         ImGui::TextDisabled("Common compensations");
         for (const auto& c : e.compensations)
-            ImGui::BulletText("%s", c.c_str());
+            bulletWrapped(c);
     }
     wrapped("Evidence (dissection support)", e.evidenceNote);
     wrapped("Wilke et al. 2016", e.wilke2016);

@@ -35,10 +35,12 @@ void drawMainMenu(const UiModel& model, UiState& ui, scene::Commands& out) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Panels")) {
-        ImGui::MenuItem("Layers", nullptr, &ui.showLayers);
-        ImGui::MenuItem("Structures", nullptr, &ui.showBrowser);
-        ImGui::MenuItem("Selection info", nullptr, &ui.showInfo);
-        ImGui::MenuItem("Lesson editor and player", nullptr, &ui.showLesson);
+        // Patient mode keeps its own panel: the expert ones stay listed, greyed, until it is left.
+        const bool expert = ui.expertPanels();
+        ImGui::MenuItem("Layers", nullptr, &ui.showLayers, expert);
+        ImGui::MenuItem("Structures", nullptr, &ui.showBrowser, expert);
+        ImGui::MenuItem("Selection info", nullptr, &ui.showInfo, expert);
+        ImGui::MenuItem("Lesson editor and player", nullptr, &ui.showLesson, expert);
         ImGui::Separator();
         if (ImGui::BeginMenu("Theme")) {
             for (auto t : {Theme::Dark, Theme::Light, Theme::HighContrast}) {
@@ -73,8 +75,15 @@ void drawMainMenu(const UiModel& model, UiState& ui, scene::Commands& out) {
         if (ImGui::IsItemDeactivatedAfterEdit() && ui.presentation)
             ui.themeChanged = true;
         ImGui::Separator();
-        ImGui::MenuItem("Patient mode", nullptr, &ui.patientMode);
-        ImGui::MenuItem("Quiz", nullptr, &ui.showQuiz);
+        // One mode at a time: the quiz would give its answers away to a patient, and the other way round.
+        if (ImGui::MenuItem("Patient mode", nullptr, ui.patientMode)) {
+            ui.patientMode = !ui.patientMode;
+            ui.showQuiz = ui.showQuiz && !ui.patientMode;
+        }
+        if (ImGui::MenuItem("Quiz", nullptr, ui.showQuiz)) {
+            ui.showQuiz = !ui.showQuiz;
+            ui.patientMode = ui.patientMode && !ui.showQuiz;
+        }
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {

@@ -1,5 +1,7 @@
 #include "ui/patient_panel.h"
 
+#include "ui/widgets.h"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -52,7 +54,7 @@ std::vector<PatientAction> drawPatientPanel(const UiModel& model, UiState& ui, c
             for (const auto& s : view.selfCareSteps)
                 ImGui::TextWrapped("%d. %s", n++, s.c_str());
             for (const auto& d : view.dosage)
-                ImGui::BulletText("%s", d.c_str());
+                bulletWrapped(d);
             for (const auto& s : view.safety)
                 ImGui::TextWrapped("! %s", s.c_str());
         }

@@ -1,6 +1,7 @@
 #include "ui/technique_panel.h"
 
 #include "scene/options.h"
+#include "ui/widgets.h"
 
 #include <algorithm>
 #include <imgui.h>
@@ -259,20 +260,20 @@ void drawTechniquePanel(const TechniquePanelModel& model, TechniquePanelState& s
             }
             if (!r->endangerment.empty() && ImGui::CollapsingHeader("Endangerment sites nearby")) {
                 for (const auto& e : r->endangerment)
-                    ImGui::BulletText("%s: %s (%s)", e.name.c_str(), e.structuresAtRisk.c_str(),
-                                      e.containsTarget
-                                          ? "contact inside"
-                                          : (std::to_string(static_cast<int>(e.distanceMm)) + " mm").c_str());
+                    bulletWrapped(e.name + ": " + e.structuresAtRisk + " (" +
+                                  (e.containsTarget ? std::string("contact inside")
+                                                    : std::to_string(static_cast<int>(e.distanceMm)) + " mm") +
+                                  ")");
             }
             if (!r->overlying.empty() && ImGui::CollapsingHeader("Pressure passes through")) {
                 for (const auto& o : r->overlying)
-                    ImGui::BulletText("%s", o.c_str());
+                    bulletWrapped(o);
             }
             if (ImGui::CollapsingHeader("Dosage and precautions")) {
                 for (const auto& d : r->dosage)
-                    ImGui::BulletText("%s", d.c_str());
+                    bulletWrapped(d);
                 for (const auto& p : r->precautions)
-                    ImGui::BulletText("%s", p.c_str());
+                    bulletWrapped(p);
             }
         }
     }

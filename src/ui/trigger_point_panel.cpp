@@ -363,11 +363,12 @@ void drawTriggerPointPanel(const UiModel& model, const TrpPanelModel& heat, TrpP
     ImGui::End();
 }
 
-void drawHeatLegend(const TrpPanelState& st) {
+void drawHeatLegend(const TrpPanelState& st, bool left) {
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.5f, vp->Pos.y + vp->Size.y - em * 0.5f),
-                            ImGuiCond_Always, ImVec2(1.0f, 1.0f));
+    const float x = left ? vp->Pos.x + em * 0.5f : vp->Pos.x + vp->Size.x - em * 0.5f;
+    ImGui::SetNextWindowPos(ImVec2(x, vp->Pos.y + vp->Size.y - em * 0.5f), ImGuiCond_Always,
+                            ImVec2(left ? 0.0f : 1.0f, 1.0f));
     ImGui::SetNextWindowBgAlpha(0.8f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav |

@@ -51,7 +51,8 @@ struct TrpPanelModel {
 
 void drawTriggerPointPanel(const UiModel& model, const TrpPanelModel& heat, TrpPanelState& st, scene::Commands& out);
 // The colour key (essential, spillover, fading edge, markers) in a small window over the scene's lower right.
-void drawHeatLegend(const TrpPanelState& st);
+// `left`: in the bottom-left corner (patient mode, whose panel fills the right), else the bottom-right.
+void drawHeatLegend(const TrpPanelState& st, bool left = false);
 
 // Helpers shared with the feature and tested on their own.
 [[nodiscard]] std::string trpLabel(const anatomy::Atlas& atlas, const anatomy::TriggerPoint& trp);

@@ -55,6 +55,10 @@ struct UiState {
     std::string quizAnswer; // typed answer
     bool patientMode = false;
     std::string status; // one-line message shown by the mode panels (errors, "saved")
+
+    // The expert panels (layers, structures, trigger points, lines, techniques, lessons) are drawn: not on the
+    // projector (presentation) and not while a patient is shown the plain-language panel.
+    [[nodiscard]] bool expertPanels() const { return !presentation && !patientMode; }
 };
 
 } // namespace myoatlas::ui

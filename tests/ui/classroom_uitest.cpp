@@ -2,11 +2,13 @@
 // feature on the real body (adding views grows the lesson, next/previous emit the step's view and camera move),
 // the quiz panel (the chosen answer reaches the score and the mistakes list) and the patient panel (each control
 // emits its action). Clicks are simulated by probing for the item id under the mouse.
+#include "app/feature.h"
 #include "app/lesson_feature.h"
 #include "scene/lesson.h"
 #include "scene/quiz.h"
 #include "support/headless_imgui.h"
 #include "support/test_body.h"
+#include "ui/panels.h"
 #include "ui/patient_panel.h"
 #include "ui/quiz_panel.h"
 
@@ -344,3 +346,51 @@ TEST_F(PatientPanelTest, ControlsFollowWhatIsKnown) {
 }
 
 } // namespace
+
+// ---- Patient mode through every feature --------------------------------------------------------------------------
+
+// In patient mode the plain-language panel is the only one: the trigger point, technique, line and lesson panels
+// that were open go away (and come back when it is left).
+TEST_F(ClassroomUi, PatientModeShowsOnlyThePatientPanel) {
+    anatomy::Atlas atlas = anatomy::loadAtlasOrThrow(MYOATLAS_ATLAS_DIR);
+    anatomy::AtlasResolver resolver(atlas, test::testBody());
+    app::FeatureContext context{test::testBody(), &atlas, &resolver, ""};
+    auto features = app::makeFeatures(context);
+    scene::AppState state;
+    state.viewportAspect = 1.6f;
+    scene::apply(state, test::testBody(), scene::SetNamedView{scene::ViewName::Anterior});
+    // A technique on the body opens its panel; the lesson panel, layers and structures are switched on.
+    scene::apply(state, test::testBody(), scene::SetTechnique{{"massage_ball", "trapezius_upper", "right", 0}});
+    model.body = &test::testBody();
+    model.state = &state;
+    ui.showLesson = ui.showLayers = ui.showBrowser = true;
+    scene::Commands out;
+    draw = [&] {
+        ui::drawUi(model, ui, out);
+        for (auto& f : features)
+            f->drawUi(model, ui, out);
+    };
+    auto shown = [](const char* name) {
+        ImGuiWindow* w = ImGui::FindWindowByName(name);
+        return w && w->Active;
+    };
+    const char* expert[] = {"Trigger points", "Technique", "Lesson", "Layers", "Structures"};
+    frame();
+    frame();
+    for (const char* name : expert)
+        EXPECT_TRUE(shown(name)) << name << " is not open to begin with";
+
+    ui.patientMode = true;
+    frame();
+    frame();
+    EXPECT_TRUE(shown("Where does it hurt?"));
+    for (const char* name : expert)
+        EXPECT_FALSE(shown(name)) << name << " shows in patient mode";
+
+    ui.patientMode = false;
+    frame();
+    frame();
+    EXPECT_FALSE(shown("Where does it hurt?"));
+    for (const char* name : expert)
+        EXPECT_TRUE(shown(name)) << name << " did not come back after patient mode";
+}

@@ -3,6 +3,7 @@
 #include "support/headless_imgui.h"
 #include "support/test_body.h"
 #include "ui/panels.h"
+#include "ui/widgets.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -122,4 +123,24 @@ TEST_F(HeadlessImGui, InfoPanelShowsTheSelectionAndItsButtonsEmitCommands) {
     ASSERT_TRUE(found) << "Isolate button not found";
     auto out = clickAt(at);
     EXPECT_NE(test::findCommand<scene::IsolateSelection>(out), nullptr);
+}
+
+// A wrapped bullet stays inside a narrow window, over several lines hanging after the bullet.
+TEST(Widgets, BulletWrappedStaysInsideTheWindow) {
+    test::createHeadlessImGui();
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(10, 10));
+    ImGui::SetNextWindowSize(ImVec2(220, 400));
+    ImGui::Begin("narrow");
+    const float left = ImGui::GetCursorScreenPos().x;
+    ui::bulletWrapped(
+        "Stop if you feel numbness, tingling or burning, or if the pain spreads or is worse the next day.");
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::End();
+    ImGui::Render();
+    EXPECT_LE(max.x, right + 1.0f) << "the text runs past the window's edge";
+    EXPECT_GT(max.y - min.y, ImGui::GetFontSize() * 2.5f) << "the text did not wrap";
+    EXPECT_GT(min.x, left) << "the text does not hang after the bullet";
+    test::destroyHeadlessImGui();
 }
