@@ -220,8 +220,11 @@ void drawTechniquePanel(const TechniquePanelModel& model, TechniquePanelState& s
         return;
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 51, vp->Pos.y + em * 2.2f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(em * 26, em * 34), ImGuiCond_FirstUseEver);
+    // Over the right column (selection and trigger points): the technique frames its contact in the middle of
+    // the view, which a panel there would cover.
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.5f, vp->Pos.y + em * 2.2f), ImGuiCond_FirstUseEver,
+                            ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(em * 26, std::max(em * 20.0f, vp->Size.y - em * 3.0f)), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Technique", &state.show)) {
         if (!model.atlas) {
             ImGui::TextColored(kWarn, "The atlas is not loaded: %s", model.error.c_str());

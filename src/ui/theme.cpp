@@ -50,7 +50,7 @@ void highContrast(ImGuiStyle& style) {
     const ImVec4 black(0, 0, 0, 1), white(1, 1, 1, 1), yellow(1.0f, 0.85f, 0.0f, 1.0f), dim(0.25f, 0.25f, 0.25f, 1);
     c[ImGuiCol_Text] = white;
     c[ImGuiCol_TextDisabled] = ImVec4(0.75f, 0.75f, 0.75f, 1);
-    c[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 0.95f);
+    c[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 1.0f);
     c[ImGuiCol_PopupBg] = black;
     c[ImGuiCol_MenuBarBg] = black;
     c[ImGuiCol_Border] = white;
@@ -99,14 +99,15 @@ std::optional<std::filesystem::path> applyTheme(float contentScale, float uiScal
     style.FrameRounding = 4.0f;
     style.GrabRounding = 4.0f;
     style.WindowBorderSize = 0.0f;
-    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.09f, 0.10f, 0.12f, 0.92f);
+    // Opaque: panels overlap, and text showing through from the one below reads as clutter.
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.09f, 0.10f, 0.12f, 1.0f);
     style.Colors[ImGuiCol_Header] = ImVec4(0.80f, 0.55f, 0.15f, 0.45f);
     style.Colors[ImGuiCol_HeaderHovered] = ImVec4(0.85f, 0.60f, 0.20f, 0.65f);
     style.Colors[ImGuiCol_HeaderActive] = ImVec4(0.90f, 0.65f, 0.20f, 0.85f);
     style.Colors[ImGuiCol_SliderGrab] = ImVec4(0.90f, 0.65f, 0.25f, 1.0f);
     style.Colors[ImGuiCol_CheckMark] = ImVec4(0.95f, 0.70f, 0.25f, 1.0f);
     if (theme == Theme::Light)
-        style.Colors[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.96f, 0.95f, 0.95f);
+        style.Colors[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.96f, 0.95f, 1.0f);
     if (theme == Theme::HighContrast)
         highContrast(style);
     style.ScaleAllSizes(scale);
