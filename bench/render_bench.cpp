@@ -37,16 +37,18 @@ double median(std::vector<double> v) {
     return v.empty() ? 0.0 : v[v.size() / 2];
 }
 
-void frames(render::Renderer& r, scene::AppState& state, const char* label, int n, float lodPixels = 1.6f) {
+void frames(render::Renderer& r, scene::AppState& state, const char* label, int n, float lodPixels = 1.6f,
+            bool cull = true) {
     render::FrameInputs in;
     in.lodPixels = lodPixels;
+    in.cull = cull;
     in.view = &state.view;
     in.width = 1280;
     in.height = 720;
     r.render(in); // warm-up: first use of the targets and programs
     glFinish();
     std::vector<double> ms;
-    size_t tris = 0;
+    size_t tris = 0, culled = 0;
     for (int i = 0; i < n; ++i) {
         state.view.camera.yaw += 0.05f; // a moving camera defeats any caching
         core::Stopwatch sw;
@@ -54,9 +56,10 @@ void frames(render::Renderer& r, scene::AppState& state, const char* label, int 
         glFinish();
         ms.push_back(sw.millis());
         tris = stats.drawnTriangles;
+        culled = stats.culledStructures;
     }
-    std::printf("frame_ms[%s] median %.1f  min %.1f  (%zu triangles, %.1f fps)\n", label, median(ms),
-                *std::min_element(ms.begin(), ms.end()), tris, 1000.0 / median(ms));
+    std::printf("frame_ms[%s] median %.1f  min %.1f  (%zu triangles, %zu structures culled, %.1f fps)\n", label,
+                median(ms), *std::min_element(ms.begin(), ms.end()), tris, culled, 1000.0 / median(ms));
 }
 
 } // namespace
@@ -114,6 +117,18 @@ int main(int argc, char** argv) {
                    n);
         }
         renderer.setOverlays({});
+    }
+    // A close-up as a technique frames its contact: the right shoulder and neck, 30 cm across.
+    {
+        scene::AppState close = state;
+        const geometry::Aabb& b = body.structures[body.skin().value_or(0)].bounds;
+        geometry::Aabb neck;
+        glm::vec3 c(b.center().x - 0.1f, b.max.y - 0.28f, b.center().z - 0.05f);
+        neck.expand(c - glm::vec3(0.15f));
+        neck.expand(c + glm::vec3(0.15f));
+        scene::apply(close, body, scene::FrameBox{neck});
+        frames(renderer, close, "close-up on the neck and shoulder, no frustum culling", n, 1.6f, false);
+        frames(renderer, close, "close-up on the neck and shoulder", n);
     }
     state.view.layers = scene::parseLayers("superficial_muscle,deep_muscle");
     frames(renderer, state, "muscles only", n);

@@ -11,6 +11,7 @@
 #include "platform/window.h"
 #include "render/renderer.h"
 #include "scene/app_state.h"
+#include "scene/frame_budget.h"
 #include "scene/picker.h"
 #include "ui/panels.h"
 #include "ui/presentation.h"
@@ -257,6 +258,8 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
     bool firstFrame = true;
     bool refined = false;    // the still frame has been redrawn supersampled
     double lastChange = 0.0; // app clock time of the last change to what the scene shows
+    bool changedLastFrame = false;
+    scene::FrameBudget budget; // half-size frames while interaction runs slower than 10 fps
     bool animating = false;
     int frame = 0;
     core::Stopwatch fpsClock;
@@ -314,20 +317,22 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         // The scene is re-rendered only when something it shows changed: llvmpipe frames are expensive.
         bool dirty = firstFrame || !(state.view == lastView) || state.hovered != lastHovered || fbw != lastW ||
                      fbh != lastH || host.changedSinceLastSync() || animating;
-        auto renderScene = [&](int supersample) {
+        auto renderScene = [&](int supersample, float scale) {
             render::FrameInputs in;
             in.view = &state.view;
             in.hovered = state.hovered;
             in.dimmed = dimmed;
             in.time = static_cast<float>(clock.now());
             in.heatPulse = host.heatPulse();
-            in.width = fbw;
-            in.height = fbh;
+            in.width = std::max(1, static_cast<int>(static_cast<float>(fbw) * scale));
+            in.height = std::max(1, static_cast<int>(static_cast<float>(fbh) * scale));
             in.supersample = supersample;
             renderer.render(in);
         };
         if (dirty) {
-            renderScene(1);
+            // Smoke runs (--frames) keep full size: their screenshots must not depend on the machine's speed.
+            renderScene(1, options.frames > 0 ? 1.0f : budget.scale());
+            budget.drawn(clock.now(), changedLastFrame);
             lastView = state.view;
             lastHovered = state.hovered;
             lastW = fbw;
@@ -335,10 +340,12 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
             lastChange = clock.now();
             refined = false;
         } else if (!refined && options.frames == 0 && clock.now() - lastChange > 0.35) {
-            // Still for a moment: redraw once, anti-aliased by supersampling. Interaction stays at full speed.
-            renderScene(2);
+            // Still for a moment: redraw once, full size and anti-aliased by supersampling.
+            renderScene(2, 1.0f);
             refined = true;
+            budget.rest();
         }
+        changedLastFrame = dirty;
         renderer.blitToScreen(fbw, fbh);
         window.renderImGui();
         // A new theme or scale rebuilds the font atlas, which ImGui locks between NewFrame and Render: apply it

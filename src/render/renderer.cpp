@@ -1,6 +1,7 @@
 #include "render/renderer.h"
 
 #include "core/error.h"
+#include "geometry/frustum.h"
 #include "io/fascia_layer.h"
 #include "render/gl_program.h"
 #include "scene/palette.h"
@@ -341,13 +342,25 @@ FrameStats Renderer::render(const FrameInputs& in) {
 
     // Pixels per metre at unit distance, for the level-of-detail choice.
     float pixelsPerMetreAtOne = static_cast<float>(h) / (2.0f * std::tan(view.camera.fovY * 0.5f));
-    // Visible structures by pass, outer layers first so early depth rejects what they hide.
+    // Visible structures by pass. Opaque ones are drawn nearest first, so that early depth testing rejects the
+    // fragments of what they hide (close-ups are bound by fragment work on llvmpipe).
+    struct Draw {
+        float key;
+        GLsizei count;
+        const void* offset;
+    };
+    std::vector<Draw> opaque;
     std::vector<GLsizei> oCounts, tCounts;
     std::vector<const void*> oOffsets, tOffsets;
+    const geometry::Frustum frustum(viewProj); // close-ups (a technique's contact) leave most of the body out
     for (auto layer : anatomy::kAllLayers) {
         for (uint32_t s = 0; s < body_.size(); ++s) {
             if (body_.structures[s].layer != layer || !view.isVisible(body_, s))
                 continue;
+            if (in.cull && !frustum.intersects(body_.structures[s].bounds)) {
+                stats.culledStructures++;
+                continue;
+            }
             float a = view.opacity(body_, s);
             bool translucent = a < 0.995f;
             bool lod = false;
@@ -359,13 +372,23 @@ FrameStats Renderer::render(const FrameInputs& in) {
             }
             GLsizei count = lod ? lodCounts_[s] : counts_[s];
             size_t offset = lod ? lodOffsets_[s] : offsets_[s];
-            (translucent ? tCounts : oCounts).push_back(count);
-            (translucent ? tOffsets : oOffsets).push_back(reinterpret_cast<const void*>(offset));
+            if (translucent) {
+                tCounts.push_back(count);
+                tOffsets.push_back(reinterpret_cast<const void*>(offset));
+            } else {
+                float nearest = std::sqrt(body_.structures[s].bounds.distance2(eye));
+                opaque.push_back({static_cast<float>(anatomy::index(layer)) * 100.0f + nearest, count, reinterpret_cast<const void*>(offset)});
+            }
             stats.drawnStructures++;
             stats.lodStructures += lod ? 1 : 0;
             stats.drawnTriangles += static_cast<size_t>(count / 3);
             stats.translucentStructures += translucent ? 1 : 0;
         }
+    }
+    std::stable_sort(opaque.begin(), opaque.end(), [](const Draw& a, const Draw& b) { return a.key < b.key; });
+    for (const Draw& d : opaque) {
+        oCounts.push_back(d.count);
+        oOffsets.push_back(d.offset);
     }
 
     glViewport(0, 0, w, h);

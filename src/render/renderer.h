@@ -35,6 +35,7 @@ struct FrameInputs {
     int supersample = 1;             // render at N x size and filter down (headless renders use 2)
     float lodPixels = 1.6f;          // draw the simplified mesh when full-detail edges would be shorter than this
                                      // on screen (pixels); 0 = always full detail
+    bool cull = true;                // skip structures whose bounds lie outside the view frustum
     float time = 0.0f;               // seconds, for overlay flow
     float heatPulse = 0.0f;          // 0..1
     glm::vec3 backgroundTop{0.16f, 0.18f, 0.22f};
@@ -46,6 +47,7 @@ struct FrameStats {
     size_t drawnStructures = 0;
     size_t drawnTriangles = 0;
     size_t translucentStructures = 0;
+    size_t culledStructures = 0; // visible, but outside the view
 };
 
 class Renderer {

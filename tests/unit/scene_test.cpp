@@ -2,6 +2,7 @@
 #include "core/error.h"
 #include "scene/app_state.h"
 #include "scene/camera.h"
+#include "scene/frame_budget.h"
 #include "scene/options.h"
 #include "support/test_body.h"
 
@@ -142,4 +143,27 @@ TEST(LevelOfDetail, SimplifiedMeshIsSmallerAndStaysOnTheSurface) {
     for (const auto& mesh : body.meshes)
         withLod += mesh.lodIndices.empty() ? 0 : 1;
     EXPECT_GT(withLod, body.size() / 2);
+}
+
+// Slow interactive frames drop to half resolution; fast ones, a rest, or isolated slow frames keep full size.
+TEST(FrameBudget, SlowInteractionHalvesTheResolutionAndFastFramesRestoreIt) {
+    scene::FrameBudget b(0.1);
+    EXPECT_EQ(b.scale(), 1.0f);
+    b.drawn(0.0, false);
+    b.drawn(5.0, false); // after a pause: not an interaction gap
+    EXPECT_EQ(b.scale(), 1.0f);
+    b.drawn(5.15, true); // dragging at under 7 fps
+    EXPECT_EQ(b.scale(), 0.5f);
+    b.drawn(5.25, true); // half size at 10 fps: a full frame would still miss the budget
+    EXPECT_EQ(b.scale(), 0.5f);
+    b.drawn(5.26, true); // 100 fps at half size: full size fits
+    EXPECT_EQ(b.scale(), 1.0f);
+    b.drawn(5.40, true);
+    EXPECT_EQ(b.scale(), 0.5f);
+    b.rest();
+    EXPECT_EQ(b.scale(), 1.0f);
+    scene::FrameBudget fast(0.1);
+    for (int i = 0; i < 50; ++i)
+        fast.drawn(i * 0.03, i > 0);
+    EXPECT_EQ(fast.scale(), 1.0f);
 }
