@@ -376,8 +376,10 @@ FrameStats Renderer::render(const FrameInputs& in) {
                 tCounts.push_back(count);
                 tOffsets.push_back(reinterpret_cast<const void*>(offset));
             } else {
+                // Layer by layer (outer ones hide inner ones), nearest first within a layer.
                 float nearest = std::sqrt(body_.structures[s].bounds.distance2(eye));
-                opaque.push_back({static_cast<float>(anatomy::index(layer)) * 100.0f + nearest, count, reinterpret_cast<const void*>(offset)});
+                float key = static_cast<float>(anatomy::index(layer)) * 100.0f + nearest;
+                opaque.push_back({key, count, reinterpret_cast<const void*>(offset)});
             }
             stats.drawnStructures++;
             stats.lodStructures += lod ? 1 : 0;
