@@ -70,10 +70,19 @@ std::vector<render::OverlayMesh> techniqueOverlays(const scene::ResolvedTechniqu
     }
     glm::vec3 side = glm::normalize(glm::cross(s.normal, s.toolAxis));
     if (s.pressureLevel > 0) {
-        // Beside the hand or tool, its tip on the skin: the direction and (thickness, colour) the level.
+        // Beside the hand or tool, its tip on the skin: the direction and (thickness, colour) the level. With a
+        // stroke it stands past the stroke's end instead: beside the hand it would cover a short stroke in the
+        // framed view, which looks down the arrow at a slant.
         float offset = geometry::glyphFootprint(r.tool) * 0.5f + 0.02f;
         float length = 0.05f + 0.015f * static_cast<float>(s.pressureLevel);
         glm::vec3 tip = s.contact - side * offset + s.normal * 0.003f;
+        if (s.strokePath.size() > 1) {
+            const glm::vec3 end = s.strokePath.back();
+            glm::vec3 along = end - s.strokePath[s.strokePath.size() - 2];
+            along -= s.normal * glm::dot(along, s.normal);
+            if (glm::length(along) > 1e-6f)
+                tip = end + glm::normalize(along) * 0.035f + s.normal * 0.001f; // clear of the stroke's arrowhead
+        }
         out.push_back(coloured(
             geometry::arrow(tip - s.pressureDir * length, tip, 0.0025f + 0.0008f * static_cast<float>(s.pressureLevel)),
             pressureColor(s.pressureLevel), true));
