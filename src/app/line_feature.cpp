@@ -479,7 +479,9 @@ void LineFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
     const LineStation* best = nullptr;
     const LineGeometry* bestLine = nullptr;
     glm::vec2 bestPx(0.0f);
-    float bestD = 14.0f; // pixels
+    const float reach = 14.0f; // pixels
+    float bestScore = 1e30f;
+    const glm::vec3 eye = view.camera.eye();
     for (const std::string& id : shown_) {
         const LineGeometry& g = built_.at(id);
         for (const LineStation& s : g.stations) {
@@ -487,8 +489,11 @@ void LineFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
             if (!px)
                 continue;
             float d = glm::distance(*px, mouse);
-            if (d < bestD) {
-                bestD = d;
+            // Under the mouse, the nearer station wins (10 cm deeper counts as 10 pixels further): one on the far
+            // side of the body is drawn faint behind it.
+            float score = d + 100.0f * glm::distance(eye, s.position);
+            if (d < reach && score < bestScore) {
+                bestScore = score;
                 best = &s;
                 bestLine = &g;
                 bestPx = *px;
