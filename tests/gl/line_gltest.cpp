@@ -143,6 +143,15 @@ TEST_F(LineGlTest, SyntheticFasciaSheenAndFibres) {
 
 namespace {
 
+// The real body with the shipped atlas, its resolver and a renderer.
+struct RealBodyScene {
+    const anatomy::Body& body = test::testBody();
+    anatomy::Atlas atlas = anatomy::loadAtlasOrThrow(io::locateAssets() / "atlas");
+    anatomy::AtlasResolver resolver{atlas, body};
+    app::FeatureContext context{body, &atlas, &resolver, ""};
+    render::Renderer renderer{body};
+};
+
 // The real body with one line shown, as the program draws it.
 io::Image renderRealLine(render::Renderer& renderer, app::FeatureContext& context, const std::string& id,
                          scene::ViewName view) {
@@ -182,15 +191,11 @@ size_t linePixels(const io::Image& img, glm::vec3 c) {
 
 // The real body with the SBL (posterior) and the SFL (anterior): the line's colour must run from the feet to the head.
 TEST_F(LineGlTest, RealBodyLinesShowFromFeetToHead) {
-    const anatomy::Body& body = test::testBody();
-    anatomy::Atlas atlas = anatomy::loadAtlasOrThrow(io::locateAssets() / "atlas");
-    anatomy::AtlasResolver resolver(atlas, body);
-    app::FeatureContext context{body, &atlas, &resolver, ""};
-    render::Renderer renderer(body);
+    RealBodyScene real;
     for (auto [id, view] :
          {std::pair{"SBL", scene::ViewName::Posterior}, std::pair{"SFL", scene::ViewName::Anterior}}) {
         SCOPED_TRACE(id);
-        io::Image img = renderRealLine(renderer, context, id, view);
+        io::Image img = renderRealLine(real.renderer, real.context, id, view);
         io::writePng(test::outputDir() / (std::string("line_real_") + id + ".png"), img); // for review; not a baseline
         glm::vec3 c = app::lineColor(id);
         // The body's rows (anything brighter than the background), cut into tenths: the line's colour must show in
@@ -223,15 +228,11 @@ TEST_F(LineGlTest, RealBodyLinesShowFromFeetToHead) {
 // The SBL runs down the back: seen from the front it shows faint and grey through the body, not in full colour
 // as if it ran down the front.
 TEST_F(LineGlTest, RealBodyBackLineFadesSeenFromTheFront) {
-    const anatomy::Body& body = test::testBody();
-    anatomy::Atlas atlas = anatomy::loadAtlasOrThrow(io::locateAssets() / "atlas");
-    anatomy::AtlasResolver resolver(atlas, body);
-    app::FeatureContext context{body, &atlas, &resolver, ""};
-    render::Renderer renderer(body);
+    RealBodyScene real;
     glm::vec3 c = app::lineColor("SBL");
-    io::Image front = renderRealLine(renderer, context, "SBL", scene::ViewName::Anterior);
+    io::Image front = renderRealLine(real.renderer, real.context, "SBL", scene::ViewName::Anterior);
     io::writePng(test::outputDir() / "line_real_SBL_from_front.png", front); // for review; not a baseline
-    size_t behind = linePixels(renderRealLine(renderer, context, "SBL", scene::ViewName::Posterior), c);
+    size_t behind = linePixels(renderRealLine(real.renderer, real.context, "SBL", scene::ViewName::Posterior), c);
     EXPECT_GT(behind, 500u);
     EXPECT_LT(linePixels(front, c), behind / 5);
 }
