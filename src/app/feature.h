@@ -35,8 +35,7 @@ struct FeatureContext {
 struct HeatOutput {
     uint32_t structure = 0;
     std::vector<float> values;
-    float pulse = 0.0f;          // 0..1
-    std::vector<glm::vec4> ramp; // 256 colours (heat 0..1 -> rgba; alpha = coverage); empty keeps the last
+    float pulse = 0.0f; // 0..1; the colours are the one heat ramp (scene/colormap.h)
 };
 
 class Feature {

@@ -1,5 +1,5 @@
 #pragma once
-// Release techniques on the body (issue 6): follows ViewState.technique, resolves it on the body, runs the step
+// Release techniques on the body: follows ViewState.technique, resolves it on the body, runs the step
 // player on the app clock, draws the hand or tool, the pressure arrow, animated strokes, stretch arrows and the
 // endangerment sites near the target, frames the target, handles the clicker keys and captions the step.
 #include "app/feature.h"

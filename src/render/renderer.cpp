@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "geometry/frustum.h"
 #include "render/gl_program.h"
+#include "scene/colormap.h"
 #include "scene/palette.h"
 
 #include <algorithm>
@@ -35,17 +36,6 @@ void checkFramebuffer(GLuint fbo, const char* what) {
     if (status != GL_FRAMEBUFFER_COMPLETE)
         throw core::GpuError(std::string("framebuffer '") + what + "' is incomplete (status 0x" +
                              std::to_string(status) + ")");
-}
-
-std::vector<glm::vec4> defaultHeatRamp() {
-    // Transparent below ~0.05, then orange through deep red; alpha rises with heat so spillover reads lighter.
-    std::vector<glm::vec4> r(256);
-    for (int i = 0; i < 256; ++i) {
-        float t = i / 255.0f;
-        glm::vec3 c = glm::mix(glm::vec3(1.0f, 0.75f, 0.25f), glm::vec3(0.85f, 0.05f, 0.05f), std::min(1.0f, t * 1.2f));
-        r[i] = glm::vec4(c, t < 0.03f ? 0.0f : std::min(1.0f, 0.35f + 0.65f * t));
-    }
-    return r;
 }
 
 } // namespace
@@ -181,7 +171,9 @@ Renderer::Renderer(const anatomy::Body& body) : body_(body) {
     glTextureParameteri(gpu_->heatRamp, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTextureParameteri(gpu_->heatRamp, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTextureParameteri(gpu_->heatRamp, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    setHeatRamp(defaultHeatRamp());
+    // The one heat ramp (scene/colormap.h): the window, headless renders and handouts paint with the same colours.
+    const std::vector<uint8_t> ramp = scene::heatLut(256);
+    glTextureSubImage2D(gpu_->heatRamp, 0, 0, 0, 256, 1, GL_RGBA, GL_UNSIGNED_BYTE, ramp.data());
 
     glCreateTextures(GL_TEXTURE_2D, 1, &gpu_->selectedTex);
     glTextureStorage2D(gpu_->selectedTex, 1, GL_R8UI, static_cast<GLsizei>(body.size() + 1), 1);
@@ -215,16 +207,6 @@ void Renderer::clearHeat() {
                              static_cast<GLsizeiptr>(zeros.size() * sizeof(float)), zeros.data());
     }
     heatStructures_.clear();
-}
-
-void Renderer::setHeatRamp(std::span<const glm::vec4> ramp) {
-    if (ramp.size() != 256)
-        throw core::Error("a heat ramp has 256 entries");
-    std::vector<uint8_t> px(256 * 4);
-    for (size_t i = 0; i < 256; ++i)
-        for (int c = 0; c < 4; ++c)
-            px[i * 4 + c] = static_cast<uint8_t>(std::clamp(ramp[i][c], 0.0f, 1.0f) * 255.0f + 0.5f);
-    glTextureSubImage2D(gpu_->heatRamp, 0, 0, 0, 256, 1, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
 }
 
 void Renderer::setOverlays(std::vector<OverlayMesh> overlays) {

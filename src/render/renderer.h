@@ -59,8 +59,6 @@ public:
     // Per-vertex heat (0..1) on one structure's mesh (the skin); empty clears it.
     void setHeat(uint32_t structure, std::span<const float> values);
     void clearHeat();
-    // 256 RGBA colours: heat 0..1 -> colour; alpha is how strongly the heat covers the surface.
-    void setHeatRamp(std::span<const glm::vec4> ramp);
     void setOverlays(std::vector<OverlayMesh> overlays);
 
     FrameStats render(const FrameInputs& in);

@@ -1,4 +1,4 @@
-// Referred-pain heat in the program (issue 4) on the real body: `myoatlas heat --json` against well-known FACTS
+// Referred-pain heat in the program on the real body: `myoatlas heat --json` against well-known FACTS
 // patterns, the reverse lookup, and the heat feature painting the same field it reports. Needs MYOATLAS_TEST_DATA.
 #include "anatomy/atlas.h"
 #include "anatomy/landmark_resolver.h"
@@ -307,8 +307,6 @@ TEST(HeatFeature, HeadlessFramePaintsTheSteadyFieldOnTheSkin) {
     ASSERT_EQ(out->values.size(), field.vertexCount());
     for (size_t v = 0; v < out->values.size(); ++v)
         ASSERT_EQ(out->values[v], field.steady()[v]) << v;
-    EXPECT_EQ(out->ramp.size(), 256u);
-    EXPECT_FLOAT_EQ(out->ramp[0].a, 0.0f) << "no heat, no paint";
     // Markers: the trigger point, its 8 satellites (a chain of tubes), all drawn on top of the layers.
     std::vector<render::OverlayMesh> overlays;
     feature.appendOverlays(overlays);
