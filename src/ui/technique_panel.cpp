@@ -238,6 +238,20 @@ void drawTechniquePanel(const TechniquePanelModel& model, TechniquePanelState& s
         if (r && model.player) {
             transport(model, state, out);
             ImGui::Checkbox("Plain language for patients", &state.patientText);
+            if (!r->verdict.allowed()) {
+                // The site rule stops the stepper: the site, what is at risk and what to do instead.
+                ImGui::PushStyleColor(ImGuiCol_Text, kWarn);
+                ImGui::TextWrapped("Stopped: %s is not allowed at this target.", r->techniqueName.c_str());
+                ImGui::PopStyleColor();
+                labelled("Site", r->verdict.siteName);
+                for (const auto& a : r->verdict.atRisk)
+                    bulletWrapped("At risk: " + a);
+                labelled("Instead", r->verdict.alternative);
+                ImGui::End();
+                return;
+            }
+            if (r->informationOnly)
+                ImGui::TextWrapped("Information only: what a qualified practitioner does; never a step to try.");
             if (!r->warning.empty()) {
                 ImGui::PushStyleColor(ImGuiCol_Text, kWarn);
                 ImGui::TextWrapped("%s", r->warning.c_str());
