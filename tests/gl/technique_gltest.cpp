@@ -235,9 +235,9 @@ TEST_F(TechniqueGlTest, RealBodyOneStepOfEachNewMethod) {
         int step;
     };
     for (const Case& c : {Case{"dynamic_mfr", "hamstrings", 2}, Case{"massage_stick", "gastrocnemius", 1},
-                          Case{"massage_gun", "vastus_lateralis", 2}, Case{"dry_needling", "TRAPU-TP1", 2},
+                          Case{"massage_gun", "vastus_lateralis", 2}, Case{"dry_needling", "GMED-TP1", 2},
                           Case{"trp_injection", "INFRA-TP1", 2}, Case{"hot_stone", "erector_spinae", 1},
-                          Case{"warm_bamboo", "hamstrings", 1}, Case{"ortho_bionomy", "trapezius_upper", 2},
+                          Case{"warm_bamboo", "hamstrings", 1}, Case{"ortho_bionomy", "infraspinatus", 2},
                           Case{"contractual_tendon_release", "forearm_extensors", 1}}) {
         auto r = renderRealStep(c.id, c.target, c.step);
         ASSERT_GT(r.image.width, 0) << c.id;
@@ -259,7 +259,11 @@ TEST_F(TechniqueGlTest, RealBodyUnsafeSiteShowsTheSiteAndNoTool) {
     EXPECT_TRUE(r.blocked);
     auto red = extentOf(r.image, [](const uint8_t* p) { return p[0] > 150 && p[1] < 90 && p[2] < 80; });
     EXPECT_GT(red.count, 100u) << "the endangerment site is painted on the skin";
-    EXPECT_EQ(extentOf(r.image, glove).count, 0u) << "no roller on the carotid";
+    // The same framing with the taught pincer grip draws its thumb; the refused roller draws no tool at all (pale
+    // cartilage in the neck matches the glove colour too, hence the comparison rather than zero).
+    auto pincer = renderRealStep("trp_pressure_release", "SCMS-TP2", 2);
+    EXPECT_FALSE(pincer.blocked);
+    EXPECT_GT(extentOf(pincer.image, glove).count, extentOf(r.image, glove).count + 300u) << "no roller on the carotid";
     EXPECT_NE(r.caption.find("STOPPED"), std::string::npos) << r.caption;
     EXPECT_NE(r.caption.find("carotid"), std::string::npos) << r.caption;
 }

@@ -205,6 +205,7 @@ TEST(TechniqueResolve, EveryTechniqueResolvesForEachSuitableTarget) {
         musclesOnly.layers[index(l)].visible =
             l == anatomy::Layer::SuperficialMuscle || l == anatomy::Layer::DeepMuscle;
     size_t resolved = 0, direct = 0, muscleTargets = 0, directMuscles = 0;
+    std::map<std::string, size_t> refused;                       // per endangerment site
     std::map<std::string, std::pair<glm::vec3, bool>> contactOf; // per target: contact and whether it is direct
     for (const auto& t : atlas().techniques) {
         for (const auto& x : scene::suitableTargets(atlas(), t)) {
@@ -216,6 +217,15 @@ TEST(TechniqueResolve, EveryTechniqueResolvesForEachSuitableTarget) {
             scene::ResolvedTechnique r;
             ASSERT_NO_THROW(r = world().techniques.resolve(t.id, x.id, anatomy::Side::Right)) << t.id << " " << x.id;
             ++resolved;
+            if (!r.verdict.allowed()) { // the site rule refused it: with the site, what is at risk, what instead
+                ++refused[r.verdict.siteId];
+                EXPECT_FALSE(r.verdict.atRisk.empty()) << t.id << " " << x.id;
+                EXPECT_FALSE(r.verdict.alternative.empty()) << t.id << " " << x.id;
+                bool inside = false;
+                for (const auto& e : r.endangerment)
+                    inside |= e.id == r.verdict.siteId && e.containsTarget;
+                EXPECT_TRUE(inside) << t.id << " " << x.id << ": refused for a site the contact is not in";
+            }
             ASSERT_EQ(r.steps.size(), t.steps.size());
             EXPECT_FALSE(r.safety.empty());
             EXPECT_TRUE(r.frame.valid());
@@ -278,6 +288,9 @@ TEST(TechniqueResolve, EveryTechniqueResolvesForEachSuitableTarget) {
     EXPECT_GE(directMuscles + kCovered.size(), muscleTargets);
     std::cout << "resolved " << resolved << " technique/target pairs; " << direct << " of " << contactOf.size()
               << " targets reached directly (" << directMuscles << " of " << muscleTargets << " muscles)\n";
+    for (const auto& [site, n] : refused)
+        std::cout << "refused by the site rule at " << site << ": " << n << " technique/target pairs\n";
+    EXPECT_GT(refused["anterior_triangle_neck"], 0u) << "tools in front of the SCM are refused";
 }
 
 // A variant resolves with its own steps on the same contact; the caption names it; an unknown one is refused with
