@@ -284,8 +284,9 @@ Mesh glyph(GlyphKind kind, const GlyphFrame& frame) {
         m = ellipsoid(o + w * 0.012f, u * 0.04f, v * 0.028f, w * 0.012f, 10, 24);
         break;
     case GlyphKind::Needle: { // a fine needle entering along the inward normal, its handle outside the skin
-        m = frustum(o - w * 0.004f, o + w * 0.035f, 0.0007f, 0.0007f, true, false, 8);
-        m.append(frustum(o + w * 0.035f, o + w * 0.06f, 0.0018f, 0.0018f, true, true, 12));
+        // Drawn thicker than a real needle (0.2-0.3 mm) so that it reads at the framed scale.
+        m = frustum(o - w * 0.004f, o + w * 0.04f, 0.0012f, 0.0012f, true, false, 8);
+        m.append(frustum(o + w * 0.04f, o + w * 0.07f, 0.003f, 0.003f, true, true, 12));
         break;
     }
     }

@@ -236,8 +236,6 @@ void drawTechniquePanel(const TechniquePanelModel& model, TechniquePanelState& s
             ImGui::TextColored(kWarn, "%s", model.error.c_str());
         const auto* r = model.resolved;
         if (r && model.player) {
-            transport(model, state, out);
-            ImGui::Checkbox("Plain language for patients", &state.patientText);
             if (!r->verdict.allowed()) {
                 // The site rule stops the stepper: the site, what is at risk and what to do instead.
                 ImGui::PushStyleColor(ImGuiCol_Text, kWarn);
@@ -250,6 +248,8 @@ void drawTechniquePanel(const TechniquePanelModel& model, TechniquePanelState& s
                 ImGui::End();
                 return;
             }
+            transport(model, state, out);
+            ImGui::Checkbox("Plain language for patients", &state.patientText);
             if (r->informationOnly)
                 ImGui::TextWrapped("Information only: what a qualified practitioner does; never a step to try.");
             if (!r->warning.empty()) {

@@ -28,8 +28,8 @@ PY
 
 # The JSON of each new method on one target, and one step of each rendered headless.
 set -- dynamic_mfr:hamstrings:2 massage_stick:gastrocnemius:1 massage_gun:vastus_lateralis:2 \
-    dry_needling:TRAPU-TP1:2 trp_injection:INFRA-TP1:2 hot_stone:erector_spinae:1 warm_bamboo:hamstrings:1 \
-    ortho_bionomy:trapezius_upper:2 contractual_tendon_release:forearm_extensors:1
+    dry_needling:GMED-TP1:2 trp_injection:INFRA-TP1:2 hot_stone:erector_spinae:1 warm_bamboo:hamstrings:1 \
+    ortho_bionomy:infraspinatus:2 contractual_tendon_release:forearm_extensors:1
 for c in "$@"; do
     id=${c%%:*}; rest=${c#*:}; target=${rest%%:*}; step=${rest#*:}
     "$exe" technique --id "$id" --target "$target" --json > "$out/$id.json" 2> "$out/$id.err" ||
