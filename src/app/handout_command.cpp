@@ -103,6 +103,23 @@ SelfCare selfCareFor(const anatomy::Atlas& atlas, const anatomy::Muscle& muscle,
     return care;
 }
 
+std::optional<anatomy::ContactVerdict> selfCareVerdict(const anatomy::Atlas& atlas,
+                                                       scene::TechniqueResolver& techniques, const std::string& trpId,
+                                                       const std::string& side) {
+    const auto* trp = atlas.triggerPoint(trpId);
+    const auto* muscle = trp ? atlas.muscle(trp->muscle) : nullptr;
+    if (!muscle)
+        return std::nullopt;
+    try {
+        return techniques
+            .resolve(selfCareTechnique(*muscle), trpId, side == "left" ? anatomy::Side::Left : anatomy::Side::Right)
+            .verdict;
+    } catch (const core::Error& e) { // e.g. a trigger point described on the other side only
+        core::logWarn(std::string("self-care: the site rule could not be checked: ") + e.what());
+        return std::nullopt;
+    }
+}
+
 io::HandoutContent handoutContent(const anatomy::Atlas& atlas, const std::string& trpId, const std::string& side,
                                   const anatomy::ContactVerdict* verdict) {
     const auto* trp = atlas.triggerPoint(trpId);
@@ -158,20 +175,11 @@ void writeTriggerPointHandout(FeatureContext& context, const std::string& trpId,
         throw core::DataError("atlas", "the atlas did not load: " + context.atlasError);
     (void)io::handoutFormatFor(output); // a bad extension fails before the render
     auto content = handoutContent(*context.atlas, trpId, side, nullptr);
-    if (const auto* trp = context.atlas->triggerPoint(trpId); trp && context.resolver) {
+    if (context.resolver) {
         // The same site rule as the stepper and the `technique` command: the self-care tool on this trigger point.
-        const auto* muscle = context.atlas->muscle(trp->muscle);
         scene::TechniqueResolver techniques(*context.atlas, context.body, *context.resolver);
-        try {
-            auto r = techniques.resolve(selfCareTechnique(*muscle), trpId,
-                                        side == "left" ? anatomy::Side::Left : anatomy::Side::Right);
-            content = handoutContent(*context.atlas, trpId, side, &r.verdict);
-        } catch (const core::UsageError& e) { // e.g. a trigger point described on the other side only
-            core::logWarn(std::string("handout: no self-care check: ") + e.what());
-            content.selfCareTitle.clear();
-            content.selfCareSteps.clear();
-            content.dosage.clear();
-        }
+        if (auto verdict = selfCareVerdict(*context.atlas, techniques, trpId, side))
+            content = handoutContent(*context.atlas, trpId, side, &*verdict);
     }
     RenderRequest request;
     request.triggerPoints = {trpId};

@@ -10,6 +10,7 @@
 #include "scene/technique_player.h"
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,12 @@ struct SelfCare {
 [[nodiscard]] std::string selfCareTechnique(const anatomy::Muscle& muscle); // "foam_roller" or "massage_ball"
 [[nodiscard]] SelfCare selfCareFor(const anatomy::Atlas& atlas, const anatomy::Muscle& muscle,
                                    const anatomy::ContactVerdict* verdict = nullptr);
+
+// The site rule's verdict for the self-care tool on a trigger point (contact_safety.h), resolved on the body; none
+// when it cannot be resolved there (the reason is logged).
+[[nodiscard]] std::optional<anatomy::ContactVerdict> selfCareVerdict(const anatomy::Atlas& atlas,
+                                                                     scene::TechniqueResolver& techniques,
+                                                                     const std::string& trpId, const std::string& side);
 
 // The handout text for a trigger point on a side (no picture). Throws core::UsageError for an unknown id or side.
 [[nodiscard]] io::HandoutContent handoutContent(const anatomy::Atlas& atlas, const std::string& trpId,

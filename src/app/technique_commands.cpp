@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <memory>
@@ -110,6 +111,16 @@ nlohmann::json techniqueJson(const scene::ResolvedTechnique& r) {
     for (auto k : r.contactKinds)
         kinds.push_back(anatomy::contactKindName(k));
     j["contact_kinds"] = kinds;
+    if (std::find(r.contactKinds.begin(), r.contactKinds.end(), anatomy::ContactKind::Needle) != r.contactKinds.end()) {
+        // The on-body cue for needling (information only): how deep the target lies under the contact, what the
+        // needle line passes through first, and how near the closest endangerment site is.
+        nlohmann::json needle{{"depth_to_target_mm", rounded(r.depthMm)}, {"passes_through", r.overlying}};
+        if (!r.endangerment.empty())
+            needle["nearest_endangerment_site"] = {{"id", r.endangerment.front().id},
+                                                   {"structures_at_risk", r.endangerment.front().structuresAtRisk},
+                                                   {"distance_mm", rounded(r.endangerment.front().distanceMm)}};
+        j["needle"] = needle;
+    }
     auto sites = nlohmann::json::array();
     for (const auto& e : r.endangerment)
         sites.push_back({{"id", e.id},

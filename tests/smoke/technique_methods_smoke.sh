@@ -41,7 +41,11 @@ assert j["technique"] == sys.argv[2]
 assert j["allowed"] is True and j["safety_rule"]["allowed"] is True
 assert j["contact_kinds"] and j["steps"], j["technique"]
 assert any(s["hands"] for s in j["steps"]), "no step puts the hand or tool on the body"
-assert j["information_only"] == (sys.argv[2] in ("dry_needling", "trp_injection"))
+needles = sys.argv[2] in ("dry_needling", "trp_injection")
+assert j["information_only"] == needles
+assert ("needle" in j) == needles
+if needles:
+    assert j["needle"]["depth_to_target_mm"] >= 0
 PY
     "$exe" render -o "$out/$id.png" --size 480x360 --technique "$id" --target "$target" --step "$step" \
         2> "$out/$id-render.err" || fail "render of $id exited $?"
