@@ -114,7 +114,10 @@ nlohmann::json techniqueJson(const scene::ResolvedTechnique& r) {
     if (std::find(r.contactKinds.begin(), r.contactKinds.end(), anatomy::ContactKind::Needle) != r.contactKinds.end()) {
         // The on-body cue for needling (information only): how deep the target lies under the contact, what the
         // needle line passes through first, and how near the closest endangerment site is.
-        nlohmann::json needle{{"depth_to_target_mm", rounded(r.depthMm)}, {"passes_through", r.overlying}};
+        nlohmann::json needle{{"depth_to_target_mm", rounded(r.depthMm)},
+                              {"passes_through", r.overlying},
+                              {"bone_depth_mm", r.boneDepthMm >= 0.0f ? nlohmann::json(rounded(r.boneDepthMm))
+                                                                      : nlohmann::json(nullptr)}};
         if (!r.endangerment.empty())
             needle["nearest_endangerment_site"] = {{"id", r.endangerment.front().id},
                                                    {"structures_at_risk", r.endangerment.front().structuresAtRisk},

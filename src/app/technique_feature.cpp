@@ -6,6 +6,7 @@
 
 #include <GLFW/glfw3.h>
 #include <algorithm>
+#include <cmath>
 #include <glm/geometric.hpp>
 #include <imgui.h>
 
@@ -145,6 +146,9 @@ std::string techniqueCaption(const scene::ResolvedTechnique& r, int step, bool p
                r.verdict.message;
     if (r.informationOnly)
         c += "\nInformation only: a qualified practitioner's procedure, never a step to try.";
+    if (r.boneDepthMm >= 0.0f) // the needling depth cue measured on this body
+        c += "\nTarget " + std::to_string(static_cast<int>(std::lround(r.depthMm))) + " mm deep; first bone " +
+             std::to_string(static_cast<int>(std::lround(r.boneDepthMm))) + " mm straight in.";
     if (player && player->loaded() && !player->safetyConfirmed())
         c += "\nConfirm the safety checklist in the Technique panel to start.";
     if (!r.warning.empty())

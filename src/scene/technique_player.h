@@ -164,6 +164,7 @@ private:
     std::map<std::pair<std::string, int>, std::unique_ptr<MuscleData>> muscles_;
     std::map<int, std::vector<anatomy::ResolvedEndangermentSite>> sites_;
     geometry::Bvh muscleBvh_; // every muscle structure, built on first use
+    geometry::Bvh boneBvh_;   // every bone, built on first use (needle techniques)
     std::vector<uint32_t> muscleIndex_;
 };
 

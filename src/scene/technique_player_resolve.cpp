@@ -511,6 +511,20 @@ ResolvedTechnique TechniqueResolver::resolve(std::string_view techniqueId, std::
     r.endangerment = endangermentNear(*t, r.contact, side);
     r.contactKinds = t->contactKinds;
     r.informationOnly = t->informationOnly;
+    if (std::find(r.contactKinds.begin(), r.contactKinds.end(), anatomy::ContactKind::Needle) != r.contactKinds.end()) {
+        if (boneBvh_.empty()) {
+            std::vector<const geometry::Mesh*> bones;
+            for (uint32_t s = 0; s < body_.size(); ++s)
+                if (body_.structures[s].category == anatomy::Category::Bone)
+                    bones.push_back(&body_.meshes[s]);
+            if (!bones.empty())
+                boneBvh_.build(bones);
+        }
+        if (!boneBvh_.empty()) {
+            auto hit = boneBvh_.intersect(geometry::Ray{r.contact, -r.normal}, 0.08f);
+            r.boneDepthMm = hit.hit ? hit.t * 1000.0f : -1.0f;
+        }
+    }
     std::vector<std::string> inside;
     for (const auto& e : r.endangerment)
         if (e.containsTarget)

@@ -469,3 +469,15 @@ TEST(TechniqueResolve, UnsafeSiteStopsThePlayer) {
     EXPECT_EQ(hamstrings.verdict.ruling, anatomy::ContactRuling::Allowed);
     EXPECT_TRUE(hamstrings.warning.empty());
 }
+
+// Needling is information with a measured depth cue: over the chest wall the first bone met straight in (a rib,
+// with the pleura just deep to it) lies a few centimetres down at most, and the target is reported with its depth.
+TEST(TechniqueResolve, NeedlingReportsTheDepthCue) {
+    auto chest = world().techniques.resolve("dry_needling", "pectoralis_major", anatomy::Side::Right);
+    EXPECT_TRUE(chest.informationOnly);
+    EXPECT_GT(chest.boneDepthMm, 0.0f) << "no rib under the contact over the chest";
+    EXPECT_LT(chest.boneDepthMm, 60.0f);
+    EXPECT_GE(chest.depthMm, 0.0f);
+    auto roller = world().techniques.resolve("foam_roller", "pectoralis_major", anatomy::Side::Right);
+    EXPECT_LT(roller.boneDepthMm, 0.0f) << "measured for needles only";
+}
