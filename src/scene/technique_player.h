@@ -112,7 +112,11 @@ struct ResolvedTechnique {
     std::string warning;                        // non-empty when the target lies in an endangerment site
     anatomy::ContactVerdict verdict;            // the site rule (contact_safety.h): blocked stops the stepper
     std::vector<anatomy::ContactKind> contactKinds;
-    bool informationOnly = false;               // needling, injection: what a practitioner does, never a step to try
+    bool informationOnly = false; // needling, injection: what a practitioner does, never a step to try
+    // Needle techniques: the first bone or cartilage (over the chest wall a rib or costal cartilage, the pleura just
+    // deep to it) met straight in from the contact along the inward normal, in mm; negative when none lies within
+    // 8 cm (over the chest: an intercostal space, with nothing between the muscle and the pleura).
+    float boneDepthMm = -1.0f;
     geometry::Aabb frame;                       // what the camera frames
     std::vector<TechniqueVariantName> variants; // every variant the technique offers
     std::vector<std::string> dosage;            // "per_site: ..." lines

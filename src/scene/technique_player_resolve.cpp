@@ -515,7 +515,8 @@ ResolvedTechnique TechniqueResolver::resolve(std::string_view techniqueId, std::
         if (boneBvh_.empty()) {
             std::vector<const geometry::Mesh*> bones;
             for (uint32_t s = 0; s < body_.size(); ++s)
-                if (body_.structures[s].category == anatomy::Category::Bone)
+                if (body_.structures[s].category == anatomy::Category::Bone ||
+                    body_.structures[s].category == anatomy::Category::Cartilage) // ribs and costal cartilages
                     bones.push_back(&body_.meshes[s]);
             if (!bones.empty())
                 boneBvh_.build(bones);
