@@ -645,10 +645,11 @@ void HeatFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
         ImGui::SetTooltip("%s", best->label.c_str());
 }
 
-bool HeatFeature::onBodyClick(const scene::Pick& pick, const scene::AppState& state, scene::Commands& out) {
+bool HeatFeature::onBodyClick(const scene::BodyClick& click, const scene::AppState& state, scene::Commands& out) {
     (void)state;
-    if (!skinHeat_.available())
+    if (!skinHeat_.available() || !click.pick)
         return false;
+    const scene::Pick& pick = *click.pick;
     if (panel_.painMode) {
         out.push(scene::AddPainPoint{skinHeat_.onSkin(pick.point)});
         return true;
@@ -665,8 +666,7 @@ bool HeatFeature::onBodyClick(const scene::Pick& pick, const scene::AppState& st
     }
     if (!best)
         return false;
-    const bool additive = ImGui::GetCurrentContext() && (ImGui::GetIO().KeyCtrl || ImGui::GetIO().KeyShift);
-    out.push(scene::ShowTriggerPoint{*best->trp, additive || panel_.combine});
+    out.push(scene::ShowTriggerPoint{*best->trp, click.additive || panel_.combine});
     return true;
 }
 

@@ -73,7 +73,7 @@ public:
 
     [[nodiscard]] std::string_view name() const override { return "heat"; }
     void drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) override;
-    bool onBodyClick(const scene::Pick& pick, const scene::AppState& state, scene::Commands& out) override;
+    bool onBodyClick(const scene::BodyClick& click, const scene::AppState& state, scene::Commands& out) override;
     bool update(const scene::AppState& state, double now) override;
     [[nodiscard]] uint64_t overlayVersion() const override { return overlayVersion_; }
     void appendOverlays(std::vector<render::OverlayMesh>& out) const override;

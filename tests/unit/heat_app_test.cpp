@@ -377,7 +377,7 @@ TEST(HeatFeature, ItHurtsHereClicksAddPainPointsOnTheSkinAndRankSuspects) {
     scene::Pick pick;
     pick.point = *heel + glm::vec3(0.0f, 0.0f, 0.01f); // under the skin, as a click on the faded skin hits
     scene::Commands out;
-    EXPECT_TRUE(feature.onBodyClick(pick, state, out));
+    EXPECT_TRUE(feature.onBodyClick(scene::BodyClick{pick, false}, state, out));
     ASSERT_EQ(out.list().size(), 1u);
     const auto* add = std::get_if<scene::AddPainPoint>(&out.list()[0]);
     ASSERT_NE(add, nullptr);
@@ -413,7 +413,7 @@ TEST(HeatFeature, SelectingAMuscleListsItsTriggerPointsAndMarksThem) {
     scene::Pick pick;
     pick.point = overlays[0].mesh.positions[0];
     scene::Commands out;
-    EXPECT_TRUE(feature.onBodyClick(pick, state, out));
+    EXPECT_TRUE(feature.onBodyClick(scene::BodyClick{pick, false}, state, out));
     ASSERT_EQ(out.list().size(), 1u);
     const auto* show = std::get_if<scene::ShowTriggerPoint>(&out.list()[0]);
     ASSERT_NE(show, nullptr);
