@@ -2,7 +2,7 @@
 # tests/CMakeLists.txt. atlas_load_test needs no body; atlas_body_test reads MYOATLAS_TEST_DATA and fails without it.
 find_package(GTest REQUIRED)
 include(GoogleTest)
-foreach(_name IN ITEMS atlas_load atlas_body)
+foreach(_name IN ITEMS atlas_load atlas_body atlas_landmark)
   add_executable(${_name}_test ${CMAKE_CURRENT_LIST_DIR}/${_name}_test.cpp)
   target_link_libraries(${_name}_test PRIVATE myo_anatomy GTest::gtest_main)
   target_include_directories(${_name}_test PRIVATE ${PROJECT_SOURCE_DIR}/tests)
@@ -12,3 +12,4 @@ foreach(_name IN ITEMS atlas_load atlas_body)
     DISCOVERY_TIMEOUT 60)
 endforeach()
 target_link_libraries(atlas_body_test PRIVATE myo_io)
+target_link_libraries(atlas_landmark_test PRIVATE myo_io)
