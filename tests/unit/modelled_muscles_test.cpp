@@ -1,8 +1,8 @@
 // The masseter and lateral pterygoid, absent from BodyParts3D, modelled from their attachments on the real body:
 // present on both sides, labelled as modelled, and lying where the muscles are. Needs MYOATLAS_TEST_DATA.
 #include "anatomy/landmark_resolver.h"
-#include "io/modelled_muscles.h"
 #include "geometry/bvh.h"
+#include "io/modelled_muscles.h"
 #include "support/test_body.h"
 
 #include <gtest/gtest.h>
