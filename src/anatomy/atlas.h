@@ -46,7 +46,7 @@ struct PointSpec {
 
 // A region of referred pain (or an endangerment site) paintable on the skin: a patch around one point or a stroke
 // along a polyline of points.
-// How well a referral zone is attested: a frequency measured in a study, a textbook chart, a chart that sources
+// How well a referral zone is attested: a frequency measured in a study, a published chart, a chart that sources
 // dispute, or our own estimate. Drawn as the heat's intensity so a contested zone does not look well studied.
 enum class ZoneEvidence : unsigned char { Charted, Measured, Contested, Estimated };
 

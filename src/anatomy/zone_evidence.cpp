@@ -36,8 +36,8 @@ ZoneWeight zoneWeight(const ZoneSpec& zone, bool recalled) {
         break;
     }
     if (recalled)
-        return {kRecalledChartWeight, "textbook chart, from memory (to review)"};
-    return {1.0f, "textbook chart"};
+        return {kRecalledChartWeight, "published chart, written from memory (to review)"};
+    return {1.0f, "published chart"};
 }
 
 } // namespace myoatlas::anatomy

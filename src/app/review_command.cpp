@@ -197,6 +197,11 @@ int runReview(FeatureContext& context, const ReviewRequest& request) {
             // The view is the file name's last part (<muscle>_<trp>_<view>.png).
             rr.view = file.substr(file.rfind('_') + 1, file.size() - file.rfind('_') - 5);
             rr.triggerPoints = {t["id"].get<std::string>()};
+            // The caption names each zone with what attests it, as the heat's intensity does.
+            rr.caption = t["id"].get<std::string>() + " (" + request.side + ")";
+            for (const auto& z : t["zones"])
+                rr.caption += "\n" + z["kind"].get<std::string>() + ": " + z["label"].get<std::string>() + " - " +
+                              z["evidence"].get<std::string>();
             render(rr, false);
         }
     core::logInfo("review of " + id + ": " + std::to_string(written) + " images in " + request.outDir.string());

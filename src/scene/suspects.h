@@ -21,7 +21,7 @@ namespace myoatlas::scene {
 struct SuspectReason {
     std::string zone;      // the zone's label, e.g. "inner side of the knee"
     bool essential = true; // essential zone (else spillover)
-    std::string evidence;  // e.g. "textbook chart", "seen in ~50% (shin2005)", "contested: sources disagree"
+    std::string evidence;  // e.g. "published chart", "seen in ~50% (shin2005)", "contested: sources disagree"
     float weight = 1.0f;   // the evidence weight applied to the zone's heat
     float heat = 0.0f;     // the zone's best heat over the pain samples (after the weight)
     uint32_t hits = 0;     // pain samples inside the zone
