@@ -76,6 +76,21 @@ void Camera::zoom(float factor) {
     pose.distance = std::clamp(pose.distance * factor, 0.05f, 20.0f);
 }
 
+void Camera::zoomTowards(float factor, const geometry::Ray& ray) {
+    float before = pose.distance;
+    zoom(factor);
+    float applied = pose.distance / before; // the clamp may have cut the step short
+    glm::vec3 forward = glm::normalize(pose.target - pose.eye());
+    float denom = glm::dot(ray.direction, forward);
+    if (std::abs(denom) < 1e-4f)
+        return;
+    float t = glm::dot(pose.target - ray.origin, forward) / denom;
+    if (t <= 0.0f)
+        return;
+    glm::vec3 under = ray.origin + ray.direction * t;
+    pose.target += (under - pose.target) * (1.0f - applied);
+}
+
 void Camera::frame(const geometry::Aabb& box, float aspect) {
     if (!box.valid())
         return;

@@ -34,7 +34,7 @@ struct UiState {
     int sideFilter = -1;   // -1 all, 0 left, 1 right, 2 midline
     bool groupWholeMuscles = true;
 
-    // Theme and presentation mode (issue 7). The app rebuilds fonts and style when themeChanged is set.
+    // Theme and presentation mode. The app rebuilds fonts and style when themeChanged is set.
     std::string theme = "dark"; // "dark" | "light" | "high_contrast"
     bool themeChanged = false;
     bool presentation = false;        // projector look: high contrast, large text, panels reduced to a caption bar
