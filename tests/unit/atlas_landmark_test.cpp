@@ -224,6 +224,12 @@ TEST(AtlasZoneEvidence, WeightsFollowWhatAttestsTheZone) {
     ASSERT_TRUE(recalled && recalled->recall && reviewed && !reviewed->recall);
     EXPECT_FLOAT_EQ(resolver.referral(*recalled, Side::Right).zones.front().weight, kRecalledChartWeight);
     EXPECT_FLOAT_EQ(resolver.referral(*reviewed, Side::Right).zones.front().weight, 1.0f);
+    // Longus capitis has no published chart (its pattern is estimated); pronator teres' wrist side is disputed.
+    for (const auto& z : resolver.referral(*atlas().triggerPoint("LCA-TP1"), Side::Right).zones)
+        EXPECT_FLOAT_EQ(z.weight, kEstimatedWeight) << z.label;
+    auto prt = resolver.referral(*atlas().triggerPoint("PRT-TP1"), Side::Right);
+    EXPECT_FLOAT_EQ(prt.zones.front().weight, kContestedWeight);
+    EXPECT_NE(prt.zones.front().evidence.find("contested"), std::string::npos);
     // Contested and estimated zones weaker again, a measured one floored so a rare zone stays visible.
     ZoneSpec z;
     z.evidence = ZoneEvidence::Contested;
