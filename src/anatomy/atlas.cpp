@@ -188,12 +188,16 @@ struct RefChecker {
     }
     void zones(const std::string& file, const std::string& record, const std::string& field,
                const std::vector<ZoneSpec>& zs, bool sidedContext) {
-        for (size_t i = 0; i < zs.size(); ++i)
+        for (size_t i = 0; i < zs.size(); ++i) {
+            if (!zs[i].reportedSource.empty() && !atlas.source(zs[i].reportedSource))
+                error(file, record, field + "[" + std::to_string(i) + "].reported.source",
+                      "unknown source \"" + zs[i].reportedSource + "\"");
             for (size_t k = 0; k < zs[i].points.size(); ++k)
                 point(file, record,
                       field + "[" + std::to_string(i) + "]." +
                           (zs[i].stroke ? "stroke[" + std::to_string(k) + "]" : "patch"),
                       zs[i].points[k], sidedContext);
+        }
     }
 };
 

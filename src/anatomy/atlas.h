@@ -46,8 +46,16 @@ struct PointSpec {
 
 // A region of referred pain (or an endangerment site) paintable on the skin: a patch around one point or a stroke
 // along a polyline of points.
+// How well a referral zone is attested: a frequency measured in a study, a published chart, a chart that sources
+// dispute, or our own estimate. Drawn as the heat's intensity so a contested zone does not look well studied.
+enum class ZoneEvidence : unsigned char { Charted, Measured, Contested, Estimated };
+
 struct ZoneSpec {
     std::string label;
+    ZoneEvidence evidence = ZoneEvidence::Charted;
+    float reportedFraction = -1.0f; // share of subjects who felt it, where a study reports it (else < 0)
+    std::string reportedSource;     // sources.json id of that study
+    std::string reportedText;       // e.g. "about half of 35 volunteers"
     bool stroke = false;
     std::vector<PointSpec> points; // one for a patch
     float sizeMm = 30.0f;          // patch radius, or stroke width (the zone radius is half of it)

@@ -27,9 +27,18 @@ json zonesJson(const std::vector<ResolvedZone>& zones) {
         out.push_back({{"label", z.label},
                        {"kind", z.kind == ZoneKind::Essential ? "essential" : "spillover"},
                        {"radius_m", z.radius},
+                       {"weight", z.weight},
+                       {"evidence", z.evidence},
                        {"seeds", seeds}});
     }
     return out;
+}
+
+size_t musclesWithTriggerPoints(const Atlas& atlas) {
+    size_t n = 0;
+    for (const auto& m : atlas.muscles)
+        n += atlas.triggerPointsOf(m.id).empty() ? 0 : 1;
+    return n;
 }
 
 } // namespace
@@ -44,7 +53,8 @@ json atlasToJson(const Atlas& atlas, const ResolvedAtlas& r) {
                      {"lines", atlas.lines.size()},
                      {"techniques", atlas.techniques.size()},
                      {"endangerment_sites", atlas.endangermentSites.size()},
-                     {"sources", atlas.sources.size()}};
+                     {"sources", atlas.sources.size()},
+                     {"muscles_with_trigger_points", musclesWithTriggerPoints(atlas)}};
 
     json landmarks = json::array();
     for (const auto& rl : r.landmarks) {
@@ -52,6 +62,7 @@ json atlasToJson(const Atlas& atlas, const ResolvedAtlas& r) {
         json j = {{"id", rl.flatId}, {"landmark", rl.id}, {"side", sideName(rl.side)}, {"ok", rl.ok}};
         if (rl.ok) {
             j["position"] = vec(rl.position);
+            j["skin"] = vec(rl.skin);
             j["height_h"] = rl.heightH;
         }
         if (l && l->expectedH) {

@@ -140,6 +140,33 @@ PointSpec readPoint(RecordReader& parent, const char* key, const json& value) {
     return p;
 }
 
+namespace {
+
+// `evidence` (charted | contested | estimated) or `reported` {fraction, source, text}, which makes it measured.
+void readZoneEvidence(RecordReader& r, ZoneSpec& z) {
+    auto evidence = r.str("evidence", false);
+    if (evidence == "contested")
+        z.evidence = ZoneEvidence::Contested;
+    else if (evidence == "estimated")
+        z.evidence = ZoneEvidence::Estimated;
+    else if (!evidence.empty() && evidence != "charted")
+        r.error("evidence", "expected \"charted\", \"contested\" or \"estimated\" (a measured zone gives reported)");
+    const json* rep = r.objectField("reported", false);
+    if (!rep)
+        return;
+    if (!evidence.empty())
+        r.error("evidence", "a zone with reported frequencies is measured: leave evidence out");
+    auto rr = r.child("reported", *rep, {"fraction", "source", "text"});
+    z.evidence = ZoneEvidence::Measured;
+    z.reportedFraction = rr.num("fraction").value_or(-1.0f);
+    if (z.reportedFraction <= 0.0f || z.reportedFraction > 1.0f)
+        rr.error("fraction", "out of range (0, 1]");
+    z.reportedSource = rr.str("source");
+    z.reportedText = rr.str("text", false);
+}
+
+} // namespace
+
 std::vector<ZoneSpec> readZones(RecordReader& parent, const char* key, bool required) {
     std::vector<ZoneSpec> zones;
     const json* arr = parent.array(key, required);
@@ -147,8 +174,9 @@ std::vector<ZoneSpec> readZones(RecordReader& parent, const char* key, bool requ
         return zones;
     for (size_t i = 0; i < arr->size(); ++i) {
         std::string path = std::string(key) + "[" + std::to_string(i) + "]";
-        auto r = parent.child(path.c_str(), (*arr)[i],
-                              {"label", "patch", "radius_mm", "stroke", "width_mm", "toward", "bilateral"});
+        auto r = parent.child(
+            path.c_str(), (*arr)[i],
+            {"label", "patch", "radius_mm", "stroke", "width_mm", "toward", "bilateral", "evidence", "reported"});
         if (!r.valid())
             continue;
         ZoneSpec z;
@@ -187,6 +215,7 @@ std::vector<ZoneSpec> readZones(RecordReader& parent, const char* key, bool requ
                 r.error("toward", "unknown direction \"" + toward + "\"");
         }
         z.bilateral = r.boolean("bilateral");
+        readZoneEvidence(r, z);
         zones.push_back(std::move(z));
     }
     return zones;

@@ -1,5 +1,6 @@
 #include "anatomy/landmark_resolver.h"
 
+#include "anatomy/zone_evidence.h"
 #include "core/error.h"
 
 #include <algorithm>
@@ -302,6 +303,9 @@ std::vector<ResolvedZone> AtlasResolver::zones(const std::vector<ZoneSpec>& spec
             rz.kind = kind;
             rz.label = zoneSide == side ? z.label : z.label + " (opposite side)";
             rz.radius = (z.stroke ? z.sizeMm * 0.5f : z.sizeMm) * 0.001f;
+            auto w = zoneWeight(z, recalledContext_);
+            rz.weight = w.weight;
+            rz.evidence = std::move(w.label);
             std::vector<glm::vec3> raw;
             bool ok = true;
             for (const auto& ps : z.points) {
@@ -337,10 +341,12 @@ ResolvedReferral AtlasResolver::referral(const TriggerPoint& trp, Side side) {
     r.side = std::string(sideName(side));
     auto t = triggerPoint(trp, side);
     r.trpPosition = t.position;
+    recalledContext_ = trp.recall;
     setContext("trigger_points.json", trp.id, "referral.essential");
     auto ess = zones(trp.essential, ZoneKind::Essential, side);
     setContext("trigger_points.json", trp.id, "referral.spillover");
     auto spill = zones(trp.spillover, ZoneKind::Spillover, side);
+    recalledContext_ = false;
     r.zones = std::move(ess);
     r.zones.insert(r.zones.end(), spill.begin(), spill.end());
     return r;
@@ -396,6 +402,8 @@ ResolvedAtlas AtlasResolver::resolveAll() {
             auto p = landmark(rl.flatId, side);
             rl.ok = p.has_value();
             rl.position = p.value_or(glm::vec3(0.0f));
+            // A bony feature is found through the skin: the palpable point is the skin nearest it.
+            rl.skin = rl.ok && skin_ ? toSkin(rl.position, Toward::Nearest, side) : rl.position;
             rl.heightH = stature_ > 0.0f ? (rl.position.y - floorY_) / stature_ : 0.0f;
             out.landmarks.push_back(std::move(rl));
         }

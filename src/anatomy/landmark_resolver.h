@@ -19,6 +19,7 @@ struct ResolvedLandmark {
     Side side = Side::Midline;
     bool ok = false;
     glm::vec3 position{0.0f};
+    glm::vec3 skin{0.0f}; // where a hand finds it: the skin point nearest the feature (== position for skin rules)
     float heightH = 0.0f; // (y - floor) / stature
 };
 
@@ -123,6 +124,7 @@ private:
     std::map<std::vector<uint32_t>, std::unique_ptr<geometry::Bvh>> bvhCache_;
     std::vector<AtlasIssue> issues_;
     std::string file_, record_, field_;
+    bool recalledContext_ = false; // the zones being resolved belong to a [RECALL] trigger point
 };
 
 // Resolves everything (landmarks on both sides, muscles, trigger points, lines, endangerment sites).

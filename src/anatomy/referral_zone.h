@@ -14,6 +14,10 @@ struct ResolvedZone {
     std::vector<glm::vec3> seeds; // points on (or within a few mm of) the skin: the zone's core
     float radius = 0.03f;         // metres of geodesic distance over which the zone fades out from its seeds
     std::string label;            // e.g. "temple", for tooltips
+    // How much the atlas trusts the zone (0..1], drawn as the heat's intensity: a measured frequency, 1 for a
+    // published chart, less for a chart written from memory, a disputed one or an estimate.
+    float weight = 1.0f;
+    std::string evidence; // what the weight rests on, e.g. "seen in ~50% (shin2005)", "contested"
 };
 
 struct ResolvedReferral {

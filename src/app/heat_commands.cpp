@@ -179,6 +179,14 @@ nlohmann::json suspectsJson(FeatureContext& context, scene::SkinHeat& skin, cons
     int rank = 1;
     for (const scene::Suspect& s : ranked) {
         const anatomy::TriggerPoint* trp = atlas.triggerPoint(s.trpId);
+        nlohmann::json why = nlohmann::json::array();
+        for (const scene::SuspectReason& r : s.reasons)
+            why.push_back({{"zone", r.zone},
+                           {"kind", r.essential ? "essential" : "spillover"},
+                           {"evidence", r.evidence},
+                           {"weight", rounded(r.weight)},
+                           {"heat", rounded(r.heat)},
+                           {"hits", r.hits}});
         list.push_back({{"rank", rank++},
                         {"trp", s.trpId},
                         {"muscle", trp ? trp->muscle : ""},
@@ -186,7 +194,8 @@ nlohmann::json suspectsJson(FeatureContext& context, scene::SkinHeat& skin, cons
                         {"side", s.side},
                         {"score", rounded(s.score)},
                         {"essential_hits", s.essentialHits},
-                        {"spillover_hits", s.spilloverHits}});
+                        {"spillover_hits", s.spilloverHits},
+                        {"why", std::move(why)}});
     }
     return {{"pain", std::move(pain)},
             {"candidates", referrals.size()},

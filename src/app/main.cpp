@@ -13,6 +13,7 @@
 #include "core/log.h"
 #include "io/body_loader.h"
 #include "io/fascia_layer.h"
+#include "io/modelled_muscles.h"
 #include "scene/options.h"
 
 #include <CLI/CLI.hpp>
@@ -122,6 +123,8 @@ int main(int argc, char** argv) {
         }
         // Generated fascia joins the body before anything keeps pointers into its meshes (resolver, renderer).
         io::addGeneratedFascia(body, atlas.get(), {lo.cacheDir, lo.useCache});
+        if (atlas)
+            (void)io::addModelledMuscles(body, *atlas);
         std::unique_ptr<anatomy::AtlasResolver> resolver;
         if (atlas)
             resolver = std::make_unique<anatomy::AtlasResolver>(*atlas, body);

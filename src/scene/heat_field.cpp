@@ -54,21 +54,27 @@ HeatField::HeatField(const geometry::GeodesicSolver& skin, const anatomy::Resolv
     steady_.assign(n, 0.0f);
     zones_.assign(n, HeatZone::None);
     std::vector<float> bestEssential(n, 0.0f), bestSpill(n, 0.0f);
+    std::vector<float> heatEssential(n, 0.0f), heatSpill(n, 0.0f); // weighted by the zone's evidence
     const float minRadius = static_cast<float>(skin.meanEdgeLength());
     for (size_t z = 0; z < zoneOfSet.size(); ++z) {
         const anatomy::ResolvedZone& zone = *zoneOfSet[z];
         const bool essential = zone.kind == anatomy::ZoneKind::Essential;
         const float radius = std::max(zone.radius, minRadius);
         std::vector<float>& best = essential ? bestEssential : bestSpill;
+        std::vector<float>& heat = essential ? heatEssential : heatSpill;
+        const float weight = std::clamp(zone.weight, 0.0f, 1.0f);
         const std::vector<float>& d = dist[z];
-        for (size_t v = 0; v < n; ++v)
-            best[v] = std::max(best[v], zoneFalloff(d[v], radius, options_.core));
+        for (size_t v = 0; v < n; ++v) {
+            const float f = zoneFalloff(d[v], radius, options_.core);
+            best[v] = std::max(best[v], f);
+            heat[v] = std::max(heat[v], f * weight);
+        }
     }
 
     const std::span<const float> area = skin.vertexAreas();
     double essentialArea = 0.0, spillArea = 0.0;
     for (size_t v = 0; v < n; ++v) {
-        steady_[v] = std::max(kEssentialHeat * bestEssential[v], kSpilloverHeat * bestSpill[v]);
+        steady_[v] = std::max(kEssentialHeat * heatEssential[v], kSpilloverHeat * heatSpill[v]);
         if (bestEssential[v] >= kZoneClassThreshold) {
             zones_[v] = HeatZone::Essential;
             essentialArea += area[v];

@@ -32,6 +32,7 @@ std::vector<Suspect> rankSuspects(std::span<const uint32_t> painVertices, std::s
         return out;
     for (const SuspectCandidate& c : candidates) {
         Suspect s{c.trpId, c.side};
+        s.reasons = c.reasons;
         double sum = 0.0;
         for (size_t i = 0; i < painVertices.size(); ++i) {
             const uint32_t v = painVertices[i];
@@ -99,32 +100,49 @@ std::vector<Suspect> rankSuspects(const geometry::GeodesicSolver& skin, std::spa
     std::vector<std::vector<float>> heat(referrals.size(), std::vector<float>(n, 0.0f));
     std::vector<std::vector<HeatZone>> zones(referrals.size(), std::vector<HeatZone>(n, HeatZone::None));
     std::vector<std::vector<uint32_t>> seedVertices;
+    std::vector<std::vector<SuspectReason>> reasons(referrals.size());
     for (size_t r = 0; r < referrals.size(); ++r) {
         const auto& zoneList = referrals[r].zones;
+        std::vector<SuspectReason> zoneReasons(zoneList.size());
+        for (size_t z = 0; z < zoneList.size(); ++z)
+            zoneReasons[z] = {zoneList[z].label, zoneList[z].kind == anatomy::ZoneKind::Essential, zoneList[z].evidence,
+                              std::clamp(zoneList[z].weight, 0.0f, 1.0f)};
         seedVertices.assign(zoneList.size(), {});
         for (size_t z = 0; z < zoneList.size(); ++z)
             for (const glm::vec3& seed : zoneList[z].seeds)
                 seedVertices[z].push_back(skin.nearestVertex(seed));
         for (size_t i = 0; i < n; ++i) {
-            float bestEssential = 0.0f, bestSpill = 0.0f;
+            float bestEssential = 0.0f, bestSpill = 0.0f, bestHeat = 0.0f;
             for (size_t z = 0; z < zoneList.size(); ++z) {
                 float d = std::numeric_limits<float>::infinity();
                 for (uint32_t v : seedVertices[z])
                     d = std::min(d, fromPain[i][v]);
                 const float f = zoneFalloff(d, std::max(zoneList[z].radius, minRadius), core);
-                float& best = zoneList[z].kind == anatomy::ZoneKind::Essential ? bestEssential : bestSpill;
+                const bool essential = zoneList[z].kind == anatomy::ZoneKind::Essential;
+                float& best = essential ? bestEssential : bestSpill;
                 best = std::max(best, f);
+                SuspectReason& why = zoneReasons[z];
+                const float h = (essential ? kEssentialHeat : kSpilloverHeat) * f * why.weight;
+                why.heat = std::max(why.heat, h);
+                if (f >= kZoneClassThreshold)
+                    ++why.hits;
+                bestHeat = std::max(bestHeat, h);
             }
-            heat[r][i] = std::max(kEssentialHeat * bestEssential, kSpilloverHeat * bestSpill);
+            heat[r][i] = bestHeat;
             zones[r][i] = bestEssential >= kZoneClassThreshold ? HeatZone::Essential
                           : bestSpill >= kZoneClassThreshold   ? HeatZone::Spillover
                                                                : HeatZone::None;
         }
+        for (auto& why : zoneReasons)
+            if (why.heat > 0.0f)
+                reasons[r].push_back(std::move(why));
+        std::stable_sort(reasons[r].begin(), reasons[r].end(),
+                         [](const SuspectReason& a, const SuspectReason& b) { return a.heat > b.heat; });
     }
     std::vector<SuspectCandidate> candidates;
     candidates.reserve(referrals.size());
     for (size_t r = 0; r < referrals.size(); ++r)
-        candidates.push_back({referrals[r].trpId, referrals[r].side, heat[r], zones[r]});
+        candidates.push_back({referrals[r].trpId, referrals[r].side, heat[r], zones[r], std::move(reasons[r])});
     std::vector<uint32_t> painIndex(n);
     for (size_t i = 0; i < n; ++i)
         painIndex[i] = static_cast<uint32_t>(i);

@@ -17,6 +17,16 @@
 
 namespace myoatlas::scene {
 
+// Why a candidate ranks: one of its zones that covers the pain, with what attests that zone.
+struct SuspectReason {
+    std::string zone;      // the zone's label, e.g. "inner side of the knee"
+    bool essential = true; // essential zone (else spillover)
+    std::string evidence;  // e.g. "published chart", "seen in ~50% (shin2005)", "contested: sources disagree"
+    float weight = 1.0f;   // the evidence weight applied to the zone's heat
+    float heat = 0.0f;     // the zone's best heat over the pain samples (after the weight)
+    uint32_t hits = 0;     // pain samples inside the zone
+};
+
 // One candidate pattern as per-skin-vertex arrays (e.g. a HeatField's steady() and zones()).
 struct SuspectCandidate {
     std::string trpId;
@@ -25,14 +35,16 @@ struct SuspectCandidate {
     // Class per skin vertex; empty: derived from steady (Essential >= 0.5, Spillover >= half the 0.45 plateau,
     // which matches HeatField's classes except on an essential zone's outer fade).
     std::span<const HeatZone> zones;
+    std::vector<SuspectReason> reasons; // optional, copied to the Suspect
 };
 
 struct Suspect {
     std::string trpId;
     std::string side;
-    float score = 0.0f;         // 0..1
-    uint32_t essentialHits = 0; // pain samples inside the essential zone
-    uint32_t spilloverHits = 0; // pain samples inside the spillover zone (and not the essential one)
+    float score = 0.0f;                 // 0..1
+    uint32_t essentialHits = 0;         // pain samples inside the essential zone
+    uint32_t spilloverHits = 0;         // pain samples inside the spillover zone (and not the essential one)
+    std::vector<SuspectReason> reasons; // strongest first (only from the referral-pattern path)
 };
 
 struct SuspectOptions {
@@ -56,7 +68,8 @@ struct SuspectOptions {
 // The same ranking straight from the referral patterns, without building a HeatField per candidate: geodesic
 // distance is symmetric, so one solve per pain point gives every zone's distance to it (the nearest of its seeds).
 // Cost: one geodesic solve per pain point, whatever the number of candidates. Scores match the HeatField path up
-// to the heat method's small asymmetry (a few % of distance near a zone's edge).
+// to the heat method's small asymmetry (a few % of distance near a zone's edge). Each zone's heat is scaled by its
+// evidence weight (ResolvedZone::weight), as on the skin, and each suspect lists the zones that matched as reasons.
 [[nodiscard]] std::vector<Suspect> rankSuspects(const geometry::GeodesicSolver& skin,
                                                 std::span<const glm::vec3> painPoints,
                                                 std::span<const anatomy::ResolvedReferral> referrals,

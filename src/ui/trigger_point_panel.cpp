@@ -1,4 +1,5 @@
 #include "ui/trigger_point_panel.h"
+#include "anatomy/zone_evidence.h"
 
 #include "scene/options.h"
 
@@ -93,6 +94,11 @@ void drawDetails(const anatomy::Atlas& atlas, const anatomy::TriggerPoint& trp) 
         ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "Muscle mesh absent: %s", m->surrogateNote.c_str());
     wrapped("Where", trp.description);
     wrapped("Pain pattern", trp.referralNote);
+    // Each zone with what attests it: the same weight sets its heat on the skin.
+    for (const auto* zones : {&trp.essential, &trp.spillover})
+        for (const auto& z : *zones)
+            ImGui::BulletText("%s: %s (%s)", zones == &trp.essential ? "essential" : "spillover", z.label.c_str(),
+                              anatomy::zoneWeight(z, trp.recall).label.c_str());
     if (m)
         wrapped("In the patient's words", m->patientSummary);
     for (const auto& id : trp.evidence)
@@ -281,9 +287,14 @@ void drawReverseLookup(const UiModel& model, const TrpPanelModel& heat, TrpPanel
             showTrp(model, heat, *trp, side, false, out);
             st.focusMuscle = trp->muscle;
         }
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%u pain point(s) in the essential zone, %u in the spillover zone", s.essentialHits,
-                              s.spilloverHits);
+        if (ImGui::IsItemHovered()) {
+            std::string why;
+            for (const auto& r : s.reasons)
+                why += std::string("\n") + (r.essential ? "essential: " : "spillover: ") + r.zone + " (" + r.evidence +
+                       ")";
+            ImGui::SetTooltip("%u pain point(s) in the essential zone, %u in the spillover zone%s", s.essentialHits,
+                              s.spilloverHits, why.c_str());
+        }
         ImGui::PopID();
     }
 }

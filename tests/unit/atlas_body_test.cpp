@@ -8,6 +8,7 @@
 #include <cmath>
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
+#include <set>
 
 using namespace myoatlas;
 using namespace myoatlas::anatomy;
@@ -53,7 +54,17 @@ TEST(AtlasBody, EveryMuscleResolvesOnBothSidesExceptDocumentedGaps) {
         EXPECT_FALSE(rm->right.empty()) << m.id;
         EXPECT_FALSE(rm->left.empty()) << m.id;
         if (!m.meshPresent) {
-            EXPECT_TRUE(m.id == "masseter" || m.id == "lateral_pterygoid") << m.id << " is an undocumented gap";
+            // No BodyParts3D mesh: the two chewing muscles, the scalp and eye-ring muscles, the inconstant sternalis,
+            // the hand's dorsal interossei and the right longus colli (only the left ships).
+            static const std::set<std::string> gaps = {"masseter",
+                                                       "lateral_pterygoid",
+                                                       "frontalis",
+                                                       "occipitalis",
+                                                       "orbicularis_oculi",
+                                                       "sternalis",
+                                                       "first_dorsal_interosseous_hand",
+                                                       "longus_colli"};
+            EXPECT_TRUE(gaps.count(m.id)) << m.id << " is an undocumented gap";
             EXPECT_TRUE(rm->surrogate);
         } else {
             for (uint32_t i : rm->right)
@@ -193,7 +204,9 @@ TEST(AtlasBody, LinesResolveStationsAndTracks) {
 
 TEST(AtlasBody, JsonViewHasEverything) {
     auto j = atlasToJson(atlas(), resolved());
-    EXPECT_EQ(j["muscles"].size(), 53u);
+    EXPECT_EQ(j["muscles"].size(), atlas().muscles.size());
+    EXPECT_GE(j["counts"]["muscles_with_trigger_points"].get<size_t>(), 100u);
+    EXPECT_EQ(j["counts"]["muscles_with_trigger_points"].get<size_t>(), atlas().muscles.size());
     EXPECT_EQ(j["lines"].size(), 24u);
     EXPECT_EQ(j["trigger_points"].size(), 2 * atlas().triggerPoints.size() - 1);
     bool foundC7 = false;

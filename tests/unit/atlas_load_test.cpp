@@ -93,10 +93,10 @@ TEST(AtlasLoad, ShippedAtlasLoadsWithoutErrors) {
 
 TEST(AtlasLoad, HoldsAllOfTheFactBase) {
     const Atlas& a = atlas();
-    EXPECT_EQ(a.muscles.size(), 53u);
+    EXPECT_EQ(a.muscles.size(), 53u + 56u); // FACTS Part 2 and FACTS-MORE Part 3
     EXPECT_EQ(a.lines.size(), 12u);
     EXPECT_EQ(a.techniques.size(), 20u); // FACTS Part 3's eleven and nine methods the fact base does not cover
-    EXPECT_GE(a.triggerPoints.size(), 120u);
+    EXPECT_GE(a.triggerPoints.size(), 132u + 67u);
     EXPECT_EQ(a.endangermentSites.size(), 22u);
     for (const char* id : {"mfr_direct",
                            "mfr_indirect",
@@ -341,4 +341,39 @@ TEST(AtlasLoad, BrokenJsonNamesTheFile) {
     ASSERT_FALSE(issues.empty());
     EXPECT_EQ(issues.front().file, "lines.json");
     EXPECT_NE(issues.front().message.find("invalid JSON"), std::string::npos);
+}
+
+TEST(AtlasLoad, ZoneEvidenceIsRead) {
+    const TriggerPoint* prq = atlas().triggerPoint("PRQ-TP1");
+    ASSERT_NE(prq, nullptr);
+    ASSERT_GE(prq->essential.size(), 3u);
+    EXPECT_EQ(prq->essential[0].evidence, ZoneEvidence::Charted);
+    EXPECT_EQ(prq->essential[1].evidence, ZoneEvidence::Measured);
+    EXPECT_FLOAT_EQ(prq->essential[1].reportedFraction, 0.5f);
+    EXPECT_EQ(prq->essential[1].reportedSource, "shin2005");
+}
+
+TEST(AtlasLoad, ZoneReportedFractionOutOfRangeIsReported) {
+    CorruptCopy copy("trigger_points.json", [](auto& doc) {
+        record(doc, "trigger_points", "PRQ-TP1")["referral"]["essential"][1]["reported"]["fraction"] = 1.5;
+    });
+    expectIssue(copy, "trigger_points.json", "PRQ-TP1", "referral.essential[1].reported.fraction", "out of range");
+}
+
+TEST(AtlasLoad, ZoneReportedUnknownSourceIsReported) {
+    CorruptCopy copy("trigger_points.json", [](auto& doc) {
+        record(doc, "trigger_points", "PRQ-TP1")["referral"]["essential"][2]["reported"]["source"] = "shin2099";
+    });
+    expectIssue(copy, "trigger_points.json", "PRQ-TP1", "referral.essential[2].reported.source", "unknown source");
+}
+
+TEST(AtlasLoad, ZoneEvidenceWithReportedOrUnknownWordIsReported) {
+    CorruptCopy both("trigger_points.json", [](auto& doc) {
+        record(doc, "trigger_points", "PRQ-TP1")["referral"]["essential"][1]["evidence"] = "contested";
+    });
+    expectIssue(both, "trigger_points.json", "PRQ-TP1", "referral.essential[1].evidence", "measured");
+    CorruptCopy word("trigger_points.json", [](auto& doc) {
+        record(doc, "trigger_points", "TRAPU-TP1")["referral"]["essential"][0]["evidence"] = "proven";
+    });
+    expectIssue(word, "trigger_points.json", "TRAPU-TP1", "referral.essential[0].evidence", "expected");
 }
