@@ -76,6 +76,25 @@ void Camera::zoom(float factor) {
     pose.distance = std::clamp(pose.distance * factor, 0.05f, 20.0f);
 }
 
+void Camera::zoomAt(glm::vec2 pixel, glm::vec2 viewport, float factor) {
+    // The point under the pointer on the plane through the target, facing the camera; the target moves toward it
+    // by the same fraction the distance shrinks, so that point keeps its place on the screen.
+    const glm::vec3 eyePos = pose.eye();
+    const glm::vec3 forward = glm::normalize(pose.target - eyePos);
+    const auto ray = rayThrough(pixel, viewport);
+    const float denom = glm::dot(ray.direction, forward);
+    const float before = pose.distance;
+    zoom(factor);
+    if (std::abs(denom) < 1e-4f)
+        return;
+    const float t = glm::dot(pose.target - ray.origin, forward) / denom;
+    if (t <= 0.0f)
+        return;
+    const glm::vec3 under = ray.origin + ray.direction * t;
+    const float moved = 1.0f - pose.distance / before; // the clamp in zoom() may have limited the move
+    pose.target += (under - pose.target) * moved;
+}
+
 void Camera::frame(const geometry::Aabb& box, float aspect) {
     if (!box.valid())
         return;
