@@ -1,6 +1,7 @@
 #include "app/commands.h"
 #include "app/handout_command.h"
 #include "app/heat_commands.h"
+#include "app/study_commands.h"
 #include "app/technique_commands.h"
 
 namespace myoatlas::app {
@@ -11,6 +12,7 @@ void registerSubcommands(CLI::App& cli, std::vector<Subcommand>& out) {
     registerHeatCommands(cli, out);
     registerHandoutCommand(cli, out);
     registerTechniqueCommands(cli, out);
+    registerStudyCommands(cli, out);
 }
 
 } // namespace myoatlas::app

@@ -2,6 +2,7 @@
 
 #include "app/lesson_feature.h"
 #include "app/quiz_feature.h"
+#include "app/study_feature.h"
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/log.h"
@@ -53,7 +54,7 @@ void handleInput(scene::AppState& state, InputState& input, const scene::Picker*
             ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 2.0f))
             cam.pan(io.MouseDelta.x, io.MouseDelta.y, winSize.y);
         if (io.MouseWheel != 0.0f)
-            cam.zoom(std::pow(0.88f, io.MouseWheel));
+            cam.zoomAt(mouse, winSize, std::pow(0.88f, io.MouseWheel)); // toward what is under the pointer
         bool mouseInWindow = mouse.x >= 0 && mouse.y >= 0 && mouse.x < winSize.x && mouse.y < winSize.y;
         if (picker && mouseInWindow) {
             auto ray = cam.rayThrough(mouse, winSize);
@@ -245,6 +246,8 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
 
     ui::UiModel model;
     model.body = &body;
+    if (auto* study = findFeature<StudyFeature>(host.features()))
+        model.search = &study->index(); // the structure browser searches like the study panel
     model.state = &state;
     model.dataDir = dataDir;
     model.loadSummary = std::to_string(body.size()) + " structures, " + std::to_string(body.failures.size()) +

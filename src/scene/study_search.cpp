@@ -252,7 +252,12 @@ float matchScore(std::string_view query, std::string_view name) {
         sum += b;
     }
     if (all && !qt.empty()) {
-        float coverage = std::min(1.0f, static_cast<float>(qt.size()) / static_cast<float>(kt.size()));
+        // "left"/"right" in a body name are not part of what the structure is called.
+        size_t nameWords = 0;
+        for (auto k : kt)
+            nameWords += (k != "left" && k != "right") ? 1 : 0;
+        float coverage =
+            std::min(1.0f, static_cast<float>(qt.size()) / static_cast<float>(std::max<size_t>(nameWords, 1)));
         best = std::max(best, sum / static_cast<float>(qt.size()) * (0.6f + 0.3f * coverage));
     }
     // The whole name misspelt, or typed without its spaces ("sternocleidomastiod", "glutemed").

@@ -97,17 +97,28 @@ CameraPose facingPose(const anatomy::Body& body, const std::vector<uint32_t>& st
 }
 
 int autoPeelFor(const anatomy::Body& body, const std::vector<uint32_t>& structures) {
-    int peel = -1;
-    for (uint32_t s : structures)
-        if (s < body.size()) {
-            const auto l = body.structures[s].layer;
-            // Tendons and bands (the iliotibial tract) lie just under the fascia: uncover them like a superficial
-            // muscle rather than stripping the body down to them.
-            int layer = static_cast<int>(
-                anatomy::index(l == anatomy::Layer::Connective ? anatomy::Layer::SuperficialMuscle : l));
-            peel = peel < 0 ? layer : std::min(peel, layer);
-        }
-    return std::max(peel, 0);
+    // The layer holding most of the structures (by bounding volume): a deep muscle with a small part in the
+    // superficial layer (gluteus medius) is uncovered down to the deep layer, the part drawn with it.
+    std::array<float, anatomy::kLayerCount> volume{};
+    bool any = false;
+    for (uint32_t s : structures) {
+        if (s >= body.size())
+            continue;
+        const auto& st = body.structures[s];
+        // Tendons and bands (the iliotibial tract) lie just under the fascia: uncover them like a superficial
+        // muscle rather than stripping the body down to them.
+        const auto layer = st.layer == anatomy::Layer::Connective ? anatomy::Layer::SuperficialMuscle : st.layer;
+        const glm::vec3 e = st.bounds.valid() ? st.bounds.extent() : glm::vec3(0.0f);
+        volume[anatomy::index(layer)] += std::max(e.x * e.y * e.z, 1e-9f);
+        any = true;
+    }
+    if (!any)
+        return 0;
+    size_t best = 0;
+    for (size_t l = 0; l < volume.size(); ++l)
+        if (volume[l] >= volume[best])
+            best = l; // ties go to the deeper layer
+    return static_cast<int>(best);
 }
 
 } // namespace myoatlas::scene

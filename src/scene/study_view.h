@@ -24,7 +24,7 @@ namespace myoatlas::scene {
                                     const CameraPose& current, float aspect);
 
 // The peel (ViewState::peel: layers with a smaller index are hidden) that uncovers the structures: everything
-// outside their outermost layer. 0 when nothing is selected.
+// outside the layer that holds most of them (connective bands count as superficial). 0 when nothing is selected.
 [[nodiscard]] int autoPeelFor(const anatomy::Body& body, const std::vector<uint32_t>& structures);
 
 } // namespace myoatlas::scene

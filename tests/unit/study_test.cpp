@@ -301,18 +301,19 @@ TEST(StudyView, StructuresFaceTheViewer) {
     EXPECT_LT(glm::length(pose.target - scene::boundsOf(body, structures).center()), 1e-4f);
 }
 
-TEST(StudyView, AutoPeelUncoversTheOutermostSelectedLayer) {
+TEST(StudyView, AutoPeelUncoversTheLayerHoldingTheStructures) {
     const auto& body = test::testBody();
+    const int superficial = static_cast<int>(anatomy::index(anatomy::Layer::SuperficialMuscle));
+    const int deep = static_cast<int>(anatomy::index(anatomy::Layer::DeepMuscle));
     EXPECT_EQ(scene::autoPeelFor(body, {}), 0);
-    for (const char* m : {"gluteus_minimus", "gluteus_maximus", "subscapularis"}) {
-        auto s = index().structuresOfMuscle(m);
-        ASSERT_FALSE(s.empty());
-        int expected = 99;
-        for (uint32_t i : s)
-            expected = std::min(expected, static_cast<int>(anatomy::index(body.structures[i].layer)));
-        EXPECT_EQ(scene::autoPeelFor(body, s), expected) << m;
-        EXPECT_GE(scene::autoPeelFor(body, s), static_cast<int>(anatomy::index(anatomy::Layer::SuperficialMuscle)));
-    }
+    // Skin and fascia off for a superficial muscle; the superficial muscles off too for the deep ones under them.
+    EXPECT_EQ(scene::autoPeelFor(body, index().structuresOfMuscle("gluteus_maximus")), superficial);
+    EXPECT_EQ(scene::autoPeelFor(body, index().structuresOfMuscle("gluteus_medius")), deep);
+    EXPECT_EQ(scene::autoPeelFor(body, index().structuresOfMuscle("gluteus_minimus")), deep);
+    // The iliotibial tract is a band under the fascia, not a reason to strip the body to the bone.
+    auto itb = index().find("IT band");
+    ASSERT_FALSE(itb.empty());
+    EXPECT_EQ(scene::autoPeelFor(body, index().structuresOf(itb.front())), superficial);
 }
 
 TEST(StudyView, ZoomAtKeepsThePointUnderThePointer) {
