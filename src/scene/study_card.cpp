@@ -161,13 +161,15 @@ void groupCard(const anatomy::Atlas& atlas, const anatomy::MuscleGroup& g, Study
         addLines(atlas, card, *m);
         addEndangerment(card, tr, id);
     }
-    // Only the techniques written for a member: "suits any muscle" says nothing about the group.
+    // The techniques written for a member first, then those that suit any muscle.
     for (const auto& t : atlas.techniques)
         for (const auto& id : g.members)
             if (std::find(t.targets.begin(), t.targets.end(), id) != t.targets.end() &&
                 std::none_of(card.techniques.begin(), card.techniques.end(),
                              [&](const CardLink& l) { return l.id == t.id; }))
                 card.techniques.push_back({t.id, StudyKind::Technique, t.name, "listed for " + id});
+    if (!g.members.empty())
+        addTechniques(atlas, card, g.members.front());
     card.recall = g.recall;
     addSources(atlas, card, g.sources);
 }
