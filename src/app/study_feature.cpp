@@ -111,16 +111,33 @@ void StudyFeature::handleLink(const scene::CardLink& link, const scene::AppState
     study({link.id, link.kind, link.label, link.label, 1.0f}, state, out);
 }
 
-void StudyFeature::follow(const scene::AppState& state) {
+void StudyFeature::flyTo(const std::vector<uint32_t>& structures, const std::string& id, const scene::AppState& state,
+                         scene::Commands& out) {
+    if (structures.empty())
+        return;
+    if (panel_.autoPeel)
+        out.push(scene::SetPeel{scene::autoPeelFor(context_.body, structures)});
+    out.push(scene::AnimateCamera{scene::facingPose(context_.body, structures, state.camera.pose, state.viewportAspect),
+                                  0.8f});
+    studied_ = structures;
+    framedId_ = id;
+    flying_ = true;
+}
+
+void StudyFeature::follow(const scene::AppState& state, scene::Commands& out) {
     // A selection made elsewhere (a click on the body, the structure browser): the card follows it.
     auto selection = state.view.selection;
     std::sort(selection.begin(), selection.end());
     if (selection == lastSelection_)
         return;
     lastSelection_ = selection;
+    const bool fly = flyOnNextSelection_ && !state.lessonActive;
+    flyOnNextSelection_ = false;
     if (state.view.selection.empty())
         return;
     const uint32_t first = state.view.selection.front();
+    if (fly)
+        flyTo(state.view.selection, context_.body.structures[first].name, state, out);
     if (context_.atlas)
         if (const auto* m = scene::muscleOfStructure(*context_.atlas, context_.body, first)) {
             if (!techniques_ && context_.resolver)
@@ -139,7 +156,11 @@ void StudyFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comm
     if (!model.state)
         return;
     const auto& state = *model.state;
-    follow(state);
+    follow(state, out);
+    if (ui.browserPicked) { // the selection it made is applied after this frame: follow it on the next
+        ui.browserPicked = false;
+        flyOnNextSelection_ = true;
+    }
     if (!ui.presentation && ImGui::BeginMainMenuBar()) {
         if (ImGui::BeginMenu("Panels")) {
             ImGui::MenuItem("Study (search and card)", nullptr, &panel_.open, ui.expertPanels());
@@ -165,13 +186,8 @@ void StudyFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comm
     }
     if (panel_.reframe) {
         panel_.reframe = false;
-        const auto& sel = state.view.selection.empty() ? studied_ : state.view.selection;
-        if (!sel.empty()) {
-            out.push(scene::AnimateCamera{
-                scene::facingPose(context_.body, sel, state.camera.pose, state.viewportAspect), 0.6f});
-            framedId_ = card_.id;
-            flying_ = true;
-        }
+        const std::vector<uint32_t> sel = state.view.selection.empty() ? studied_ : state.view.selection;
+        flyTo(sel, card_.id, state, out);
     }
 }
 

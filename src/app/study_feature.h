@@ -4,7 +4,8 @@
 // card show that record; choosing it from the search or a link also selects its structures (a group selects all
 // its members), peels the layers above them when auto-peel is on and flies the camera to a view that shows them
 // face on. Trigger point links show the point and play its referral, line links show the line, technique links
-// open the steps on the muscle.
+// open the steps on the muscle. A pick in the structure browser flies there too; a click on the body only changes
+// the card (what was clicked is in view already).
 #include "app/feature.h"
 #include "scene/study_card.h"
 #include "scene/study_search.h"
@@ -32,7 +33,10 @@ public:
     void study(const scene::SearchResult& result, const scene::AppState& state, scene::Commands& out);
 
 private:
-    void follow(const scene::AppState& state);
+    void follow(const scene::AppState& state, scene::Commands& out);
+    // Selects nothing new: peels to and flies round to structures already selected.
+    void flyTo(const std::vector<uint32_t>& structures, const std::string& id, const scene::AppState& state,
+               scene::Commands& out);
     void handleLink(const scene::CardLink& link, const scene::AppState& state, scene::Commands& out);
     void showCard(scene::StudyCard card);
 
@@ -45,6 +49,7 @@ private:
     std::vector<uint32_t> studied_;       // the structures the last study selected
     std::string framedId_;                // logged once the flight to it has landed
     bool flying_ = false;
+    bool flyOnNextSelection_ = false; // the structure browser picked something: follow it with the camera
 };
 
 } // namespace myoatlas::app

@@ -144,6 +144,7 @@ void drawBrowserPanel(const UiModel& model, UiState& ui, scene::Commands& out) {
                     if (ImGui::Selectable(e.label->c_str(), e.selected, ImGuiSelectableFlags_AllowDoubleClick)) {
                         bool additive = ImGui::GetIO().KeyCtrl || ImGui::GetIO().KeyShift;
                         out.push(scene::SelectStructure{e.structure, additive, ui.groupWholeMuscles});
+                        ui.browserPicked = true;
                         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
                             out.push(scene::FrameSelection{});
                     }

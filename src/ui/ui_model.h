@@ -41,6 +41,7 @@ struct UiState {
     // The browser's search ranked by the study search: per structure, the score of the best result naming it.
     std::string rankedFor;
     std::vector<std::pair<uint32_t, float>> ranked;
+    bool browserPicked = false; // set the frame the browser selects something: the study feature flies to it
 
     // Theme and presentation mode (issue 7). The app rebuilds fonts and style when themeChanged is set.
     std::string theme = "dark"; // "dark" | "light" | "high_contrast"
