@@ -9,8 +9,11 @@
 #include "support/test_body.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 using namespace myoatlas;
 using scene::StudyKind;
@@ -330,4 +333,62 @@ TEST(StudyView, ZoomAtKeepsThePointUnderThePointer) {
     ASSERT_TRUE(p);
     EXPECT_NEAR(p->x, pixel.x, 0.5f);
     EXPECT_NEAR(p->y, pixel.y, 0.5f);
+}
+
+namespace {
+
+// Loads a copy of the atlas whose names.json is replaced by `names` and returns the issues about names.json.
+std::vector<anatomy::AtlasIssue> namesIssues(const std::string& names) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("myoatlas-names-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    for (auto file : anatomy::kAtlasFiles)
+        if (file != "names.json")
+            fs::copy_file(fs::path(MYOATLAS_ATLAS_DIR) / file, dir / file);
+    std::ofstream(dir / "names.json") << names;
+    std::vector<anatomy::AtlasIssue> issues, out;
+    (void)anatomy::loadAtlas(dir, issues);
+    fs::remove_all(dir);
+    for (const auto& i : issues)
+        if (i.file == "names.json")
+            out.push_back(i);
+    return out;
+}
+
+bool hasIssue(const std::vector<anatomy::AtlasIssue>& issues, const std::string& record, const std::string& field,
+              const std::string& words) {
+    return std::any_of(issues.begin(), issues.end(), [&](const anatomy::AtlasIssue& i) {
+        return i.record == record && i.field == field && i.message.find(words) != std::string::npos;
+    });
+}
+
+} // namespace
+
+TEST(StudyNames, BadNamesFileIsReportedWithFileRecordAndField) {
+    const std::string head = R"({"schema": "myoatlas.atlas/names", "version": 1, )";
+    auto unknown =
+        namesIssues(head + R"("names": [{"muscle": "glute_medd", "names": ["gm"], "sources": ["facts_part2"]}],
+        "groups": [{"id": "cuff", "name": "Cuff", "names": ["cuff"], "members": ["supraspinatus", "nope"],
+                    "sources": ["facts_part2"]}], "structures": []})");
+    EXPECT_TRUE(hasIssue(unknown, "glute_medd", "muscle", "unknown muscle"));
+    EXPECT_TRUE(hasIssue(unknown, "cuff", "members", "unknown muscle \"nope\""));
+
+    auto twice = namesIssues(head + R"("names": [
+        {"muscle": "gluteus_medius", "names": ["glute"], "sources": ["facts_part2"]},
+        {"muscle": "gluteus_maximus", "names": ["Glute"], "sources": ["facts_part2"]}],
+        "groups": [], "structures": []})");
+    EXPECT_TRUE(hasIssue(twice, "gluteus_maximus", "names", "also given to gluteus_medius"));
+
+    auto unsourced = namesIssues(head + R"("names": [{"muscle": "soleus", "names": ["sol"], "sources": []}],
+        "groups": [{"id": "solo", "name": "Solo", "names": ["solo"], "members": ["soleus"], "sources": ["x"]}],
+        "structures": [{"structure": "iliotibial tract", "names": ["ITB"], "typo": 1, "sources": ["facts_part1"]}]})");
+    EXPECT_TRUE(hasIssue(unsourced, "soleus", "sources", "missing source"));
+    EXPECT_TRUE(hasIssue(unsourced, "solo", "members", "at least two"));
+    EXPECT_TRUE(hasIssue(unsourced, "solo", "sources", "unknown source"));
+    EXPECT_TRUE(hasIssue(unsourced, "iliotibial tract", "typo", "unknown field"));
+
+    auto broken = namesIssues("{ not json");
+    ASSERT_FALSE(broken.empty());
+    EXPECT_NE(broken.front().message.find("invalid JSON"), std::string::npos);
 }
