@@ -79,8 +79,10 @@ void StudyFeature::study(const scene::SearchResult& result, const scene::AppStat
         out.push(scene::ClearSelection{});
         for (uint32_t s : structures)
             out.push(scene::SelectStructure{s, true, false});
+        // A trigger point's referral is painted on the skin: keep it on (the knot is drawn over everything).
         if (panel_.autoPeel)
-            out.push(scene::SetPeel{scene::autoPeelFor(body, structures)});
+            out.push(scene::SetPeel{
+                result.kind == scene::StudyKind::TriggerPoint ? 0 : scene::autoPeelFor(body, structures)});
         lastSelection_ = structures;
         std::sort(lastSelection_.begin(), lastSelection_.end());
     }

@@ -91,6 +91,11 @@ void drawCard(const scene::StudyCard& card, StudyPanelState& state) {
             labelled("Innervation", card.innervation);
         }
     }
+    // A trigger point, line, landmark or technique is mostly text: it comes first, before the links.
+    const bool textFirst = card.origin.empty() && !card.fields.empty();
+    if (textFirst && ImGui::CollapsingHeader("About", ImGuiTreeNodeFlags_DefaultOpen))
+        for (const auto& f : card.fields)
+            labelled(f.label.c_str(), f.text);
     links("Trigger points (click: referral)", card.triggerPoints, state);
     links("Anatomy Trains lines", card.lines, state);
     links("Techniques (click: open the steps)", card.techniques, state);
@@ -104,7 +109,7 @@ void drawCard(const scene::StudyCard& card, StudyPanelState& state) {
     links("Endangerment sites nearby", card.endangerment, state, &warn);
     if (!card.safety.empty() && ImGui::CollapsingHeader("Safety", ImGuiTreeNodeFlags_DefaultOpen))
         ImGui::TextWrapped("%s", card.safety.c_str());
-    if (!card.fields.empty() && ImGui::CollapsingHeader("More", ImGuiTreeNodeFlags_DefaultOpen))
+    if (!textFirst && !card.fields.empty() && ImGui::CollapsingHeader("More", ImGuiTreeNodeFlags_DefaultOpen))
         for (const auto& f : card.fields)
             labelled(f.label.c_str(), f.text);
     if (!card.caveats.empty() && ImGui::CollapsingHeader("Evidence caveats"))

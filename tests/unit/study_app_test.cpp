@@ -70,10 +70,12 @@ TEST(StudyFeature, ADeepMuscleOnTheFarSideIsTurnedToTheViewerAndUncovered) {
 
 TEST(StudyFeature, TriggerPointAndLineResultsShowThem) {
     Fixture f;
+    f.study("glute min"); // peeled to the deep layer first
     f.study("TRAPU-TP1");
     ASSERT_EQ(f.state.view.triggerPoints.size(), 1u);
     EXPECT_EQ(f.state.view.triggerPoints.front().id, "TRAPU-TP1");
     EXPECT_LT(f.state.view.heatTime, 0.0f) << "the referral should play";
+    EXPECT_EQ(f.state.view.peel, 0) << "the referral is painted on the skin: it must stay on";
     f.study("superficial back line");
     EXPECT_EQ(f.state.view.lines, std::vector<std::string>{"SBL"});
     EXPECT_EQ(f.feature.card().id, "SBL");
