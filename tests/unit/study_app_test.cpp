@@ -79,6 +79,12 @@ TEST(StudyFeature, TriggerPointAndLineResultsShowThem) {
     f.study("superficial back line");
     EXPECT_EQ(f.state.view.lines, std::vector<std::string>{"SBL"});
     EXPECT_EQ(f.feature.card().id, "SBL");
+    // A landmark: its card, and the camera on the point itself, not on the whole bone it is found on.
+    f.study("acromion");
+    EXPECT_EQ(f.feature.card().id, "acromion");
+    auto p = f.resolver.landmark("acromion", anatomy::Side::Right);
+    ASSERT_TRUE(p);
+    EXPECT_LT(glm::length(f.state.camera.pose.target - *p), 0.01f);
 }
 
 TEST(StudyFeature, ClickingAMuscleOnTheBodyShowsItsCard) {
