@@ -300,22 +300,27 @@ const anatomy::Muscle* muscleOfStructure(const anatomy::Atlas& atlas, const anat
 StudyCard buildStructureCard(const anatomy::Atlas* atlas, const anatomy::Body& body, std::string_view name) {
     StudyCard card;
     card.kind = StudyKind::Structure;
-    std::optional<uint32_t> first;
+    std::vector<uint32_t> members;
     for (const auto& g : body.groups)
-        if (g.name == name && !g.members.empty())
-            first = g.members.front();
-    if (!first)
-        first = body.findByName(name);
-    if (!first)
+        if (g.name == name)
+            members = g.members;
+    if (members.empty())
+        if (auto s = body.findByName(name))
+            members.push_back(*s);
+    if (members.empty())
         return card;
     card.id = std::string(name);
     card.name = std::string(name);
-    const auto& s = body.structures[*first];
+    const auto& s = body.structures[members.front()];
     addField(card, "Layer", std::string(anatomy::layerLabel(s.layer)));
-    addField(card, "BodyParts3D", s.fma + " / " + s.fj);
+    addField(card, "BodyParts3D", s.fma + " / " + s.fj + (members.size() > 1 ? " and more parts" : ""));
+    // The atlas muscles it is made of ("right trapezius": upper, middle and lower trapezius).
     if (atlas)
-        if (const auto* m = muscleOfStructure(*atlas, body, *first))
-            card.muscles.push_back({m->id, StudyKind::Muscle, m->name, "the atlas muscle it belongs to"});
+        for (uint32_t m : members)
+            if (const auto* muscle = muscleOfStructure(*atlas, body, m);
+                muscle && std::none_of(card.muscles.begin(), card.muscles.end(),
+                                       [&](const CardLink& l) { return l.id == muscle->id; }))
+                card.muscles.push_back({muscle->id, StudyKind::Muscle, muscle->name, "an atlas muscle in it"});
     card.sources.push_back(
         {"bodyparts3d", "BodyParts3D, (c) The Database Center for Life Science (CC BY-SA 2.1 JP)", ""});
     return card;

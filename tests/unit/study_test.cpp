@@ -265,6 +265,15 @@ TEST(StudyCard, GroupTriggerPointLineAndLandmarkCards) {
     EXPECT_FALSE(c7.sources.empty());
 
     EXPECT_TRUE(scene::buildStudyCard(atlas(), StudyKind::Muscle, "no_such_muscle").empty());
+
+    // A body structure lists the atlas muscles it is made of.
+    auto trap = scene::buildStructureCard(&atlas(), test::testBody(), "right trapezius");
+    ASSERT_FALSE(trap.empty());
+    for (const char* m : {"trapezius_upper", "trapezius_middle", "trapezius_lower"})
+        EXPECT_TRUE(std::any_of(trap.muscles.begin(), trap.muscles.end(), [&](const scene::CardLink& l) {
+            return l.id == m;
+        })) << m;
+    EXPECT_TRUE(scene::buildStructureCard(&atlas(), test::testBody(), "no such structure").empty());
 }
 
 TEST(StudyCard, EndangermentSitesNearTheNeckMuscles) {
