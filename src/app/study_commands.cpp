@@ -17,6 +17,14 @@ nlohmann::json linksJson(const std::vector<scene::CardLink>& links) {
     return out;
 }
 
+// Endangerment sites are safety.json records, not something to study: id, name and what is at risk.
+nlohmann::json sitesJson(const std::vector<scene::CardLink>& sites) {
+    auto out = nlohmann::json::array();
+    for (const auto& l : sites)
+        out.push_back({{"id", l.id}, {"name", l.label}, {"structures_at_risk", l.detail}});
+    return out;
+}
+
 struct StudyRequest {
     std::string query;
     size_t limit = 10;
@@ -82,7 +90,7 @@ nlohmann::json cardJson(const scene::StudyCard& card) {
             {"techniques", linksJson(card.techniques)},
             {"muscles", linksJson(card.muscles)},
             {"palpation", card.palpation},
-            {"endangerment_sites", linksJson(card.endangerment)},
+            {"endangerment_sites", sitesJson(card.endangerment)},
             {"fields", fields},
             {"safety", card.safety},
             {"caveats", card.caveats},

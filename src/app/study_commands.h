@@ -15,7 +15,8 @@ namespace myoatlas::app {
 [[nodiscard]] nlohmann::json findJson(const scene::StudyIndex& index, const std::string& query, size_t limit);
 // {"id", "kind", "name", "common_names", "origin", "insertion", "action", "innervation", "trigger_points",
 //  "lines", "techniques", "muscles", "palpation", "endangerment_sites", "fields", "safety", "caveats", "recall",
-//  "sources": [{"id", "title", "url"}]}; links are {"id", "kind", "label", "detail"}.
+//  "sources": [{"id", "title", "url"}]}; links are {"id", "kind", "label", "detail"}, endangerment sites
+//  {"id", "name", "structures_at_risk"}.
 [[nodiscard]] nlohmann::json cardJson(const scene::StudyCard& card);
 // "no match for "X"; did you mean A, B or C?"
 [[nodiscard]] std::string noMatchMessage(const scene::StudyIndex& index, const std::string& query);
