@@ -143,9 +143,13 @@ void drawStudyPanel(const StudyPanelModel& model, StudyPanelState& state) {
         return;
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.5f, vp->Pos.y + em * 17.0f), ImGuiCond_FirstUseEver,
+    // Under the selection panel, down to the bottom; at a large UI scale on a small screen it starts higher so the
+    // card keeps most of the height.
+    const float top = std::min(em * 17.0f, vp->Size.y * 0.42f);
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.5f, vp->Pos.y + top), ImGuiCond_FirstUseEver,
                             ImVec2(1.0f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(em * 23, std::max(em * 12.0f, vp->Size.y - em * 17.5f)), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(std::min(em * 23, vp->Size.x * 0.45f), vp->Size.y - top - em * 0.5f),
+                             ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Study", &state.open)) {
         ImGui::End();
         return;
