@@ -98,6 +98,7 @@ TEST(StudyFeature, ClickingAMuscleOnTheBodyShowsItsCard) {
     // drawUi needs an ImGui frame; the card follows the selection before anything is drawn, so a bare context works.
     ImGui::CreateContext();
     ImGui::GetIO().DisplaySize = ImVec2(1280, 720);
+    ImGui::GetIO().IniFilename = nullptr; // no imgui.ini in the working directory
     unsigned char* px = nullptr;
     int w = 0, h = 0;
     ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &w, &h);
