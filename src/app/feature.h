@@ -8,6 +8,8 @@
 #include "render/renderer.h"
 #include "scene/app_state.h"
 #include "scene/commands.h"
+#include "scene/input_router.h"
+#include "scene/key_map.h"
 #include "scene/picker.h"
 #include "ui/ui_model.h"
 
@@ -33,8 +35,7 @@ struct FeatureContext {
 struct HeatOutput {
     uint32_t structure = 0;
     std::vector<float> values;
-    float pulse = 0.0f;          // 0..1
-    std::vector<glm::vec4> ramp; // 256 colours (heat 0..1 -> rgba; alpha = coverage); empty keeps the last
+    float pulse = 0.0f; // 0..1; the colours are the one heat ramp (scene/colormap.h)
 };
 
 class Feature {
@@ -42,13 +43,22 @@ public:
     virtual ~Feature() = default;
     [[nodiscard]] virtual std::string_view name() const = 0;
 
-    // Inside the ImGui frame: panels, menu entries, keys. Emits commands; may keep UI-only state of its own.
+    // Inside the ImGui frame: panels and menu entries. Emits commands; may keep UI-only state of its own. Keys are
+    // not read here: they come through the key map as actions (onAction).
     virtual void drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
         (void)model, (void)ui, (void)out;
     }
+    // The input modes it owns right now (a playing lesson, a technique being stepped): their key bindings then
+    // take precedence over the global ones.
+    virtual void markModes(scene::InputModes& modes, const scene::AppState& state) const { (void)modes, (void)state; }
+    // A bound key of one of its modes. Return true when it was this feature's to carry out.
+    virtual bool onAction(const scene::BoundAction& action, const scene::AppState& state, scene::Commands& out) {
+        (void)action, (void)state, (void)out;
+        return false;
+    }
     // A click on the body that reached the scene. Return true to consume it (no selection change).
-    virtual bool onBodyClick(const scene::Pick& pick, const scene::AppState& state, scene::Commands& out) {
-        (void)pick, (void)state, (void)out;
+    virtual bool onBodyClick(const scene::BodyClick& click, const scene::AppState& state, scene::Commands& out) {
+        (void)click, (void)state, (void)out;
         return false;
     }
     // After the frame's commands are applied. `now` is seconds on the app clock. Returns true while it animates

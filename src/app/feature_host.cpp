@@ -35,8 +35,6 @@ void FeatureHost::sync(std::vector<uint8_t>& dimmed) {
     }
     if (hkey != heatKey_) {
         if (heat && !heat->values.empty()) {
-            if (heat->ramp.size() == 256)
-                renderer_.setHeatRamp(heat->ramp);
             renderer_.setHeat(heat->structure, heat->values);
             pulse_ = heat->pulse;
             heatShown_ = true;

@@ -19,7 +19,7 @@ std::vector<std::unique_ptr<Feature>> makeFeatures(FeatureContext& context) {
     features.push_back(std::make_unique<LineFeature>(context));
     features.push_back(std::move(heat));
     features.push_back(std::make_unique<TechniqueFeature>(context));
-    // Lessons and the quiz (issue 7).
+    // Lessons and the quiz.
     features.push_back(std::make_unique<LessonFeature>(context));
     features.push_back(std::make_unique<QuizFeature>(context));
     features.push_back(std::make_unique<StudyFeature>(context));

@@ -3,6 +3,7 @@
 #include "app/lesson_feature.h"
 #include "app/quiz_feature.h"
 #include "app/study_feature.h"
+#include "core/atomic_file.h"
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/log.h"
@@ -13,128 +14,83 @@
 #include "render/renderer.h"
 #include "scene/app_state.h"
 #include "scene/frame_budget.h"
+#include "scene/input_router.h"
 #include "scene/picker.h"
 #include "ui/panels.h"
 #include "ui/presentation.h"
 #include "ui/theme.h"
 
-#include <GLFW/glfw3.h>
 #include <cfloat>
 #include <cmath>
 #include <future>
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 namespace myoatlas::app {
 namespace {
 
-struct InputState {
-    bool dragging = false;
-    glm::vec2 pressPos{0.0f};
-};
+// The global actions that are not changes of the scene state: presentation, help, quit.
+void applyAppAction(scene::Action action, ui::UiState& ui) {
+    switch (action) {
+    case scene::Action::TogglePresentation:
+    case scene::Action::LeavePresentation:
+        ui.presentation = action == scene::Action::TogglePresentation && !ui.presentation;
+        ui.presentationChanged = true;
+        break;
+    case scene::Action::ToggleBlackout:
+        ui.blackout = !ui.blackout;
+        break;
+    case scene::Action::ToggleLaser:
+        ui.laserPointer = !ui.laserPointer;
+        break;
+    case scene::Action::ToggleHelp:
+        ui.showHelp = !ui.showHelp;
+        break;
+    case scene::Action::Quit:
+        ui.requestQuit = true;
+        break;
+    default:
+        break;
+    }
+}
 
-// Mouse and keys that reach the scene (ImGui did not want them), turned into camera moves and commands.
-void handleInput(scene::AppState& state, InputState& input, const scene::Picker* picker,
-                 std::vector<std::unique_ptr<Feature>>& features, ui::UiState& ui, scene::Commands& out) {
-    ImGuiIO& io = ImGui::GetIO();
-    glm::vec2 mouse(io.MousePos.x, io.MousePos.y);
-    // ImGui works in window coordinates; the framebuffer may be larger (HiDPI).
-    glm::vec2 winSize(io.DisplaySize.x, io.DisplaySize.y);
-    auto& cam = state.camera;
-    cam.pose = state.view.camera;
-    if (!io.WantCaptureMouse) {
-        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-            input.pressPos = mouse;
-            input.dragging = false;
-        }
-        if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f)) {
-            input.dragging = true;
-            cam.orbit(-io.MouseDelta.x * 0.008f, io.MouseDelta.y * 0.008f);
-        }
-        if (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 2.0f) ||
-            ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 2.0f))
-            cam.pan(io.MouseDelta.x, io.MouseDelta.y, winSize.y);
-        if (io.MouseWheel != 0.0f)
-            cam.zoomAt(mouse, winSize, std::pow(0.88f, io.MouseWheel)); // toward what is under the pointer
-        bool mouseInWindow = mouse.x >= 0 && mouse.y >= 0 && mouse.x < winSize.x && mouse.y < winSize.y;
-        if (picker && mouseInWindow) {
-            auto ray = cam.rayThrough(mouse, winSize);
-            auto hit = picker->pick(ray, state.view);
-            state.hovered = hit ? std::optional<uint32_t>(hit->structure) : std::nullopt;
-            if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !input.dragging) {
-                bool consumed = false;
-                for (auto& f : features)
-                    if (hit && !consumed)
-                        consumed = f->onBodyClick(*hit, state, out);
-                if (consumed)
-                    ;
-                else if (hit)
-                    out.push(scene::SelectStructure{hit->structure, io.KeyCtrl || io.KeyShift, true});
-                else if (!io.KeyCtrl)
-                    out.push(scene::ClearSelection{});
+// The frame's input, in the order it happened: key map and gestures (the router), then the modes' actions to
+// their owners, the app's to the app, and clicks to the features before they select.
+void routeInput(platform::Window& window, scene::InputRouter& router, const scene::AppState& state,
+                std::vector<std::unique_ptr<Feature>>& features, ui::UiState& ui, scene::Commands& out) {
+    const ImGuiIO& io = ImGui::GetIO();
+    scene::InputContext context;
+    context.viewport = glm::vec2(io.DisplaySize.x, io.DisplaySize.y); // window coordinates, as the events
+    context.uiWantsMouse = io.WantCaptureMouse;
+    context.uiWantsKeyboard = io.WantCaptureKeyboard;
+    context.modes.presentation = ui.presentation;
+    for (auto& f : features)
+        f->markModes(context.modes, state);
+    scene::RoutedInput routed = router.route(window.takeEvents(), context, state);
+    for (const auto& intent : routed.intents) {
+        if (const auto* c = std::get_if<scene::Command>(&intent)) {
+            out.push(*c);
+        } else if (const auto* action = std::get_if<scene::BoundAction>(&intent)) {
+            if (action->mode == scene::InputMode::Global || action->mode == scene::InputMode::Presentation) {
+                applyAppAction(action->action, ui);
+                continue;
             }
-        } else {
-            state.hovered.reset();
-        }
-    } else {
-        state.hovered.reset();
-    }
-    if (!io.WantCaptureKeyboard) {
-        const int viewKeys[] = {GLFW_KEY_1, GLFW_KEY_2, GLFW_KEY_3, GLFW_KEY_4, GLFW_KEY_5, GLFW_KEY_6};
-        for (int i = 0; i < 6; ++i)
-            if (ImGui::IsKeyPressed(viewKeys[i], false))
-                out.push(scene::SetNamedView{scene::kAllViews[i]});
-        const float step = 0.08f;
-        if (state.lessonActive) {
-            // The clicker keys (arrows, PageUp/PageDown, space) belong to the lesson.
-        } else if (ImGui::IsKeyPressed(GLFW_KEY_LEFT))
-            cam.orbit(step * 2, 0);
-        if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT))
-            cam.orbit(-step * 2, 0);
-        if (ImGui::IsKeyPressed(GLFW_KEY_UP))
-            cam.orbit(0, step);
-        if (ImGui::IsKeyPressed(GLFW_KEY_DOWN))
-            cam.orbit(0, -step);
-        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))
-            cam.zoom(0.88f);
-        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))
-            cam.zoom(1.0f / 0.88f);
-        if (ImGui::IsKeyPressed(GLFW_KEY_F, false))
-            out.push(scene::FrameSelection{});
-        if (ImGui::IsKeyPressed(GLFW_KEY_HOME, false))
-            out.push(scene::FrameBody{});
-        if (ImGui::IsKeyPressed(GLFW_KEY_H, false))
-            out.push(scene::HideSelection{});
-        if (ImGui::IsKeyPressed(GLFW_KEY_I, false))
-            out.push(scene::IsolateSelection{});
-        if (ImGui::IsKeyPressed(GLFW_KEY_A, false))
-            out.push(scene::ShowAll{});
-        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
-            if (ui.presentation) {
-                ui.presentation = false;
-                ui.presentationChanged = true;
-            } else if (!state.lessonActive) {
+            for (auto& f : features)
+                if (f->onAction(*action, state, out))
+                    break;
+        } else if (const auto* click = std::get_if<scene::BodyClick>(&intent)) {
+            bool consumed = false;
+            for (auto& f : features)
+                if (click->pick && !consumed)
+                    consumed = f->onBodyClick(*click, state, out);
+            if (consumed)
+                continue;
+            if (click->pick)
+                out.push(scene::SelectStructure{click->pick->structure, click->additive, true});
+            else if (!click->additive)
                 out.push(scene::ClearSelection{});
-            }
         }
-        // Presentation mode: F5 toggles it, B blacks the screen out, L toggles the laser pointer.
-        if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) {
-            ui.presentation = !ui.presentation;
-            ui.presentationChanged = true;
-        }
-        if (ui.presentation && ImGui::IsKeyPressed(GLFW_KEY_B, false))
-            ui.blackout = !ui.blackout;
-        if (ui.presentation && ImGui::IsKeyPressed(GLFW_KEY_L, false))
-            ui.laserPointer = !ui.laserPointer;
-        if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT_BRACKET, false))
-            out.push(scene::SetPeel{state.view.peel + 1});
-        if (ImGui::IsKeyPressed(GLFW_KEY_LEFT_BRACKET, false))
-            out.push(scene::SetPeel{state.view.peel - 1});
-        if (ImGui::IsKeyPressed(GLFW_KEY_F1, false))
-            ui.showHelp = !ui.showHelp;
-        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false))
-            ui.requestQuit = true;
     }
-    state.view.camera = cam.pose;
 }
 
 void applyUiTheme(const ui::UiState& ui, float contentScale) {
@@ -149,6 +105,28 @@ template <class T> T* findFeature(std::vector<std::unique_ptr<Feature>>& feature
         if (auto* p = dynamic_cast<T*>(f.get()))
             return p;
     return nullptr;
+}
+
+// What the window showed when it closed, for the smoke tests that drive it with real key presses and clicks.
+void dumpState(const std::filesystem::path& path, const scene::AppState& state, const ui::UiState& ui,
+               const anatomy::Body& body, const LessonFeature* lessons, int frames) {
+    nlohmann::json j;
+    const auto& cam = state.view.camera;
+    j["camera"] = {{"yaw", cam.yaw},
+                   {"pitch", cam.pitch},
+                   {"distance", cam.distance},
+                   {"target", {cam.target.x, cam.target.y, cam.target.z}}};
+    j["peel"] = state.view.peel;
+    j["selection"] = nlohmann::json::array();
+    for (uint32_t s : state.view.selection)
+        j["selection"].push_back(body.structures[s].name);
+    j["hidden"] = state.view.hidden.size();
+    j["technique"] = {{"id", state.view.technique.id}, {"step", state.view.technique.step}};
+    j["lesson"] = {{"active", state.lessonActive}, {"step", lessons ? lessons->current() : -1}};
+    j["presentation"] = ui.presentation;
+    j["help"] = ui.showHelp;
+    j["frames"] = frames;
+    core::writeFileAtomically(path, j.dump(2) + "\n");
 }
 
 } // namespace
@@ -254,7 +232,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
                         " failed to load, " + (report.fromCache ? "warm start (cache) " : "cold start ") +
                         std::to_string(report.seconds).substr(0, 5) + " s";
 
-    InputState input;
+    scene::InputRouter router(picker.get());
     scene::ViewState lastView;
     std::optional<uint32_t> lastHovered;
     int lastW = -1, lastH = -1;
@@ -282,7 +260,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
             f->drawUi(model, ui, commands);
         if (!context.atlasError.empty())
             drawCaption("Atlas not loaded: " + context.atlasError);
-        handleInput(state, input, picker.get(), host.features(), ui, commands);
+        routeInput(window, router, state, host.features(), ui, commands);
         scene::applyAll(state, body, commands);
         bool moving = scene::advanceCamera(state, clock.now());
         animating = host.update(state, clock.now()) || moving;
@@ -383,6 +361,8 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         }
     }
     saveSettings();
+    if (!options.dumpState.empty())
+        dumpState(options.dumpState, state, ui, body, lessons, frame);
     return 0;
 }
 

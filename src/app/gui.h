@@ -14,8 +14,9 @@ struct GuiOptions {
     std::filesystem::path screenshot; // with frames: write the last frame (with the UI) here
     std::string view = "anterior";
     float uiScale = 1.0f;
-    std::filesystem::path lesson; // open this lesson and play it from the first step
-    bool presentation = false;    // start in presentation mode (as if F5 had been pressed)
+    std::filesystem::path lesson;    // open this lesson and play it from the first step
+    bool presentation = false;       // start in presentation mode (as if F5 had been pressed)
+    std::filesystem::path dumpState; // on exit, write what the program showed as JSON (smoke tests drive it)
 };
 
 // The interactive program: window, panels, camera, picking. Returns the process exit code.

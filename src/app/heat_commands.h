@@ -1,5 +1,5 @@
 #pragma once
-// Referred-pain subcommands (issue 4), machine-readable so the patterns can be checked against the literature:
+// Referred-pain subcommands, machine-readable so the patterns can be checked against the literature:
 //   myoatlas heat --trp ID [--side left|right] [--time T] --json
 //   myoatlas suspects --at LANDMARK[,LANDMARK...] [--point x,y,z ...] [--side left|right] [--top N] --json
 // Both use the field the program paints (SkinHeat + scene::HeatField with default options).

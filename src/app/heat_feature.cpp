@@ -84,13 +84,6 @@ void appendRing(render::OverlayMesh& o, const glm::vec3& c, const glm::vec3& nor
         }
 }
 
-std::vector<glm::vec4> heatRamp(scene::HeatPalette palette) {
-    std::vector<glm::vec4> ramp(256);
-    for (size_t i = 0; i < ramp.size(); ++i)
-        ramp[i] = scene::heatColor(static_cast<float>(i) / 255.0f, palette);
-    return ramp;
-}
-
 } // namespace
 
 void appendMarker(render::OverlayMesh& overlay, const glm::vec3& position, const glm::vec3& normal, float radius,
@@ -180,7 +173,6 @@ HeatFeature::HeatFeature(FeatureContext& context) : context_(context), skinHeat_
             for (uint32_t s : rm.left)
                 muscleOfStructure_.try_emplace(s, ui::SelectedMuscle{m.id, Side::Left});
         }
-    heat_.ramp = heatRamp(panel_.palette);
 }
 
 HeatFeature::~HeatFeature() = default;
@@ -388,12 +380,11 @@ void HeatFeature::evaluate(const scene::AppState& state) {
     for (const Entry* e : ready)
         travelling = travelling || (live && !e->settled);
     anyTravelling_ = travelling;
-    // A still picture changes only with what is shown, the time and the palette.
-    const bool paletteChanged = panel_.palette != rampPalette_ || !rampSet_;
+    // A still picture changes only with what is shown and the time.
     std::string key = std::to_string(ready.size()) + (live ? "L" : "F" + std::to_string(view.heatTime));
     for (const Entry* e : ready)
         key += e->field->trpId() + e->field->side() + (e->settled ? "s" : "");
-    if (!travelling && !paletteChanged && heatShown_ && key == lastEvalKey_)
+    if (!travelling && heatShown_ && key == lastEvalKey_)
         return;
     lastEvalKey_ = key;
 
@@ -417,11 +408,6 @@ void HeatFeature::evaluate(const scene::AppState& state) {
     const bool still = !live || latest->settled;
     const float pulseHz = latest->field->options().pulseHz;
     heat_.pulse = still ? 1.0f : 0.5f + 0.5f * std::cos(2.0f * std::numbers::pi_v<float> * pulseHz * shownTime_);
-    if (paletteChanged) {
-        heat_.ramp = heatRamp(panel_.palette);
-        rampPalette_ = panel_.palette;
-        rampSet_ = true;
-    }
     heatShown_ = true;
     ++heatVersion_;
 }
@@ -645,10 +631,11 @@ void HeatFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
         ImGui::SetTooltip("%s", best->label.c_str());
 }
 
-bool HeatFeature::onBodyClick(const scene::Pick& pick, const scene::AppState& state, scene::Commands& out) {
+bool HeatFeature::onBodyClick(const scene::BodyClick& click, const scene::AppState& state, scene::Commands& out) {
     (void)state;
-    if (!skinHeat_.available())
+    if (!skinHeat_.available() || !click.pick)
         return false;
+    const scene::Pick& pick = *click.pick;
     if (panel_.painMode) {
         out.push(scene::AddPainPoint{skinHeat_.onSkin(pick.point)});
         return true;
@@ -665,8 +652,7 @@ bool HeatFeature::onBodyClick(const scene::Pick& pick, const scene::AppState& st
     }
     if (!best)
         return false;
-    const bool additive = ImGui::GetCurrentContext() && (ImGui::GetIO().KeyCtrl || ImGui::GetIO().KeyShift);
-    out.push(scene::ShowTriggerPoint{*best->trp, additive || panel_.combine});
+    out.push(scene::ShowTriggerPoint{*best->trp, click.additive || panel_.combine});
     return true;
 }
 

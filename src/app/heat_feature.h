@@ -1,5 +1,5 @@
 #pragma once
-// Trigger points and referred-pain heat maps (issue 4) in the program: the heat fields of the trigger points the
+// Trigger points and referred-pain heat maps in the program: the heat fields of the trigger points the
 // view shows (ViewState.triggerPoints), animated or frozen at ViewState.heatTime, painted on the skin; markers for
 // trigger points, satellites (as a chain) and pain points; "it hurts here" clicks; the reverse lookup; the panel.
 //
@@ -73,7 +73,7 @@ public:
 
     [[nodiscard]] std::string_view name() const override { return "heat"; }
     void drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) override;
-    bool onBodyClick(const scene::Pick& pick, const scene::AppState& state, scene::Commands& out) override;
+    bool onBodyClick(const scene::BodyClick& click, const scene::AppState& state, scene::Commands& out) override;
     bool update(const scene::AppState& state, double now) override;
     [[nodiscard]] uint64_t overlayVersion() const override { return overlayVersion_; }
     void appendOverlays(std::vector<render::OverlayMesh>& out) const override;
@@ -142,8 +142,6 @@ private:
     HeatOutput heat_;
     bool heatShown_ = false;
     uint64_t heatVersion_ = 0;
-    scene::HeatPalette rampPalette_ = scene::HeatPalette::Classic;
-    bool rampSet_ = false;
     std::vector<float> scratch_;
     std::string lastEvalKey_;
     // Markers and overlays

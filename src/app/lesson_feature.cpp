@@ -67,23 +67,34 @@ void LessonFeature::stop(scene::Commands& out) {
     out.push(scene::SetLessonActive{false});
 }
 
-void LessonFeature::handleKeys(const scene::AppState& state, ui::UiState& ui, scene::Commands& out) {
-    if (!playing_ || !lesson_ || ImGui::GetIO().WantCaptureKeyboard)
-        return;
-    auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), true); };
-    // Presentation clickers send PageDown/PageUp (some send arrows or space).
-    if (pressed(ImGuiKey_PageDown) || pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_DownArrow) ||
-        pressed(ImGuiKey_Space))
-        show(std::min(current_ + 1, static_cast<int>(lesson_->steps.size()) - 1), state, out, true);
-    if (pressed(ImGuiKey_PageUp) || pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_UpArrow))
+void LessonFeature::markModes(scene::InputModes& modes, const scene::AppState& state) const {
+    (void)state;
+    modes.lesson = playing_ && lesson_ && !lesson_->steps.empty();
+}
+
+bool LessonFeature::onAction(const scene::BoundAction& action, const scene::AppState& state, scene::Commands& out) {
+    if (action.mode != scene::InputMode::Lesson || !playing_ || !lesson_ || lesson_->steps.empty())
+        return false;
+    const int last = static_cast<int>(lesson_->steps.size()) - 1;
+    switch (action.action) {
+    case scene::Action::Next:
+        show(std::min(current_ + 1, last), state, out, true);
+        return true;
+    case scene::Action::Previous:
         show(std::max(current_ - 1, 0), state, out, true);
-    if (pressed(ImGuiKey_Home))
+        return true;
+    case scene::Action::First:
         show(0, state, out, true);
-    if (pressed(ImGuiKey_End))
-        show(static_cast<int>(lesson_->steps.size()) - 1, state, out, true);
-    // Esc leaves presentation mode first (the app handles it there), then the lesson.
-    if (!ui.presentation && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+        return true;
+    case scene::Action::Last:
+        show(last, state, out, true);
+        return true;
+    case scene::Action::Leave:
         stop(out);
+        return true;
+    default:
+        return false;
+    }
 }
 
 void LessonFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
@@ -93,7 +104,6 @@ void LessonFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Com
         pendingOpen_.reset();
         open(path, play, ui, state, out);
     }
-    handleKeys(state, ui, out);
     if (!ui.showLesson || !ui.expertPanels())
         return;
     ui::LessonView view;

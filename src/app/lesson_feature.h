@@ -17,6 +17,8 @@ public:
     explicit LessonFeature(FeatureContext& context) : context_(context) {}
     [[nodiscard]] std::string_view name() const override { return "lessons"; }
     void drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) override;
+    void markModes(scene::InputModes& modes, const scene::AppState& state) const override;
+    bool onAction(const scene::BoundAction& action, const scene::AppState& state, scene::Commands& out) override;
 
     // Opens a lesson at the next frame; with `play`, shows its first step and takes the clicker keys.
     void requestOpen(const std::filesystem::path& path, bool play) { pendingOpen_ = {path, play}; }
@@ -31,7 +33,6 @@ private:
     void show(int step, const scene::AppState& state, scene::Commands& out, bool animate);
     void open(const std::filesystem::path& path, bool play, ui::UiState& ui, const scene::AppState& state,
               scene::Commands& out);
-    void handleKeys(const scene::AppState& state, ui::UiState& ui, scene::Commands& out);
     void stop(scene::Commands& out);
 
     FeatureContext& context_;

@@ -41,6 +41,8 @@ void addContentOptions(CLI::App* cmd, app::RenderRequest& rr) {
 int main(int argc, char** argv) {
     CLI::App cli{"MyoAtlas: 3D myofascial anatomy for teaching"};
     cli.require_subcommand(0, 1);
+    // Global options (--data, --no-cache, -v) are accepted after the subcommand too.
+    cli.fallthrough();
     std::string dataDir;
     cli.add_option("--data", dataDir,
                    "BodyParts3D directory (holds manifest.csv); default $MYOATLAS_DATA, then "
@@ -57,6 +59,7 @@ int main(int argc, char** argv) {
     cli.add_option("--ui-scale", gui.uiScale, "UI scale on top of the monitor's")->check(CLI::Range(0.5, 4.0));
     cli.add_option("--lesson", gui.lesson, "open a lesson file and play it (PageDown/PageUp step through it)");
     cli.add_flag("--presentation", gui.presentation, "start in presentation mode (F5 toggles it, Esc leaves it)");
+    cli.add_option("--dump-state", gui.dumpState, "on exit, write the state (view, selection, modes) as JSON");
     std::string windowSize = "1600x1000";
     cli.add_option("--window-size", windowSize, "initial window size WIDTHxHEIGHT");
 

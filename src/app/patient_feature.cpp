@@ -29,11 +29,11 @@ PatientFeature::~PatientFeature() {
         export_.wait();
 }
 
-bool PatientFeature::onBodyClick(const scene::Pick& pick, const scene::AppState& state, scene::Commands& out) {
+bool PatientFeature::onBodyClick(const scene::BodyClick& click, const scene::AppState& state, scene::Commands& out) {
     (void)state;
-    if (!active_)
+    if (!active_ || !click.pick)
         return false;
-    out.push(scene::AddPainPoint{pick.point});
+    out.push(scene::AddPainPoint{click.pick->point});
     return true;
 }
 

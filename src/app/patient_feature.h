@@ -22,7 +22,7 @@ public:
     ~PatientFeature() override;
     [[nodiscard]] std::string_view name() const override { return "patient"; }
     void drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) override;
-    bool onBodyClick(const scene::Pick& pick, const scene::AppState& state, scene::Commands& out) override;
+    bool onBodyClick(const scene::BodyClick& click, const scene::AppState& state, scene::Commands& out) override;
     bool update(const scene::AppState& state, double now) override;
 
 private:

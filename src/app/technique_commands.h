@@ -1,5 +1,5 @@
 #pragma once
-// The technique subcommand (issue 6): every step of a technique resolved on this body, machine-readable.
+// The technique subcommand: every step of a technique resolved on this body, machine-readable.
 //   myoatlas technique --id ID --target MUSCLE_OR_TRP [--side left|right] --json
 //   myoatlas technique --list --json        (techniques and their suitable targets)
 #include "app/commands.h"

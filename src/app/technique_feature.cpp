@@ -4,7 +4,6 @@
 #include "geometry/glyphs.h"
 #include "geometry/tube_builder.h"
 
-#include <GLFW/glfw3.h>
 #include <algorithm>
 #include <glm/geometric.hpp>
 #include <imgui.h>
@@ -196,17 +195,29 @@ void TechniqueFeature::follow(const scene::AppState& state) {
     }
 }
 
-void TechniqueFeature::handleKeys(const scene::AppState& state, scene::Commands& out) {
-    // A lesson owns the clicker keys while it plays; a focused text field owns the keyboard.
-    if (state.lessonActive || ImGui::GetIO().WantCaptureKeyboard || !resolved_ || !player_.safetyConfirmed())
-        return;
-    int step = state.view.technique.step, last = static_cast<int>(resolved_->steps.size()) - 1;
-    if ((ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN) || ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) && step < last)
-        out.push(scene::SetTechniqueStep{step + 1});
-    if ((ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP) || ImGui::IsKeyPressed(GLFW_KEY_LEFT)) && step > 0)
-        out.push(scene::SetTechniqueStep{step - 1});
-    if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false))
+void TechniqueFeature::markModes(scene::InputModes& modes, const scene::AppState& state) const {
+    // Stepping needs a resolved technique whose safety questions were answered.
+    modes.technique = !state.view.technique.id.empty() && resolved_ && player_.safetyConfirmed();
+}
+
+bool TechniqueFeature::onAction(const scene::BoundAction& action, const scene::AppState& state, scene::Commands& out) {
+    if (action.mode != scene::InputMode::Technique || !resolved_)
+        return false;
+    (void)state;
+    const int steps = static_cast<int>(resolved_->steps.size());
+    switch (action.action) {
+    case scene::Action::Next:
+        out.push(scene::StepTechnique{1, steps});
+        return true;
+    case scene::Action::Previous:
+        out.push(scene::StepTechnique{-1, steps});
+        return true;
+    case scene::Action::PlayPause:
         player_.togglePlay();
+        return true;
+    default:
+        return false;
+    }
 }
 
 void TechniqueFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
@@ -221,8 +232,6 @@ void TechniqueFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::
         out.push(scene::AnimateCamera{scene::framingPose(*resolved_, state.viewportAspect), 0.8f});
         frameWanted_ = false;
     }
-    if (!state.view.technique.id.empty())
-        handleKeys(state, out);
     if (ui.presentation) // the projector shows the body and the caption bar only; the clicker keys still step
         return;
     if (ImGui::BeginMainMenuBar()) {

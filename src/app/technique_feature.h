@@ -1,5 +1,5 @@
 #pragma once
-// Release techniques on the body (issue 6): follows ViewState.technique, resolves it on the body, runs the step
+// Release techniques on the body: follows ViewState.technique, resolves it on the body, runs the step
 // player on the app clock, draws the hand or tool, the pressure arrow, animated strokes, stretch arrows and the
 // endangerment sites near the target, frames the target, handles the clicker keys and captions the step.
 #include "app/feature.h"
@@ -27,6 +27,8 @@ public:
 
     [[nodiscard]] std::string_view name() const override { return "technique"; }
     void drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) override;
+    void markModes(scene::InputModes& modes, const scene::AppState& state) const override;
+    bool onAction(const scene::BoundAction& action, const scene::AppState& state, scene::Commands& out) override;
     bool update(const scene::AppState& state, double now) override;
     [[nodiscard]] uint64_t overlayVersion() const override { return version_; }
     void appendOverlays(std::vector<render::OverlayMesh>& out) const override;
@@ -45,7 +47,6 @@ private:
         double t = 0.0;
     };
     void follow(const scene::AppState& state);
-    void handleKeys(const scene::AppState& state, scene::Commands& out);
 
     FeatureContext& context_;
     FrameClock frameClock_;

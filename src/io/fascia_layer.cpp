@@ -1,5 +1,6 @@
 #include "io/fascia_layer.h"
 
+#include "anatomy/fascia_sheets.h"
 #include "anatomy/landmark_resolver.h"
 #include "core/error.h"
 #include "core/log.h"
@@ -24,35 +25,7 @@ using anatomy::Region;
 using anatomy::Side;
 using geometry::SurfaceRegion;
 
-// One named sheet: its identity, where it is, and how its fibres run (see fasciaMaterial).
-struct SheetSpec {
-    const char* fj;
-    const char* name;
-    Side side;
-    Region region;
-    glm::vec4 material;
-};
-
-// fj ids of the generated structures: "GEN-" marks them as not from BodyParts3D. FMA ids are left empty: the
-// sheets are drawn regions, not the FMA concepts' exact extents, and BodyParts3D has no file for any of them.
-constexpr float kDeep = 2.0f;       // the investing layer: a whole-body envelope
-constexpr float kNamedSheet = 3.0f; // the sheets taught by name: drawn the most solid of the three
-const SheetSpec kSuperficial{
-    "GEN-FASCIA-SUPERFICIAL", "superficial fascia", Side::Midline, Region::Trunk, {0.0f, 1.0f, 0.0f, 1.0f}};
-const SheetSpec kInvesting{
-    "GEN-FASCIA-DEEP", "deep fascia (investing layer)", Side::Midline, Region::Trunk, {0.0f, 1.0f, 0.0f, kDeep}};
-// Fibre templates: x is mirrored on the right, so (0.7, 0.7, 0) is a chevron opening upward.
-const std::vector<SheetSpec> kNamed = {
-    {"GEN-FASCIA-TLF", "thoracolumbar fascia", Side::Midline, Region::Trunk, {0.7f, 0.7f, 0.0f, kNamedSheet}},
-    {"GEN-FASCIA-LATA-R", "right fascia lata", Side::Right, Region::LowerLimb, {0.0f, 1.0f, 0.0f, kNamedSheet}},
-    {"GEN-FASCIA-LATA-L", "left fascia lata", Side::Left, Region::LowerLimb, {0.0f, 1.0f, 0.0f, kNamedSheet}},
-    {"GEN-FASCIA-PLANTAR-R", "right plantar fascia", Side::Right, Region::LowerLimb, {0.0f, 0.0f, 1.0f, kNamedSheet}},
-    {"GEN-FASCIA-PLANTAR-L", "left plantar fascia", Side::Left, Region::LowerLimb, {0.0f, 0.0f, 1.0f, kNamedSheet}},
-    {"GEN-FASCIA-GALEA", "galea aponeurotica", Side::Midline, Region::Head, {0.0f, 0.0f, 1.0f, kNamedSheet}},
-    {"GEN-FASCIA-PECTORAL-R", "right pectoral fascia", Side::Right, Region::Trunk, {0.95f, 0.3f, 0.0f, kNamedSheet}},
-    {"GEN-FASCIA-PECTORAL-L", "left pectoral fascia", Side::Left, Region::Trunk, {0.95f, 0.3f, 0.0f, kNamedSheet}},
-    {"GEN-FASCIA-ABDOMINAL", "abdominal fascia", Side::Midline, Region::Trunk, {0.6f, 0.8f, 0.0f, kNamedSheet}},
-};
+using anatomy::FasciaSheet;
 
 fs::path userCacheDir() {
     if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x)
@@ -147,7 +120,7 @@ private:
     anatomy::AtlasResolver resolver_;
 };
 
-void addSheet(GeneratedFascia& out, const SheetSpec& spec, const geometry::FasciaShell& shell) {
+void addSheet(GeneratedFascia& out, const FasciaSheet& spec, const geometry::FasciaShell& shell) {
     if (shell.mesh.indices.empty())
         return;
     anatomy::Structure s;
@@ -203,7 +176,7 @@ GeneratedFascia generateFascia(const anatomy::Body& body, const anatomy::Atlas* 
         if (isObstacle(body.structures[i]))
             obstacles.push_back(&body.meshes[i]);
     std::span<const geometry::Mesh* const> obs(obstacles);
-    addSheet(out, kSuperficial, geometry::superficialFascia(skin, obs));
+    addSheet(out, anatomy::superficialFasciaSheet(), geometry::superficialFascia(skin, obs));
     geometry::FasciaShell deep = geometry::deepFascia(skin, obs);
 
     std::vector<SurfaceRegion> taken;
@@ -213,12 +186,12 @@ GeneratedFascia generateFascia(const anatomy::Body& body, const anatomy::Atlas* 
         taken.push_back(regions.face());
         // A partition by triangle centroid: each triangle goes to the first sheet whose region holds it.
         for (size_t k = 0; k < named.size(); ++k) {
-            addSheet(out, kNamed[k],
+            addSheet(out, anatomy::namedFasciaSheets()[k],
                      geometry::cutSheet(deep, skin, geometry::allOf({named[k], geometry::noneOf(taken)})));
             taken.push_back(named[k]);
         }
     }
-    addSheet(out, kInvesting,
+    addSheet(out, anatomy::investingFasciaSheet(),
              taken.empty() ? deep : geometry::cutSheet(deep, skin, geometry::noneOf(std::move(taken))));
     return out;
 }
@@ -323,17 +296,6 @@ FasciaReport addGeneratedFascia(anatomy::Body& body, const anatomy::Atlas* atlas
                   " triangles, " + (rep.fromCache ? "from cache in " : "generated in ") +
                   std::to_string(rep.seconds).substr(0, 5) + " s");
     return rep;
-}
-
-glm::vec4 fasciaMaterial(const anatomy::Structure& s) {
-    if (s.category != Category::Fascia)
-        return glm::vec4(0.0f);
-    if (s.fj == kSuperficial.fj)
-        return kSuperficial.material;
-    for (const SheetSpec& spec : kNamed)
-        if (s.fj == spec.fj)
-            return spec.material;
-    return kInvesting.material;
 }
 
 } // namespace myoatlas::io

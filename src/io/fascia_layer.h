@@ -61,11 +61,4 @@ struct FasciaCacheRead {
 // Call before anything keeps pointers into body.meshes (renderer, picker, atlas resolver).
 FasciaReport addGeneratedFascia(anatomy::Body& body, const anatomy::Atlas* atlas, const FasciaOptions& options = {});
 
-// The shading material of a structure for the body shader: xyz = fibre direction template in the body frame (x is
-// mirrored on the subject's right, so one template gives a chevron), w = 0 none, 1 superficial fascia (soft sheen,
-// no fibres), 2 the investing deep fascia, 3 a named sheet (thoracolumbar fascia, fascia lata, ...). 2 and 3 get the
-// silvery anisotropic sheen and fibre streaks; in a see-through layer 1 is a faint veil, 2 a thin membrane and 3
-// the most solid (see shaders/fascia.glsl).
-[[nodiscard]] glm::vec4 fasciaMaterial(const anatomy::Structure& s);
-
 } // namespace myoatlas::io

@@ -14,18 +14,6 @@
 
 namespace myoatlas::io {
 
-void Image::flipVertically() {
-    size_t row = static_cast<size_t>(width) * 4;
-    std::vector<uint8_t> tmp(row);
-    for (int y = 0; y < height / 2; ++y) {
-        uint8_t* a = &rgba[y * row];
-        uint8_t* b = &rgba[(height - 1 - y) * row];
-        std::memcpy(tmp.data(), a, row);
-        std::memcpy(a, b, row);
-        std::memcpy(b, tmp.data(), row);
-    }
-}
-
 void writePng(const std::filesystem::path& path, const Image& image) {
     if (image.empty())
         throw core::DataError(path.string(), "nothing to write (empty image)");

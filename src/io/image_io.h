@@ -1,19 +1,14 @@
 #pragma once
-// RGBA8 images and PNG files (stb).
+// PNG files (stb) and image comparison, for the RGBA8 images the renderer and the window produce.
+#include "core/image.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <vector>
 
 namespace myoatlas::io {
 
-struct Image {
-    int width = 0, height = 0;
-    std::vector<uint8_t> rgba; // row 0 is the top row
-
-    [[nodiscard]] bool empty() const { return rgba.empty(); }
-    [[nodiscard]] const uint8_t* pixel(int x, int y) const { return &rgba[(static_cast<size_t>(y) * width + x) * 4]; }
-    void flipVertically();
-};
+using Image = core::Image;
 
 void writePng(const std::filesystem::path& path, const Image& image); // throws core::DataError
 [[nodiscard]] Image readPng(const std::filesystem::path& path);       // throws core::DataError

@@ -16,6 +16,34 @@ void onGlfwError(int code, const char* description) {
     gLastGlfwError = description ? description : "unknown";
     core::logDebug("GLFW error " + std::to_string(code) + ": " + gLastGlfwError);
 }
+
+scene::EventQueue& queueOf(GLFWwindow* w) {
+    return *static_cast<scene::EventQueue*>(glfwGetWindowUserPointer(w));
+}
+
+// Installed before ImGui's backend, which chains to them: both see every event.
+void installInputCallbacks(GLFWwindow* w) {
+    glfwSetKeyCallback(w, [](GLFWwindow* win, int key, int, int action, int mods) {
+        scene::KeyAction a = action == GLFW_PRESS    ? scene::KeyAction::Press
+                             : action == GLFW_REPEAT ? scene::KeyAction::Repeat
+                                                     : scene::KeyAction::Release;
+        queueOf(win).push(scene::KeyEvent{static_cast<scene::Key>(key), a, static_cast<unsigned>(mods)});
+    });
+    glfwSetCharCallback(w, [](GLFWwindow* win, unsigned int c) { queueOf(win).push(scene::CharEvent{c}); });
+    glfwSetMouseButtonCallback(w, [](GLFWwindow* win, int button, int action, int mods) {
+        if (button > GLFW_MOUSE_BUTTON_MIDDLE)
+            return;
+        auto b = button == GLFW_MOUSE_BUTTON_LEFT    ? scene::MouseButton::Left
+                 : button == GLFW_MOUSE_BUTTON_RIGHT ? scene::MouseButton::Right
+                                                     : scene::MouseButton::Middle;
+        queueOf(win).push(scene::MouseButtonEvent{b, action == GLFW_PRESS, static_cast<unsigned>(mods)});
+    });
+    glfwSetCursorPosCallback(w, [](GLFWwindow* win, double x, double y) {
+        queueOf(win).push(scene::CursorEvent{glm::vec2(static_cast<float>(x), static_cast<float>(y))});
+    });
+    glfwSetScrollCallback(
+        w, [](GLFWwindow* win, double, double dy) { queueOf(win).push(scene::ScrollEvent{static_cast<float>(dy)}); });
+}
 } // namespace
 
 Window::Window(int width, int height, const std::string& title) {
@@ -35,6 +63,8 @@ Window::Window(int width, int height, const std::string& title) {
     }
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(1);
+    glfwSetWindowUserPointer(window_, &events_);
+    installInputCallbacks(window_);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr; // layout persistence is the app's settings file, not imgui.ini
@@ -123,10 +153,10 @@ void Window::setCursorHidden(bool hidden) {
     glfwSetInputMode(window_, GLFW_CURSOR, hidden ? GLFW_CURSOR_HIDDEN : GLFW_CURSOR_NORMAL);
 }
 
-io::Image Window::readPixels() const {
+core::Image Window::readPixels() const {
     int w = 0, h = 0;
     framebufferSize(w, h);
-    io::Image img;
+    core::Image img;
     img.width = w;
     img.height = h;
     img.rgba.resize(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);

@@ -1,6 +1,7 @@
 #pragma once
 // The GLFW window with an OpenGL 4.5 core context, and the Dear ImGui GLFW/OpenGL3 backends bound to it.
-#include "io/image_io.h"
+#include "core/image.h"
+#include "scene/input.h"
 
 #include <memory>
 #include <string>
@@ -21,6 +22,9 @@ public:
     void requestClose();
     // Polls events; when `idle`, waits up to `timeoutSeconds` for one (saves the CPU on llvmpipe).
     void pollEvents(bool idle, double timeoutSeconds = 0.25);
+    // Keys, characters, buttons, pointer moves and the wheel since the last call, in the order they happened
+    // (ImGui receives them too, through its backend).
+    [[nodiscard]] std::vector<scene::InputEvent> takeEvents() { return events_.take(); }
     void swapBuffers();
     void framebufferSize(int& width, int& height) const;
     void windowSize(int& width, int& height) const;
@@ -35,7 +39,7 @@ public:
     [[nodiscard]] int monitorCount() const;
     void setCursorHidden(bool hidden);
     // The back buffer as drawn so far this frame (top row first): the window's own screenshot.
-    [[nodiscard]] io::Image readPixels() const;
+    [[nodiscard]] core::Image readPixels() const;
     [[nodiscard]] std::string glRenderer() const;
 
     // ImGui frame boundaries (the backends are created with the window).
@@ -44,10 +48,9 @@ public:
     // Rebuilds the font texture after the atlas changed.
     void refreshImGuiFonts();
 
-    [[nodiscard]] GLFWwindow* handle() const { return window_; }
-
 private:
     GLFWwindow* window_ = nullptr;
+    scene::EventQueue events_;
     bool fullscreen_ = false;
     int monitor_ = 0;
     int savedX_ = 0, savedY_ = 0, savedW_ = 0, savedH_ = 0;

@@ -1,9 +1,10 @@
 #include "render/renderer.h"
 
+#include "anatomy/fascia_sheets.h"
 #include "core/error.h"
 #include "geometry/frustum.h"
-#include "io/fascia_layer.h"
 #include "render/gl_program.h"
+#include "scene/colormap.h"
 #include "scene/palette.h"
 
 #include <algorithm>
@@ -16,7 +17,7 @@ namespace {
 struct StructureInfoGpu {
     glm::vec4 color;
     glm::vec4 params;
-    glm::vec4 material; // fascia sheen and fibre direction (io::fasciaMaterial); zero for other tissues
+    glm::vec4 material; // fascia sheen and fibre direction (anatomy::fasciaMaterial); zero for other tissues
 };
 
 GLuint makeTexture(GLenum internal, int w, int h, GLenum filter) {
@@ -35,17 +36,6 @@ void checkFramebuffer(GLuint fbo, const char* what) {
     if (status != GL_FRAMEBUFFER_COMPLETE)
         throw core::GpuError(std::string("framebuffer '") + what + "' is incomplete (status 0x" +
                              std::to_string(status) + ")");
-}
-
-std::vector<glm::vec4> defaultHeatRamp() {
-    // Transparent below ~0.05, then orange through deep red; alpha rises with heat so spillover reads lighter.
-    std::vector<glm::vec4> r(256);
-    for (int i = 0; i < 256; ++i) {
-        float t = i / 255.0f;
-        glm::vec3 c = glm::mix(glm::vec3(1.0f, 0.75f, 0.25f), glm::vec3(0.85f, 0.05f, 0.05f), std::min(1.0f, t * 1.2f));
-        r[i] = glm::vec4(c, t < 0.03f ? 0.0f : std::min(1.0f, 0.35f + 0.65f * t));
-    }
-    return r;
 }
 
 } // namespace
@@ -71,6 +61,17 @@ struct Renderer::GpuOverlay {
     bool fadeFarSide = true;
 };
 
+// The GL objects holding the body, and where each structure's indices lie in them.
+struct Renderer::Gpu {
+    GLuint vao = 0, vbo = 0, ibo = 0, idVbo = 0, scalarVbo = 0, ssbo = 0, emptyVao = 0;
+    GLuint heatRamp = 0, selectedTex = 0;
+    std::vector<GLsizei> counts;    // per structure index count
+    std::vector<size_t> offsets;    // per structure byte offset into the index buffer
+    std::vector<GLint> baseVertex;  // per structure first vertex
+    std::vector<GLsizei> lodCounts; // per structure simplified index count (0: none)
+    std::vector<size_t> lodOffsets;
+};
+
 struct Renderer::Programs {
     GlProgram opaque{"body_opaque"};
     GlProgram oit{"body_translucent"};
@@ -83,6 +84,7 @@ Renderer::Renderer(const anatomy::Body& body) : body_(body) {
     if (!epoxy_has_gl_extension("GL_ARB_direct_state_access") && epoxy_gl_version() < 45)
         throw core::GpuError("OpenGL 4.5 is required (have " + std::to_string(epoxy_gl_version()) + ")");
     programs_ = std::make_unique<Programs>();
+    gpu_ = std::make_unique<Gpu>();
 
     // One interleaved position+normal buffer, a structure-id stream and a scalar (heat) stream for all meshes.
     size_t vertices = 0, indices = 0;
@@ -96,15 +98,15 @@ Renderer::Renderer(const anatomy::Body& body) : body_(body) {
     ids.reserve(vertices);
     std::vector<uint32_t> allIndices;
     allIndices.reserve(indices);
-    counts_.resize(body.size());
-    offsets_.resize(body.size());
-    baseVertex_.resize(body.size());
+    gpu_->counts.resize(body.size());
+    gpu_->offsets.resize(body.size());
+    gpu_->baseVertex.resize(body.size());
     for (uint32_t s = 0; s < body.size(); ++s) {
         const auto& m = body.meshes[s];
         auto base = static_cast<uint32_t>(ids.size());
-        baseVertex_[s] = static_cast<GLint>(base);
-        offsets_[s] = allIndices.size() * sizeof(uint32_t);
-        counts_[s] = static_cast<GLsizei>(m.indices.size());
+        gpu_->baseVertex[s] = static_cast<GLint>(base);
+        gpu_->offsets[s] = allIndices.size() * sizeof(uint32_t);
+        gpu_->counts[s] = static_cast<GLsizei>(m.indices.size());
         for (size_t v = 0; v < m.vertexCount(); ++v) {
             const auto& p = m.positions[v];
             const auto& n = m.normals[v];
@@ -115,80 +117,84 @@ Renderer::Renderer(const anatomy::Body& body) : body_(body) {
             allIndices.push_back(i + base);
     }
     // Simplified index lists after all the full ones, over the same vertices.
-    lodCounts_.assign(body.size(), 0);
-    lodOffsets_.assign(body.size(), 0);
+    gpu_->lodCounts.assign(body.size(), 0);
+    gpu_->lodOffsets.assign(body.size(), 0);
     meanEdge_.resize(body.size());
     for (uint32_t s = 0; s < body.size(); ++s) {
         const auto& m = body.meshes[s];
         meanEdge_[s] = m.meanEdgeLength();
         if (m.lodIndices.empty())
             continue;
-        lodOffsets_[s] = allIndices.size() * sizeof(uint32_t);
-        lodCounts_[s] = static_cast<GLsizei>(m.lodIndices.size());
+        gpu_->lodOffsets[s] = allIndices.size() * sizeof(uint32_t);
+        gpu_->lodCounts[s] = static_cast<GLsizei>(m.lodIndices.size());
         for (uint32_t i : m.lodIndices)
-            allIndices.push_back(i + static_cast<uint32_t>(baseVertex_[s]));
+            allIndices.push_back(i + static_cast<uint32_t>(gpu_->baseVertex[s]));
     }
-    glCreateVertexArrays(1, &vao_);
-    glCreateBuffers(1, &vbo_);
-    glCreateBuffers(1, &idVbo_);
-    glCreateBuffers(1, &scalarVbo_);
-    glCreateBuffers(1, &ibo_);
-    glNamedBufferStorage(vbo_, static_cast<GLsizeiptr>(interleaved.size() * sizeof(float)), interleaved.data(), 0);
-    glNamedBufferStorage(idVbo_, static_cast<GLsizeiptr>(ids.size() * sizeof(uint32_t)), ids.data(), 0);
+    glCreateVertexArrays(1, &gpu_->vao);
+    glCreateBuffers(1, &gpu_->vbo);
+    glCreateBuffers(1, &gpu_->idVbo);
+    glCreateBuffers(1, &gpu_->scalarVbo);
+    glCreateBuffers(1, &gpu_->ibo);
+    glNamedBufferStorage(gpu_->vbo, static_cast<GLsizeiptr>(interleaved.size() * sizeof(float)), interleaved.data(), 0);
+    glNamedBufferStorage(gpu_->idVbo, static_cast<GLsizeiptr>(ids.size() * sizeof(uint32_t)), ids.data(), 0);
     std::vector<float> zeros(vertices, 0.0f);
-    glNamedBufferStorage(scalarVbo_, static_cast<GLsizeiptr>(zeros.size() * sizeof(float)), zeros.data(),
+    glNamedBufferStorage(gpu_->scalarVbo, static_cast<GLsizeiptr>(zeros.size() * sizeof(float)), zeros.data(),
                          GL_DYNAMIC_STORAGE_BIT);
-    glNamedBufferStorage(ibo_, static_cast<GLsizeiptr>(allIndices.size() * sizeof(uint32_t)), allIndices.data(), 0);
-    glVertexArrayVertexBuffer(vao_, 0, vbo_, 0, 6 * sizeof(float));
-    glVertexArrayVertexBuffer(vao_, 1, idVbo_, 0, sizeof(uint32_t));
-    glVertexArrayVertexBuffer(vao_, 2, scalarVbo_, 0, sizeof(float));
-    glVertexArrayElementBuffer(vao_, ibo_);
-    glEnableVertexArrayAttrib(vao_, 0);
-    glVertexArrayAttribFormat(vao_, 0, 3, GL_FLOAT, GL_FALSE, 0);
-    glVertexArrayAttribBinding(vao_, 0, 0);
-    glEnableVertexArrayAttrib(vao_, 1);
-    glVertexArrayAttribFormat(vao_, 1, 3, GL_FLOAT, GL_FALSE, 3 * sizeof(float));
-    glVertexArrayAttribBinding(vao_, 1, 0);
-    glEnableVertexArrayAttrib(vao_, 2);
-    glVertexArrayAttribIFormat(vao_, 2, 1, GL_UNSIGNED_INT, 0);
-    glVertexArrayAttribBinding(vao_, 2, 1);
-    glEnableVertexArrayAttrib(vao_, 3);
-    glVertexArrayAttribFormat(vao_, 3, 1, GL_FLOAT, GL_FALSE, 0);
-    glVertexArrayAttribBinding(vao_, 3, 2);
+    glNamedBufferStorage(gpu_->ibo, static_cast<GLsizeiptr>(allIndices.size() * sizeof(uint32_t)), allIndices.data(),
+                         0);
+    glVertexArrayVertexBuffer(gpu_->vao, 0, gpu_->vbo, 0, 6 * sizeof(float));
+    glVertexArrayVertexBuffer(gpu_->vao, 1, gpu_->idVbo, 0, sizeof(uint32_t));
+    glVertexArrayVertexBuffer(gpu_->vao, 2, gpu_->scalarVbo, 0, sizeof(float));
+    glVertexArrayElementBuffer(gpu_->vao, gpu_->ibo);
+    glEnableVertexArrayAttrib(gpu_->vao, 0);
+    glVertexArrayAttribFormat(gpu_->vao, 0, 3, GL_FLOAT, GL_FALSE, 0);
+    glVertexArrayAttribBinding(gpu_->vao, 0, 0);
+    glEnableVertexArrayAttrib(gpu_->vao, 1);
+    glVertexArrayAttribFormat(gpu_->vao, 1, 3, GL_FLOAT, GL_FALSE, 3 * sizeof(float));
+    glVertexArrayAttribBinding(gpu_->vao, 1, 0);
+    glEnableVertexArrayAttrib(gpu_->vao, 2);
+    glVertexArrayAttribIFormat(gpu_->vao, 2, 1, GL_UNSIGNED_INT, 0);
+    glVertexArrayAttribBinding(gpu_->vao, 2, 1);
+    glEnableVertexArrayAttrib(gpu_->vao, 3);
+    glVertexArrayAttribFormat(gpu_->vao, 3, 1, GL_FLOAT, GL_FALSE, 0);
+    glVertexArrayAttribBinding(gpu_->vao, 3, 2);
 
-    glCreateBuffers(1, &ssbo_);
-    glNamedBufferStorage(ssbo_, static_cast<GLsizeiptr>(std::max<size_t>(1, body.size()) * sizeof(StructureInfoGpu)),
-                         nullptr, GL_DYNAMIC_STORAGE_BIT);
-    glCreateVertexArrays(1, &emptyVao_);
+    glCreateBuffers(1, &gpu_->ssbo);
+    glNamedBufferStorage(gpu_->ssbo,
+                         static_cast<GLsizeiptr>(std::max<size_t>(1, body.size()) * sizeof(StructureInfoGpu)), nullptr,
+                         GL_DYNAMIC_STORAGE_BIT);
+    glCreateVertexArrays(1, &gpu_->emptyVao);
 
-    glCreateTextures(GL_TEXTURE_2D, 1, &heatRamp_);
-    glTextureStorage2D(heatRamp_, 1, GL_RGBA8, 256, 1);
-    glTextureParameteri(heatRamp_, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTextureParameteri(heatRamp_, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTextureParameteri(heatRamp_, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTextureParameteri(heatRamp_, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    setHeatRamp(defaultHeatRamp());
+    glCreateTextures(GL_TEXTURE_2D, 1, &gpu_->heatRamp);
+    glTextureStorage2D(gpu_->heatRamp, 1, GL_RGBA8, 256, 1);
+    glTextureParameteri(gpu_->heatRamp, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTextureParameteri(gpu_->heatRamp, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTextureParameteri(gpu_->heatRamp, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTextureParameteri(gpu_->heatRamp, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    // The one heat ramp (scene/colormap.h): the window, headless renders and handouts paint with the same colours.
+    const std::vector<uint8_t> ramp = scene::heatLut(256);
+    glTextureSubImage2D(gpu_->heatRamp, 0, 0, 0, 256, 1, GL_RGBA, GL_UNSIGNED_BYTE, ramp.data());
 
-    glCreateTextures(GL_TEXTURE_2D, 1, &selectedTex_);
-    glTextureStorage2D(selectedTex_, 1, GL_R8UI, static_cast<GLsizei>(body.size() + 1), 1);
+    glCreateTextures(GL_TEXTURE_2D, 1, &gpu_->selectedTex);
+    glTextureStorage2D(gpu_->selectedTex, 1, GL_R8UI, static_cast<GLsizei>(body.size() + 1), 1);
     checkGl("Renderer upload");
 }
 
 Renderer::~Renderer() {
     overlays_.clear();
     setOverlays({});
-    GLuint buffers[] = {vbo_, ibo_, idVbo_, scalarVbo_, ssbo_};
+    GLuint buffers[] = {gpu_->vbo, gpu_->ibo, gpu_->idVbo, gpu_->scalarVbo, gpu_->ssbo};
     glDeleteBuffers(5, buffers);
-    GLuint vaos[] = {vao_, emptyVao_};
+    GLuint vaos[] = {gpu_->vao, gpu_->emptyVao};
     glDeleteVertexArrays(2, vaos);
-    GLuint tex[] = {heatRamp_, selectedTex_};
+    GLuint tex[] = {gpu_->heatRamp, gpu_->selectedTex};
     glDeleteTextures(2, tex);
 }
 
 void Renderer::setHeat(uint32_t structure, std::span<const float> values) {
     if (structure >= body_.size() || values.size() != body_.meshes[structure].vertexCount())
         throw core::Error("heat values do not match the structure's vertex count");
-    glNamedBufferSubData(scalarVbo_, static_cast<GLintptr>(baseVertex_[structure] * sizeof(float)),
+    glNamedBufferSubData(gpu_->scalarVbo, static_cast<GLintptr>(gpu_->baseVertex[structure] * sizeof(float)),
                          static_cast<GLsizeiptr>(values.size() * sizeof(float)), values.data());
     if (std::find(heatStructures_.begin(), heatStructures_.end(), structure) == heatStructures_.end())
         heatStructures_.push_back(structure);
@@ -197,20 +203,10 @@ void Renderer::setHeat(uint32_t structure, std::span<const float> values) {
 void Renderer::clearHeat() {
     for (uint32_t s : heatStructures_) {
         std::vector<float> zeros(body_.meshes[s].vertexCount(), 0.0f);
-        glNamedBufferSubData(scalarVbo_, static_cast<GLintptr>(baseVertex_[s] * sizeof(float)),
+        glNamedBufferSubData(gpu_->scalarVbo, static_cast<GLintptr>(gpu_->baseVertex[s] * sizeof(float)),
                              static_cast<GLsizeiptr>(zeros.size() * sizeof(float)), zeros.data());
     }
     heatStructures_.clear();
-}
-
-void Renderer::setHeatRamp(std::span<const glm::vec4> ramp) {
-    if (ramp.size() != 256)
-        throw core::Error("a heat ramp has 256 entries");
-    std::vector<uint8_t> px(256 * 4);
-    for (size_t i = 0; i < 256; ++i)
-        for (int c = 0; c < 4; ++c)
-            px[i * 4 + c] = static_cast<uint8_t>(std::clamp(ramp[i][c], 0.0f, 1.0f) * 255.0f + 0.5f);
-    glTextureSubImage2D(heatRamp_, 0, 0, 0, 256, 1, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
 }
 
 void Renderer::setOverlays(std::vector<OverlayMesh> overlays) {
@@ -311,10 +307,10 @@ void Renderer::uploadStructureInfo(const FrameInputs& in) {
         info[s].color = glm::vec4(scene::structureColor(st), view.opacity(body_, s));
         info[s].params =
             glm::vec4(sel ? 1.0f : 0.0f, in.hovered == s ? 1.0f : 0.0f, heat ? 1.0f : 0.0f, dim ? 1.0f : 0.0f);
-        info[s].material = io::fasciaMaterial(st);
+        info[s].material = anatomy::fasciaMaterial(st);
     }
-    glNamedBufferSubData(ssbo_, 0, static_cast<GLsizeiptr>(info.size() * sizeof(StructureInfoGpu)), info.data());
-    glTextureSubImage2D(selectedTex_, 0, 0, 0, static_cast<GLsizei>(selected.size()), 1, GL_RED_INTEGER,
+    glNamedBufferSubData(gpu_->ssbo, 0, static_cast<GLsizeiptr>(info.size() * sizeof(StructureInfoGpu)), info.data());
+    glTextureSubImage2D(gpu_->selectedTex, 0, 0, 0, static_cast<GLsizei>(selected.size()), 1, GL_RED_INTEGER,
                         GL_UNSIGNED_BYTE, selected.data());
 }
 
@@ -366,12 +362,12 @@ FrameStats Renderer::render(const FrameInputs& in) {
             bool lod = false;
             // A structure carrying heat keeps full detail: thin patterns would turn blocky on the simplified mesh.
             bool heated = std::find(heatStructures_.begin(), heatStructures_.end(), s) != heatStructures_.end();
-            if (lodCounts_[s] > 0 && in.lodPixels > 0.0f && !heated) {
+            if (gpu_->lodCounts[s] > 0 && in.lodPixels > 0.0f && !heated) {
                 float d = std::max(0.05f, glm::distance(eye, body_.structures[s].bounds.center()));
                 lod = meanEdge_[s] * pixelsPerMetreAtOne / d < in.lodPixels * static_cast<float>(ss);
             }
-            GLsizei count = lod ? lodCounts_[s] : counts_[s];
-            size_t offset = lod ? lodOffsets_[s] : offsets_[s];
+            GLsizei count = lod ? gpu_->lodCounts[s] : gpu_->counts[s];
+            size_t offset = lod ? gpu_->lodOffsets[s] : gpu_->offsets[s];
             if (translucent) {
                 tCounts.push_back(count);
                 tOffsets.push_back(reinterpret_cast<const void*>(offset));
@@ -407,9 +403,9 @@ FrameStats Renderer::render(const FrameInputs& in) {
     glDisable(GL_BLEND);
     glEnable(GL_CULL_FACE);
     glCullFace(GL_BACK);
-    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 0, ssbo_);
-    glBindTextureUnit(0, heatRamp_);
-    glBindVertexArray(vao_);
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 0, gpu_->ssbo);
+    glBindTextureUnit(0, gpu_->heatRamp);
+    glBindVertexArray(gpu_->vao);
     for (GlProgram* p : {&programs_->opaque, &programs_->oit}) {
         p->set("uViewProj", viewProj);
         p->set("uEye", eye);
@@ -437,7 +433,7 @@ FrameStats Renderer::render(const FrameInputs& in) {
         glEnable(GL_BLEND);
         glBlendFunci(0, GL_ONE, GL_ONE);
         glBlendFunci(1, GL_ZERO, GL_ONE_MINUS_SRC_COLOR);
-        glBindVertexArray(vao_);
+        glBindVertexArray(gpu_->vao);
         programs_->oit.use();
         glMultiDrawElements(GL_TRIANGLES, tCounts.data(), GL_UNSIGNED_INT, tOffsets.data(),
                             static_cast<GLsizei>(tCounts.size()));
@@ -456,7 +452,7 @@ FrameStats Renderer::render(const FrameInputs& in) {
     glBindTextureUnit(2, targets_->depth);
     glBindTextureUnit(3, targets_->accum);
     glBindTextureUnit(4, targets_->reveal);
-    glBindTextureUnit(5, selectedTex_);
+    glBindTextureUnit(5, gpu_->selectedTex);
     c.set("uColor", 0);
     c.set("uIds", 1);
     c.set("uDepth", 2);
@@ -467,7 +463,7 @@ FrameStats Renderer::render(const FrameInputs& in) {
     c.set("uBackgroundBottom", in.backgroundBottom);
     c.set("uOutlineWidth", static_cast<float>(ss));
     c.set("uHasTranslucent", hasTranslucent ? 1 : 0);
-    glBindVertexArray(emptyVao_);
+    glBindVertexArray(gpu_->emptyVao);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     // Markers that must read through every layer go over the finished image, with a depth test among
     // themselves only; those in the far half of the body fade (measured against the skin's entry and exit).
@@ -540,19 +536,19 @@ bool Renderer::drawHull(const glm::mat4& viewProj, const glm::vec3& eye) {
     h.use();
     h.set("uViewProj", viewProj);
     h.set("uEye", eye);
-    glBindVertexArray(vao_);
+    glBindVertexArray(gpu_->vao);
     // The simplified skin is close enough to tell near from far, at a fraction of the cost.
-    bool lod = lodCounts_[*skin] > 0;
-    glDrawElements(GL_TRIANGLES, lod ? lodCounts_[*skin] : counts_[*skin], GL_UNSIGNED_INT,
-                   reinterpret_cast<const void*>(lod ? lodOffsets_[*skin] : offsets_[*skin]));
+    bool lod = gpu_->lodCounts[*skin] > 0;
+    glDrawElements(GL_TRIANGLES, lod ? gpu_->lodCounts[*skin] : gpu_->counts[*skin], GL_UNSIGNED_INT,
+                   reinterpret_cast<const void*>(lod ? gpu_->lodOffsets[*skin] : gpu_->offsets[*skin]));
     glBlendEquation(GL_FUNC_ADD);
     glDisable(GL_BLEND);
     checkGl("body envelope");
     return true;
 }
 
-io::Image Renderer::readPixels() const {
-    io::Image img;
+core::Image Renderer::readPixels() const {
+    core::Image img;
     if (!targets_)
         return img;
     // Filter the supersampled frame down to the output size through a linear blit.

@@ -1,11 +1,10 @@
 #pragma once
 // Draws the body, its overlays and the final composite into offscreen targets. The only GL consumer of the scene.
 #include "anatomy/body.h"
+#include "core/image.h"
 #include "geometry/mesh.h"
-#include "io/image_io.h"
 #include "scene/view_state.h"
 
-#include <epoxy/gl.h>
 #include <glm/vec4.hpp>
 #include <memory>
 #include <optional>
@@ -60,13 +59,11 @@ public:
     // Per-vertex heat (0..1) on one structure's mesh (the skin); empty clears it.
     void setHeat(uint32_t structure, std::span<const float> values);
     void clearHeat();
-    // 256 RGBA colours: heat 0..1 -> colour; alpha is how strongly the heat covers the surface.
-    void setHeatRamp(std::span<const glm::vec4> ramp);
     void setOverlays(std::vector<OverlayMesh> overlays);
 
     FrameStats render(const FrameInputs& in);
     // The last frame as an image (top row first), at the output size.
-    [[nodiscard]] io::Image readPixels() const;
+    [[nodiscard]] core::Image readPixels() const;
     // Binds the last frame's colour target for drawing over it (captions in headless renders); returns its size.
     void bindFinalTarget(int& width, int& height) const;
     // Copies the last frame to the default framebuffer (window) at the given size.
@@ -84,13 +81,8 @@ private:
     const anatomy::Body& body_;
     std::unique_ptr<Targets> targets_;
     std::vector<GpuOverlay> overlays_;
-    GLuint vao_ = 0, vbo_ = 0, ibo_ = 0, idVbo_ = 0, scalarVbo_ = 0, ssbo_ = 0, emptyVao_ = 0;
-    GLuint heatRamp_ = 0, selectedTex_ = 0;
-    std::vector<GLsizei> counts_;    // per structure index count
-    std::vector<size_t> offsets_;    // per structure byte offset into the index buffer
-    std::vector<GLint> baseVertex_;  // per structure first vertex
-    std::vector<GLsizei> lodCounts_; // per structure simplified index count (0: none)
-    std::vector<size_t> lodOffsets_;
+    struct Gpu; // the GL objects: only renderer.cpp sees GL
+    std::unique_ptr<Gpu> gpu_;
     std::vector<float> meanEdge_; // metres, for the level-of-detail choice
     std::vector<uint32_t> heatStructures_;
     int outWidth_ = 0, outHeight_ = 0;

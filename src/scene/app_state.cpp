@@ -30,6 +30,25 @@ void apply(AppState& state, const anatomy::Body& body, const Command& command) {
             [&](const SetLayerVisible& c) { view.layers[index(c.layer)].visible = c.visible; },
             [&](const SetLayerOpacity& c) { view.layers[index(c.layer)].opacity = std::clamp(c.opacity, 0.0f, 1.0f); },
             [&](const SetPeel& c) { view.peel = std::clamp(c.peel, 0, static_cast<int>(anatomy::kLayerCount) - 1); },
+            [&](const PeelBy& c) {
+                view.peel = std::clamp(view.peel + c.delta, 0, static_cast<int>(anatomy::kLayerCount) - 1);
+            },
+            [&](const OrbitCamera& c) {
+                state.transition.reset();
+                state.camera.orbit(c.dYaw, c.dPitch);
+            },
+            [&](const PanCamera& c) {
+                state.transition.reset();
+                state.camera.pan(c.dxPixels, c.dyPixels, c.viewportHeight);
+            },
+            [&](const ZoomCamera& c) {
+                state.transition.reset();
+                if (c.towards)
+                    state.camera.zoomTowards(c.factor, *c.towards);
+                else
+                    state.camera.zoom(c.factor);
+            },
+            [&](const SetHovered& c) { state.hovered = c.structure; },
             [&](const HideSelection&) {
                 for (uint32_t s : view.selection)
                     addUnique(view.hidden, s);
@@ -80,6 +99,9 @@ void apply(AppState& state, const anatomy::Body& body, const Command& command) {
             },
             [&](const SetTechnique& c) { view.technique = c.technique; },
             [&](const SetTechniqueStep& c) { view.technique.step = std::max(0, c.step); },
+            [&](const StepTechnique& c) {
+                view.technique.step = std::clamp(view.technique.step + c.delta, 0, std::max(0, c.steps - 1));
+            },
             [&](const SetCaption& c) { view.caption = c.caption; },
             [&](const SetViewState& c) {
                 view = c.view;

@@ -76,23 +76,19 @@ void Camera::zoom(float factor) {
     pose.distance = std::clamp(pose.distance * factor, 0.05f, 20.0f);
 }
 
-void Camera::zoomAt(glm::vec2 pixel, glm::vec2 viewport, float factor) {
-    // The point under the pointer on the plane through the target, facing the camera; the target moves toward it
-    // by the same fraction the distance shrinks, so that point keeps its place on the screen.
-    const glm::vec3 eyePos = pose.eye();
-    const glm::vec3 forward = glm::normalize(pose.target - eyePos);
-    const auto ray = rayThrough(pixel, viewport);
-    const float denom = glm::dot(ray.direction, forward);
-    const float before = pose.distance;
+void Camera::zoomTowards(float factor, const geometry::Ray& ray) {
+    float before = pose.distance;
     zoom(factor);
+    float applied = pose.distance / before; // the clamp may have cut the step short
+    glm::vec3 forward = glm::normalize(pose.target - pose.eye());
+    float denom = glm::dot(ray.direction, forward);
     if (std::abs(denom) < 1e-4f)
         return;
-    const float t = glm::dot(pose.target - ray.origin, forward) / denom;
+    float t = glm::dot(pose.target - ray.origin, forward) / denom;
     if (t <= 0.0f)
         return;
-    const glm::vec3 under = ray.origin + ray.direction * t;
-    const float moved = 1.0f - pose.distance / before; // the clamp in zoom() may have limited the move
-    pose.target += (under - pose.target) * moved;
+    glm::vec3 under = ray.origin + ray.direction * t;
+    pose.target += (under - pose.target) * (1.0f - applied);
 }
 
 void Camera::frame(const geometry::Aabb& box, float aspect) {

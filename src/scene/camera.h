@@ -39,8 +39,9 @@ public:
     void orbit(float dYaw, float dPitch);
     void pan(float dxPixels, float dyPixels, float viewportHeight);
     void zoom(float factor); // < 1 moves closer
-    // Zooms toward the point under a pixel (origin top-left): what is under the pointer stays under it.
-    void zoomAt(glm::vec2 pixel, glm::vec2 viewport, float factor);
+    // Zooms keeping the point under the pointer where it is: the target moves along with the distance towards
+    // where the ray crosses the plane through the target facing the camera.
+    void zoomTowards(float factor, const geometry::Ray& ray);
     // Places the camera for a named view so that the box fills the viewport.
     void setView(ViewName view, const geometry::Aabb& box, float aspect);
     // Keeps the direction, recentres and refits on the box.

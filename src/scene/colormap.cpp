@@ -3,12 +3,12 @@
 #include "scene/heat_field.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <glm/vec2.hpp>
-#include <span>
+#include <glm/vec3.hpp>
 
 namespace myoatlas::scene {
-
 namespace {
 
 struct Stop {
@@ -16,39 +16,26 @@ struct Stop {
     glm::vec3 color;
 };
 
-// Coverage (alpha), shared by both palettes: transparent at 0, a translucent spillover plateau, a near-opaque core.
+// Coverage (alpha): transparent at 0, a translucent spillover plateau, a near-opaque core.
 constexpr std::array<glm::vec2, 4> kCoverage{{{0.0f, 0.0f}, {0.12f, 0.40f}, {kSpilloverHeat, 0.72f}, {1.0f, 0.95f}}};
 
-constexpr std::array<Stop, 6> kClassic{{
-    {0.00f, {1.000f, 0.930f, 0.550f}},
-    {0.12f, {1.000f, 0.840f, 0.360f}},
-    {kSpilloverHeat, {1.000f, 0.580f, 0.100f}}, // spillover: orange
-    {0.60f, {0.960f, 0.380f, 0.060f}},
-    {0.80f, {0.860f, 0.150f, 0.040f}},
-    {kEssentialHeat, {0.700f, 0.000f, 0.020f}}, // essential: deep red
+// inferno (matplotlib, CC0) at t = 0.9, 0.8, 0.7, 0.6, 0.5: heat runs down the map from pale yellow to crimson.
+// Steps of 0.1 in t keep linear interpolation within the map's own uniformity.
+constexpr std::array<Stop, 5> kRamp{{
+    {0.00f, {0.964394f, 0.843848f, 0.273391f}},
+    {0.25f, {0.987622f, 0.645320f, 0.039886f}},
+    {0.50f, {0.954506f, 0.468744f, 0.099874f}}, // spillover (0.45): orange
+    {0.75f, {0.865006f, 0.316822f, 0.226055f}},
+    {1.00f, {0.735683f, 0.215906f, 0.330245f}}, // essential: crimson
 }};
 
-// viridis (matplotlib) at heat = 0, 1/8, ..., 1.
-constexpr std::array<Stop, 9> kViridis{{
-    {0.000f, {0.267004f, 0.004874f, 0.329415f}},
-    {0.125f, {0.282623f, 0.140926f, 0.457517f}},
-    {0.250f, {0.229739f, 0.322361f, 0.545706f}},
-    {0.375f, {0.172719f, 0.448791f, 0.557885f}},
-    {0.500f, {0.127568f, 0.566949f, 0.550556f}},
-    {0.625f, {0.157851f, 0.683765f, 0.501686f}},
-    {0.750f, {0.369214f, 0.788888f, 0.382914f}},
-    {0.875f, {0.678489f, 0.863742f, 0.189503f}},
-    {1.000f, {0.993248f, 0.906157f, 0.143936f}},
-}};
-
-glm::vec3 sample(std::span<const Stop> stops, float h) {
-    for (size_t i = 1; i < stops.size(); ++i) {
-        if (h <= stops[i].heat) {
-            float f = (h - stops[i - 1].heat) / (stops[i].heat - stops[i - 1].heat);
-            return stops[i - 1].color + (stops[i].color - stops[i - 1].color) * f;
+glm::vec3 sample(float h) {
+    for (size_t i = 1; i < kRamp.size(); ++i)
+        if (h <= kRamp[i].heat) {
+            float f = (h - kRamp[i - 1].heat) / (kRamp[i].heat - kRamp[i - 1].heat);
+            return kRamp[i - 1].color + (kRamp[i].color - kRamp[i - 1].color) * f;
         }
-    }
-    return stops.back().color;
+    return kRamp.back().color;
 }
 
 float coverage(float h) {
@@ -61,54 +48,38 @@ float coverage(float h) {
 
 } // namespace
 
-std::string_view paletteName(HeatPalette palette) {
-    return palette == HeatPalette::ColorBlindSafe ? "colorblind" : "classic";
-}
-
-std::optional<HeatPalette> parsePalette(std::string_view name) {
-    for (HeatPalette p : kHeatPalettes)
-        if (paletteName(p) == name)
-            return p;
-    if (name == "viridis" || name == "colourblind" || name == "cb")
-        return HeatPalette::ColorBlindSafe;
-    if (name == "red")
-        return HeatPalette::Classic;
-    return std::nullopt;
-}
-
-std::string_view paletteLabel(HeatPalette palette) {
-    return palette == HeatPalette::ColorBlindSafe ? "Colour-blind safe (viridis)" : "Classic red";
-}
-
-glm::vec4 heatColor(float heat, HeatPalette palette) {
+glm::vec4 heatColor(float heat) {
     float h = std::isnan(heat) ? 0.0f : std::clamp(heat, 0.0f, 1.0f);
-    glm::vec3 rgb = palette == HeatPalette::ColorBlindSafe ? sample(kViridis, h) : sample(kClassic, h);
-    return {rgb, coverage(h)};
+    return {sample(h), coverage(h)};
 }
 
-std::vector<uint8_t> heatLut(HeatPalette palette, int size) {
+std::vector<glm::vec4> heatRamp(int size) {
     size = std::max(size, 2);
-    std::vector<uint8_t> lut(static_cast<size_t>(size) * 4);
-    for (int i = 0; i < size; ++i) {
-        glm::vec4 c = heatColor(static_cast<float>(i) / static_cast<float>(size - 1), palette);
+    std::vector<glm::vec4> ramp(static_cast<size_t>(size));
+    for (int i = 0; i < size; ++i)
+        ramp[static_cast<size_t>(i)] = heatColor(static_cast<float>(i) / static_cast<float>(size - 1));
+    return ramp;
+}
+
+std::vector<uint8_t> heatLut(int size) {
+    std::vector<uint8_t> lut;
+    for (const glm::vec4& c : heatRamp(size))
         for (int k = 0; k < 4; ++k)
-            lut[static_cast<size_t>(i) * 4 + k] =
-                static_cast<uint8_t>(std::lround(std::clamp(c[k], 0.0f, 1.0f) * 255.0f));
-    }
+            lut.push_back(static_cast<uint8_t>(std::lround(std::clamp(c[k], 0.0f, 1.0f) * 255.0f)));
     return lut;
 }
 
-void heatColors(const std::vector<float>& heat, HeatPalette palette, std::vector<glm::vec4>& out) {
+void heatColors(const std::vector<float>& heat, std::vector<glm::vec4>& out) {
     out.resize(heat.size());
     for (size_t i = 0; i < heat.size(); ++i)
-        out[i] = heatColor(heat[i], palette);
+        out[i] = heatColor(heat[i]);
 }
 
-std::vector<LegendEntry> heatLegend(HeatPalette palette) {
+std::vector<LegendEntry> heatLegend() {
     return {
-        {kEssentialHeat, heatColor(kEssentialHeat, palette), "Essential zone (felt by most patients)"},
-        {kSpilloverHeat, heatColor(kSpilloverHeat, palette), "Spillover zone (felt by some)"},
-        {0.15f, heatColor(0.15f, palette), "Fading edge"},
+        {kEssentialHeat, heatColor(kEssentialHeat), "Essential zone (felt by most patients)"},
+        {kSpilloverHeat, heatColor(kSpilloverHeat), "Spillover zone (felt by some)"},
+        {0.15f, heatColor(0.15f), "Fading edge"},
     };
 }
 

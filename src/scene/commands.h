@@ -5,6 +5,7 @@
 #include "scene/view_state.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -27,6 +28,10 @@ struct SetLayerOpacity {
 };
 struct SetPeel {
     int peel; // 0 = nothing peeled
+};
+// Relative, so two quick presses of ']' inside one frame peel two layers.
+struct PeelBy {
+    int delta;
 };
 struct HideSelection {};
 struct IsolateSelection {};
@@ -64,6 +69,11 @@ struct SetTechnique {
 struct SetTechniqueStep {
     int step;
 };
+// Relative, so two quick clicker presses inside one frame step twice; kept within the technique's `steps`.
+struct StepTechnique {
+    int delta;
+    int steps;
+};
 struct SetCaption {
     std::string caption;
 };
@@ -75,6 +85,21 @@ struct FrameBox {
 struct AnimateCamera {
     CameraPose pose;
     float seconds = 0.8f;
+};
+// Direct camera moves from the mouse and keys. They end any camera flight under way: the user is in control.
+struct OrbitCamera {
+    float dYaw = 0.0f, dPitch = 0.0f; // radians
+};
+struct PanCamera {
+    float dxPixels = 0.0f, dyPixels = 0.0f, viewportHeight = 720.0f;
+};
+struct ZoomCamera {
+    float factor = 1.0f;                  // < 1 moves closer
+    std::optional<geometry::Ray> towards; // the pointer's ray: what lies under it stays under it
+};
+// The structure under the pointer (none: nothing).
+struct SetHovered {
+    std::optional<uint32_t> structure;
 };
 struct SetLessonActive {
     bool active;
@@ -88,7 +113,8 @@ using Command =
     std::variant<SelectStructure, ClearSelection, SetLayerVisible, SetLayerOpacity, SetPeel, HideSelection,
                  IsolateSelection, ShowAll, SetNamedView, FrameSelection, FrameBody, ResetLayers, ShowTriggerPoint,
                  HideTriggerPoint, ClearTriggerPoints, SetHeatTime, AddPainPoint, ClearPainPoints, ShowLine,
-                 SetTechnique, SetTechniqueStep, SetCaption, SetViewState, FrameBox, AnimateCamera, SetLessonActive>;
+                 SetTechnique, SetTechniqueStep, SetCaption, SetViewState, FrameBox, AnimateCamera, SetLessonActive,
+                 PeelBy, OrbitCamera, PanCamera, ZoomCamera, SetHovered, StepTechnique>;
 
 // Collected during a frame, applied after the UI is built.
 class Commands {

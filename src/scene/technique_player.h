@@ -1,5 +1,5 @@
 #pragma once
-// Release techniques on the body (issue 6), GL-free: which targets suit a technique, every step resolved on this
+// Release techniques on the body, GL-free: which targets suit a technique, every step resolved on this
 // body (contact on the skin over the target, tool placement, pressure direction and level, stroke paths across or
 // along the fibres, stretch direction, a framing box), the endangerment sites near the target, the safety
 // checklist, and a player that steps through the technique on an injected clock with a real-time hold timer.

@@ -1,5 +1,8 @@
 #include "ui/panels.h"
 
+#include "scene/key_map.h"
+
+#include <algorithm>
 #include <imgui.h>
 
 namespace myoatlas::ui {
@@ -101,27 +104,44 @@ void drawAboutPanel(const UiModel& model, UiState& ui) {
 
 void drawHelpPanel(UiState& ui) {
     if (ImGui::Begin("Keys and mouse", &ui.showHelp, ImGuiWindowFlags_AlwaysAutoResize)) {
-        const char* rows[][2] = {
+        const char* mouse[][2] = {
             {"Left drag", "orbit"},
             {"Right / middle drag", "pan"},
-            {"Wheel", "zoom"},
+            {"Wheel", "zoom towards the pointer"},
             {"Click", "select (Ctrl: add)"},
-            {"Arrow keys", "orbit"},
-            {"+ / -", "zoom"},
-            {"1..6", "anterior, posterior, left, right, superior, inferior"},
-            {"F / Home", "frame selection / whole body"},
-            {"H / I / A", "hide, isolate selection; show all"},
-            {"[ / ]", "peel one layer less / more"},
-            {"Esc", "clear selection"},
-            {"F1", "this help"},
         };
         if (ImGui::BeginTable("##keys", 2)) {
-            for (auto& r : rows) {
+            for (auto& r : mouse) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(r[0]);
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(r[1]);
+            }
+            // The key map itself, mode by mode: what is listed is what is bound.
+            for (auto mode : {scene::InputMode::Global, scene::InputMode::Lesson, scene::InputMode::Technique,
+                              scene::InputMode::Presentation}) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextDisabled("%s", std::string(scene::modeLabel(mode)).c_str());
+                // Keys with the same action in the same mode share a row ("PageDown / Right / Space").
+                std::vector<std::pair<scene::Action, std::string>> rows;
+                for (const auto& b : scene::keyBindings()) {
+                    if (b.mode != mode)
+                        continue;
+                    auto it = std::find_if(rows.begin(), rows.end(), [&](auto& r) { return r.first == b.action; });
+                    if (it == rows.end())
+                        rows.emplace_back(b.action, scene::bindingKeys(b));
+                    else
+                        it->second += " / " + scene::bindingKeys(b);
+                }
+                for (const auto& [action, keys] : rows) {
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(keys.c_str());
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(std::string(scene::actionLabel(action)).c_str());
+                }
             }
             ImGui::EndTable();
         }

@@ -1,5 +1,5 @@
 #pragma once
-// The technique panel (issue 6): choose a technique and a suitable target, confirm the safety checklist, step
+// The technique panel: choose a technique and a suitable target, confirm the safety checklist, step
 // through the steps with their timer, pressure, what to feel for and the plain-language text for patients.
 // It reads the player and emits scene commands; what it asks of the player (ticks, confirm, play, speed) goes
 // into TechniquePanelState as intents that applyIntents() hands to the player after the frame.

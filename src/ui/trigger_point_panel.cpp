@@ -81,13 +81,6 @@ void drawAnimation(const TrpPanelModel& heat, TrpPanelState& st, scene::Commands
     ImGui::SetNextItemWidth(-1);
     if (ImGui::SliderFloat("##time", &t, 0.0f, heat.timeRange, "t = %.2f s"))
         out.push(scene::SetHeatTime{t}); // scrubbing freezes the animation at that time
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##palette", std::string(scene::paletteLabel(st.palette)).c_str())) {
-        for (auto p : scene::kHeatPalettes)
-            if (ImGui::Selectable(std::string(scene::paletteLabel(p)).c_str(), p == st.palette))
-                st.palette = p;
-        ImGui::EndCombo();
-    }
     ImGui::Checkbox("Legend", &st.showLegend);
     ImGui::SameLine();
     ImGui::Checkbox("Grey the body under the pain map", &st.greyBody);
@@ -388,7 +381,7 @@ void drawHeatLegend(const TrpPanelState& st, bool left) {
             ImGui::Dummy(ImVec2(sw, em));
             ImGui::SameLine();
         };
-        for (const scene::LegendEntry& e : scene::heatLegend(st.palette)) {
+        for (const scene::LegendEntry& e : scene::heatLegend()) {
             // Shown over a mid-grey as the skin would be: the swatch carries the coverage too.
             glm::vec4 c = e.color;
             glm::vec3 rgb = glm::vec3(0.62f) * (1.0f - c.a) + glm::vec3(c) * c.a;

@@ -1,6 +1,6 @@
 #pragma once
-// The trigger point panel (issue 4): trigger points by region and muscle with search, the heat animation controls,
-// the palette, the legend, patient wording and evidence, and the reverse lookup ("it hurts here"). The panel reads a
+// The trigger point panel: trigger points by region and muscle with search, the heat animation controls,
+// the legend, patient wording and evidence, and the reverse lookup ("it hurts here"). The panel reads a
 // TrpPanelModel filled by the heat feature and keeps its UI-only state in a TrpPanelState the feature owns; it
 // emits scene::Commands and never touches the renderer or the heat fields.
 #include "anatomy/atlas.h"
@@ -20,11 +20,10 @@ struct TrpPanelState {
     bool showLegend = true;
     bool greyBody = true; // grey the muscles and bones while a pain map shows: red heat over red muscle is hard to read
     std::string search;
-    int side = 1;          // 0 left, 1 right: the side a trigger point chosen in the list is shown on
-    bool combine = false;  // add to the patterns shown instead of replacing them (Ctrl-click does the same)
-    bool painMode = false; // "it hurts here": clicks on the body add pain points on the skin
-    float speed = 1.0f;    // animation speed factor
-    scene::HeatPalette palette = scene::HeatPalette::Classic;
+    int side = 1;            // 0 left, 1 right: the side a trigger point chosen in the list is shown on
+    bool combine = false;    // add to the patterns shown instead of replacing them (Ctrl-click does the same)
+    bool painMode = false;   // "it hurts here": clicks on the body add pain points on the skin
+    float speed = 1.0f;      // animation speed factor
     std::string focusMuscle; // muscle whose details the panel shows (last one clicked, else the selection's)
     bool replay = false;     // set by the panel: restart the animation from t = 0 (the feature clears it)
 };

@@ -43,7 +43,7 @@ struct UiState {
     std::vector<std::pair<uint32_t, float>> ranked;
     bool browserPicked = false; // set the frame the browser selects something: the study feature flies to it
 
-    // Theme and presentation mode (issue 7). The app rebuilds fonts and style when themeChanged is set.
+    // Theme and presentation mode. The app rebuilds fonts and style when themeChanged is set.
     std::string theme = "dark"; // "dark" | "light" | "high_contrast"
     bool themeChanged = false;
     bool presentation = false;        // projector look: high contrast, large text, panels reduced to a caption bar

@@ -1,4 +1,4 @@
-// Technique overlays through the real GL path on llvmpipe (issue 6). The baseline is a synthetic scene only (an
+// Technique overlays through the real GL path on llvmpipe. The baseline is a synthetic scene only (an
 // ellipsoid limb with a vertical muscle); the real body is checked by image properties, never committed.
 #include "app/technique_feature.h"
 #include "io/body_loader.h"

@@ -18,4 +18,7 @@ grep -q "no such muscle" "$out/bad.err"
 # Missing data: a clear message naming where it looked.
 if "$exe" --data /nonexistent inspect --json > /dev/null 2> "$out/nodata.err"; then echo "missing data accepted"; exit 1; fi
 grep -q "/nonexistent" "$out/nodata.err"
+# Global options work after the subcommand too.
+if "$exe" inspect --json --data /nonexistent > /dev/null 2> "$out/nodata2.err"; then echo "--data after the subcommand ignored"; exit 1; fi
+grep -q "/nonexistent" "$out/nodata2.err"
 echo "headless render OK"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Presentation mode (issue 7) in the real window under Xvfb: start with --presentation playing a lesson, render
+# Presentation mode in the real window under Xvfb: start with --presentation playing a lesson, render
 # frames, screenshot, exit 0. The screenshot must be full screen (the Xvfb screen), not the window size asked for.
 # Usage: presentation_smoke.sh MYOATLAS IMAGE_CHECK LESSON OUTDIR
 set -euo pipefail

@@ -1,4 +1,4 @@
-// The classroom panels of issue 7 under a headless ImGui context (no GL): the lesson panel through the lesson
+// The classroom panels under a headless ImGui context (no GL): the lesson panel through the lesson
 // feature on the real body (adding views grows the lesson, next/previous emit the step's view and camera move),
 // the quiz panel (the chosen answer reaches the score and the mistakes list) and the patient panel (each control
 // emits its action). Clicks are simulated by probing for the item id under the mouse.

@@ -1,4 +1,4 @@
-// The technique panel under a headless ImGui context (issue 6): previous/next emit the right step commands, and
+// The technique panel under a headless ImGui context: previous/next emit the right step commands, and
 // nothing steps or plays until the safety checklist is confirmed. Uses the atlas, not the body: the resolved
 // technique is built from the atlas steps without geometry.
 #include "core/clock.h"

@@ -2,6 +2,7 @@
 // the superficial muscles and every sheet stays inside the skin (sampled), the cache round-trips exactly, and a
 // corrupt or stale cache is rejected and rebuilt.
 #include "anatomy/atlas.h"
+#include "anatomy/fascia_sheets.h"
 #include "core/timer.h"
 #include "geometry/bvh.h"
 #include "geometry/muscle_axis.h"
@@ -66,7 +67,7 @@ TEST(FasciaLayer, NamedSheetsAreFasciaStructures) {
         float kind = name == std::string("superficial fascia")              ? 1.0f
                      : name == std::string("deep fascia (investing layer)") ? 2.0f
                                                                             : 3.0f;
-        EXPECT_EQ(io::fasciaMaterial(g.body.structures[*s]).w, kind) << name;
+        EXPECT_EQ(anatomy::fasciaMaterial(g.body.structures[*s]).w, kind) << name;
         std::cout << "[ sheet ] " << name << ": " << g.body.meshes[*s].triangleCount() << " triangles\n";
     }
     // Sheets sit where their names say.

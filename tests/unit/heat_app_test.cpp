@@ -1,4 +1,4 @@
-// Referred-pain heat in the program (issue 4) on the real body: `myoatlas heat --json` against well-known FACTS
+// Referred-pain heat in the program on the real body: `myoatlas heat --json` against well-known FACTS
 // patterns, the reverse lookup, and the heat feature painting the same field it reports. Needs MYOATLAS_TEST_DATA.
 #include "anatomy/atlas.h"
 #include "anatomy/landmark_resolver.h"
@@ -307,8 +307,6 @@ TEST(HeatFeature, HeadlessFramePaintsTheSteadyFieldOnTheSkin) {
     ASSERT_EQ(out->values.size(), field.vertexCount());
     for (size_t v = 0; v < out->values.size(); ++v)
         ASSERT_EQ(out->values[v], field.steady()[v]) << v;
-    EXPECT_EQ(out->ramp.size(), 256u);
-    EXPECT_FLOAT_EQ(out->ramp[0].a, 0.0f) << "no heat, no paint";
     // Markers: the trigger point, its 8 satellites (a chain of tubes), all drawn on top of the layers.
     std::vector<render::OverlayMesh> overlays;
     feature.appendOverlays(overlays);
@@ -377,7 +375,7 @@ TEST(HeatFeature, ItHurtsHereClicksAddPainPointsOnTheSkinAndRankSuspects) {
     scene::Pick pick;
     pick.point = *heel + glm::vec3(0.0f, 0.0f, 0.01f); // under the skin, as a click on the faded skin hits
     scene::Commands out;
-    EXPECT_TRUE(feature.onBodyClick(pick, state, out));
+    EXPECT_TRUE(feature.onBodyClick(scene::BodyClick{pick, false}, state, out));
     ASSERT_EQ(out.list().size(), 1u);
     const auto* add = std::get_if<scene::AddPainPoint>(&out.list()[0]);
     ASSERT_NE(add, nullptr);
@@ -413,7 +411,7 @@ TEST(HeatFeature, SelectingAMuscleListsItsTriggerPointsAndMarksThem) {
     scene::Pick pick;
     pick.point = overlays[0].mesh.positions[0];
     scene::Commands out;
-    EXPECT_TRUE(feature.onBodyClick(pick, state, out));
+    EXPECT_TRUE(feature.onBodyClick(scene::BodyClick{pick, false}, state, out));
     ASSERT_EQ(out.list().size(), 1u);
     const auto* show = std::get_if<scene::ShowTriggerPoint>(&out.list()[0]);
     ASSERT_NE(show, nullptr);

@@ -328,22 +328,6 @@ TEST(StudyView, AutoPeelUncoversTheLayerHoldingTheStructures) {
     EXPECT_EQ(scene::autoPeelFor(body, index().structuresOf(itb.front())), superficial);
 }
 
-TEST(StudyView, ZoomAtKeepsThePointUnderThePointer) {
-    scene::Camera cam;
-    const glm::vec2 viewport(1280, 720), pixel(300, 200);
-    auto ray = cam.rayThrough(pixel, viewport);
-    const glm::vec3 forward = glm::normalize(cam.pose.target - cam.pose.eye());
-    float t = glm::dot(cam.pose.target - ray.origin, forward) / glm::dot(ray.direction, forward);
-    glm::vec3 under = ray.origin + ray.direction * t;
-    float before = cam.pose.distance;
-    cam.zoomAt(pixel, viewport, 0.8f);
-    EXPECT_NEAR(cam.pose.distance, before * 0.8f, 1e-4f);
-    auto p = cam.project(under, viewport);
-    ASSERT_TRUE(p);
-    EXPECT_NEAR(p->x, pixel.x, 0.5f);
-    EXPECT_NEAR(p->y, pixel.y, 0.5f);
-}
-
 namespace {
 
 // Loads a copy of the atlas whose names.json is replaced by `names` and returns the issues about names.json.

@@ -1,4 +1,4 @@
-// The technique player (issue 6): the step timer on an injected clock, the safety gating, and every technique
+// The technique player: the step timer on an injected clock, the safety gating, and every technique
 // resolved on the real body for each of its suitable targets. Needs MYOATLAS_TEST_DATA.
 #include "core/error.h"
 #include "scene/picker.h"
