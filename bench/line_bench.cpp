@@ -33,12 +33,12 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < atlas.lines.size(); ++i)
         for (anatomy::Side side : {anatomy::Side::Right, anatomy::Side::Left}) {
             core::Stopwatch sw;
-            app::LineGeometry g = app::buildLineGeometry(body, resolver, atlas, {i, side});
+            scene::LineGeometry g = scene::buildLineGeometry(body, resolver, atlas, {i, side});
             double ms = sw.millis();
             total += ms;
             worstMs = std::max(worstMs, ms);
             float lineWorst = 1.0f;
-            for (const app::LineTrack& t : g.tracks) {
+            for (const scene::LineTrack& t : g.tracks) {
                 if (!t.drawn)
                     continue;
                 std::vector<const geometry::Mesh*> meshes;
@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
                     meshes.push_back(&body.meshes[s]);
                 geometry::Bvh bvh;
                 bvh.build(std::span<const geometry::Mesh* const>(meshes));
-                const app::LineBranch& b = g.branches.at(t.branch);
+                const scene::LineBranch& b = g.branches.at(t.branch);
                 size_t n = 0, near = 0;
                 for (size_t k = 0; k < b.path.points.size(); ++k) {
                     float s = b.offset + b.path.arcLength[k];

@@ -42,6 +42,31 @@ std::optional<Toward> parseToward(std::string_view name) {
     return std::nullopt;
 }
 
+namespace {
+constexpr std::array<std::pair<ContactKind, std::string_view>, 7> kContactKinds = {
+    {{ContactKind::Light, "light"},
+     {ContactKind::SustainedDeep, "sustained_deep"},
+     {ContactKind::Gliding, "gliding"},
+     {ContactKind::Tool, "tool"},
+     {ContactKind::Suction, "suction"},
+     {ContactKind::Heat, "heat"},
+     {ContactKind::Needle, "needle"}}};
+} // namespace
+
+std::string_view contactKindName(ContactKind k) {
+    for (auto [kind, n] : kContactKinds)
+        if (kind == k)
+            return n;
+    return "light";
+}
+
+std::optional<ContactKind> parseContactKind(std::string_view name) {
+    for (auto [kind, n] : kContactKinds)
+        if (n == name)
+            return kind;
+    return std::nullopt;
+}
+
 std::vector<std::string> StructureSet::all() const {
     std::vector<std::string> out = right;
     out.insert(out.end(), left.begin(), left.end());
@@ -305,8 +330,18 @@ void checkAtlasReferences(const Atlas& a, std::vector<AtlasIssue>& issues) {
             if (ci != "general")
                 c.error(f, t.id, "contraindications", "expected \"general\" (the safety.json lists)");
     }
-    for (const auto& s : a.endangermentSites)
+    for (const auto& s : a.endangermentSites) {
         c.zones("safety.json", s.id, "zones", s.zones, s.sided);
+        for (size_t i = 0; i < s.taught.size(); ++i) {
+            std::string field = "taught[" + std::to_string(i) + "]";
+            for (const auto& t : s.taught[i].techniques)
+                if (!a.technique(t))
+                    c.error("safety.json", s.id, field + ".techniques", "unknown technique \"" + t + "\"");
+            for (const auto& m : s.taught[i].muscles)
+                if (!a.muscle(m))
+                    c.error("safety.json", s.id, field + ".muscles", "unknown muscle \"" + m + "\"");
+        }
+    }
     for (const auto& src : a.sources)
         if (src.id.empty())
             c.error("sources.json", "", "id", "missing field");

@@ -146,8 +146,21 @@ struct TechniqueVariant {
     std::optional<std::array<int, 2>> replaces;
 };
 
+// The kinds of contact a technique makes with the body. An endangerment site lists the kinds that are unsafe over it
+// (contact_safety.h applies the rule).
+enum class ContactKind : uint8_t { Light, SustainedDeep, Gliding, Tool, Suction, Heat, Needle };
+inline constexpr std::array<ContactKind, 7> kAllContactKinds = {
+    ContactKind::Light,   ContactKind::SustainedDeep, ContactKind::Gliding, ContactKind::Tool,
+    ContactKind::Suction, ContactKind::Heat,          ContactKind::Needle};
+// "light", "sustained_deep", "gliding", "tool", "suction", "heat", "needle".
+[[nodiscard]] std::string_view contactKindName(ContactKind k);
+[[nodiscard]] std::optional<ContactKind> parseContactKind(std::string_view name);
+
 struct Technique {
     std::string id, name, section, idea;
+    std::vector<ContactKind> contactKinds;
+    // Shown to students as what a qualified practitioner does (needling, injection), never as a self-help step.
+    bool informationOnly = false;
     std::vector<TechniqueStep> steps;
     std::vector<TechniqueVariant> variants;
     std::vector<std::string> tools, targets, contraindications, cautions, endangermentSites, evidence, sources;
@@ -160,10 +173,21 @@ struct Technique {
     [[nodiscard]] std::vector<TechniqueStep> stepsOf(std::string_view variantId) const;
 };
 
+// Manual work taught inside an endangerment site (a pincer grip of the SCM): allowed there with its caution shown,
+// although the technique's contact kinds are otherwise unsafe at the site.
+struct TaughtContact {
+    std::vector<std::string> techniques, muscles;
+    std::string caution;
+};
+
 struct EndangermentSite {
     std::string id, name, structuresAtRisk, note;
     bool sided = true;
     std::vector<ZoneSpec> zones;
+    std::vector<std::string> atRisk;        // the structures at risk, one per entry
+    std::vector<ContactKind> unsafeContact; // kinds of contact a technique may not use over the site
+    std::vector<TaughtContact> taught;
+    std::string alternative; // what to do instead, in a sentence
 };
 
 struct RedFlag {

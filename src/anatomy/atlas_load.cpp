@@ -403,6 +403,18 @@ std::vector<TechniqueStep> readSteps(RecordReader& r, const char* key) {
     return steps;
 }
 
+std::vector<ContactKind> readContactKinds(RecordReader& r, const char* key) {
+    std::vector<ContactKind> kinds;
+    for (const auto& name : r.strings(key)) {
+        if (auto k = parseContactKind(name))
+            kinds.push_back(*k);
+        else
+            r.error(key, "unknown contact kind \"" + name +
+                             "\" (expected light, sustained_deep, gliding, tool, suction, heat or needle)");
+    }
+    return kinds;
+}
+
 void readTechniques(FileDoc& f, Atlas& a, std::vector<AtlasIssue>& issues) {
     if (f.ok) {
         RecordReader top(issues, f.name, "", "", f.doc,
@@ -427,7 +439,7 @@ void readTechniques(FileDoc& f, Atlas& a, std::vector<AtlasIssue>& issues) {
         RecordReader r(issues, f.name, id, "", e,
                        {"id", "name", "facts_section", "idea", "steps", "tools", "dosage", "targets",
                         "contraindications", "cautions", "endangerment_sites", "evidence", "recall", "sources",
-                        "variants"});
+                        "variants", "contact_kinds", "information_only"});
         if (!r.valid())
             return;
         Technique t;
@@ -435,6 +447,10 @@ void readTechniques(FileDoc& f, Atlas& a, std::vector<AtlasIssue>& issues) {
         t.name = r.str("name");
         t.section = r.str("facts_section");
         t.idea = r.str("idea");
+        t.contactKinds = readContactKinds(r, "contact_kinds");
+        if (r.has("contact_kinds") && t.contactKinds.empty())
+            r.error("contact_kinds", "empty: name at least one kind of contact");
+        t.informationOnly = r.boolean("information_only");
         t.steps = readSteps(r, "steps");
         t.tools = r.strings("tools");
         if (const json* d = r.objectField("dosage")) {
@@ -505,7 +521,9 @@ void readSafety(FileDoc& f, Atlas& a, std::vector<AtlasIssue>& issues) {
         a.redFlags.push_back(std::move(rf));
     });
     forEachRecord(f, "endangerment_sites", issues, [&](const std::string& id, const json& e) {
-        RecordReader r(issues, f.name, id, "", e, {"id", "name", "structures_at_risk", "sided", "zones", "note"});
+        RecordReader r(issues, f.name, id, "", e,
+                       {"id", "name", "structures_at_risk", "sided", "zones", "note", "at_risk", "unsafe_contact",
+                        "taught", "alternative"});
         if (!r.valid())
             return;
         EndangermentSite s;
@@ -515,6 +533,17 @@ void readSafety(FileDoc& f, Atlas& a, std::vector<AtlasIssue>& issues) {
         s.sided = r.boolean("sided", true);
         s.zones = detail::readZones(r, "zones");
         s.note = r.str("note", false);
+        s.atRisk = r.strings("at_risk");
+        s.unsafeContact = readContactKinds(r, "unsafe_contact");
+        s.alternative = r.str("alternative");
+        if (const json* taught = r.array("taught", false)) {
+            for (size_t i = 0; i < taught->size(); ++i) {
+                std::string path = "taught[" + std::to_string(i) + "]";
+                auto tr = r.child(path.c_str(), (*taught)[i], {"techniques", "muscles", "caution"});
+                if (tr.valid())
+                    s.taught.push_back({tr.strings("techniques"), tr.strings("muscles"), tr.str("caution")});
+            }
+        }
         a.endangermentSites.push_back(std::move(s));
     });
 }

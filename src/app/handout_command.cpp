@@ -43,17 +43,42 @@ std::string plainMuscleName(const anatomy::Muscle& muscle) {
     return "the " + lowerFirst(name);
 }
 
-SelfCare selfCareFor(const anatomy::Atlas& atlas, const anatomy::Muscle& muscle) {
+std::string selfCareTechnique(const anatomy::Muscle& muscle) {
     // Big, long muscles (thigh, calf, upper back) suit a roller; smaller spots a ball.
     bool roller = muscle.region == "hip_leg" && muscle.id != "piriformis" && muscle.id != "gluteus_medius" &&
                   muscle.id != "gluteus_minimus" && muscle.id != "tensor_fasciae_latae" &&
                   muscle.id != "plantar_intrinsics";
-    const anatomy::Technique* t = atlas.technique(roller ? "foam_roller" : "massage_ball");
-    if (!t)
+    return roller ? "foam_roller" : "massage_ball";
+}
+
+SelfCare selfCareFor(const anatomy::Atlas& atlas, const anatomy::Muscle& muscle,
+                     const anatomy::ContactVerdict* verdict) {
+    const std::string id = selfCareTechnique(muscle);
+    bool roller = id == "foam_roller";
+    const anatomy::Technique* t = atlas.technique(id);
+    if (!t) {
         t = atlas.technique("massage_ball");
+        roller = false;
+    }
     SelfCare care;
     if (!t)
         return care;
+    care.techniqueId = t->id;
+    if (verdict && !verdict->allowed()) {
+        // The site rule refuses the tool at this spot: the sheet says so in plain words and names no tool step.
+        care.title = "Self-care: ask your therapist";
+        care.steps = {"This sore spot lies over a sensitive area (" + verdict->siteName +
+                          "): do not press on it with a ball, roller or other tool.",
+                      "Ask your therapist to show you a safe way to ease it."};
+        care.safety = {"Sensitive here: " + [&] {
+            std::string s;
+            for (const auto& a : verdict->atRisk)
+                s += (s.empty() ? "" : ", ") + a;
+            return s;
+        }() + "."};
+        care.blocked = true;
+        return care;
+    }
     care.title = roller ? "Self-care: foam roller" : "Self-care: massage ball";
     for (const auto& s : t->steps)
         if (!s.patientText.empty())
@@ -78,7 +103,25 @@ SelfCare selfCareFor(const anatomy::Atlas& atlas, const anatomy::Muscle& muscle)
     return care;
 }
 
-io::HandoutContent handoutContent(const anatomy::Atlas& atlas, const std::string& trpId, const std::string& side) {
+std::optional<anatomy::ContactVerdict> selfCareVerdict(const anatomy::Atlas& atlas,
+                                                       scene::TechniqueResolver& techniques, const std::string& trpId,
+                                                       const std::string& side) {
+    const auto* trp = atlas.triggerPoint(trpId);
+    const auto* muscle = trp ? atlas.muscle(trp->muscle) : nullptr;
+    if (!muscle)
+        return std::nullopt;
+    try {
+        return techniques
+            .resolve(selfCareTechnique(*muscle), trpId, side == "left" ? anatomy::Side::Left : anatomy::Side::Right)
+            .verdict;
+    } catch (const core::Error& e) { // e.g. a trigger point described on the other side only
+        core::logWarn(std::string("self-care: the site rule could not be checked: ") + e.what());
+        return std::nullopt;
+    }
+}
+
+io::HandoutContent handoutContent(const anatomy::Atlas& atlas, const std::string& trpId, const std::string& side,
+                                  const anatomy::ContactVerdict* verdict) {
     const auto* trp = atlas.triggerPoint(trpId);
     if (!trp)
         throw core::UsageError("--trp: unknown trigger point '" + trpId + "'");
@@ -97,7 +140,7 @@ io::HandoutContent handoutContent(const anatomy::Atlas& atlas, const std::string
     if (!muscle->patientSummary.empty())
         c.explanation.push_back(muscle->patientSummary);
     c.explanation.push_back("Gentle pressure on the knot, done regularly, often helps it to settle.");
-    auto care = selfCareFor(atlas, *muscle);
+    auto care = selfCareFor(atlas, *muscle, verdict);
     c.selfCareTitle = care.title;
     c.selfCareSteps = care.steps;
     c.dosage = care.dosage;
@@ -131,7 +174,13 @@ void writeTriggerPointHandout(FeatureContext& context, const std::string& trpId,
     if (!context.atlas)
         throw core::DataError("atlas", "the atlas did not load: " + context.atlasError);
     (void)io::handoutFormatFor(output); // a bad extension fails before the render
-    auto content = handoutContent(*context.atlas, trpId, side);
+    auto content = handoutContent(*context.atlas, trpId, side, nullptr);
+    if (context.resolver) {
+        // The same site rule as the stepper and the `technique` command: the self-care tool on this trigger point.
+        scene::TechniqueResolver techniques(*context.atlas, context.body, *context.resolver);
+        if (auto verdict = selfCareVerdict(*context.atlas, techniques, trpId, side))
+            content = handoutContent(*context.atlas, trpId, side, &*verdict);
+    }
     RenderRequest request;
     request.triggerPoints = {trpId};
     request.side = side;

@@ -7,8 +7,10 @@
 #include "io/handout.h"
 #include "io/image_io.h"
 #include "scene/app_state.h"
+#include "scene/technique_player.h"
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,15 +21,27 @@ namespace myoatlas::app {
 
 // One self-care step for a muscle in everyday words: the technique (massage ball, or foam roller for the big
 // muscles of the thigh and back), its patient-facing steps, dosage and safety notes.
+// With a verdict of the site rule (contact_safety.h) that refuses the tool at the spot, the care is "ask your
+// therapist" and names no tool step.
 struct SelfCare {
-    std::string title;
+    std::string title, techniqueId;
     std::vector<std::string> steps, dosage, safety;
+    bool blocked = false;
 };
-[[nodiscard]] SelfCare selfCareFor(const anatomy::Atlas& atlas, const anatomy::Muscle& muscle);
+[[nodiscard]] std::string selfCareTechnique(const anatomy::Muscle& muscle); // "foam_roller" or "massage_ball"
+[[nodiscard]] SelfCare selfCareFor(const anatomy::Atlas& atlas, const anatomy::Muscle& muscle,
+                                   const anatomy::ContactVerdict* verdict = nullptr);
+
+// The site rule's verdict for the self-care tool on a trigger point (contact_safety.h), resolved on the body; none
+// when it cannot be resolved there (the reason is logged).
+[[nodiscard]] std::optional<anatomy::ContactVerdict> selfCareVerdict(const anatomy::Atlas& atlas,
+                                                                     scene::TechniqueResolver& techniques,
+                                                                     const std::string& trpId, const std::string& side);
 
 // The handout text for a trigger point on a side (no picture). Throws core::UsageError for an unknown id or side.
 [[nodiscard]] io::HandoutContent handoutContent(const anatomy::Atlas& atlas, const std::string& trpId,
-                                                const std::string& side);
+                                                const std::string& side,
+                                                const anatomy::ContactVerdict* verdict = nullptr);
 
 // The view that best shows a trigger point's referral: the side of the body it lies on.
 [[nodiscard]] std::string viewForTriggerPoint(FeatureContext& context, const std::string& trpId,

@@ -53,7 +53,7 @@ glm::vec3 parsePoint(const std::string& text) {
 
 } // namespace
 
-nlohmann::json heatJson(FeatureContext& context, SkinHeat& skin, const HeatRequest& request) {
+nlohmann::json heatJson(FeatureContext& context, scene::SkinHeat& skin, const HeatRequest& request) {
     if (!context.atlas || !context.resolver)
         throw core::DataError("atlas", "the atlas did not load: " + context.atlasError);
     const Side side = parseSideOption(request.side);
@@ -139,7 +139,7 @@ nlohmann::json heatJson(FeatureContext& context, SkinHeat& skin, const HeatReque
     return j;
 }
 
-nlohmann::json suspectsJson(FeatureContext& context, SkinHeat& skin, const SuspectsRequest& request) {
+nlohmann::json suspectsJson(FeatureContext& context, scene::SkinHeat& skin, const SuspectsRequest& request) {
     if (!context.atlas || !context.resolver)
         throw core::DataError("atlas", "the atlas did not load: " + context.atlasError);
     if (request.at.empty() && request.points.empty())
@@ -206,7 +206,7 @@ void registerHeatCommands(CLI::App& cli, std::vector<Subcommand>& out) {
     hc->add_option("--time", heat->time, "also report the animated heat at this time (seconds)");
     hc->add_flag("--json")->description("JSON output (the only format)");
     out.push_back({hc, true, [heat](FeatureContext& context) {
-                       SkinHeat skin(context);
+                       scene::SkinHeat skin(context.body, context.atlas, context.resolver, context.atlasError);
                        std::cout << heatJson(context, skin, *heat).dump(2) << "\n";
                        return 0;
                    }});
@@ -220,7 +220,7 @@ void registerHeatCommands(CLI::App& cli, std::vector<Subcommand>& out) {
     sc->add_option("--top", sus->top, "how many candidates to list (0: all)")->check(CLI::NonNegativeNumber);
     sc->add_flag("--json")->description("JSON output (the only format)");
     out.push_back({sc, true, [sus](FeatureContext& context) {
-                       SkinHeat skin(context);
+                       scene::SkinHeat skin(context.body, context.atlas, context.resolver, context.atlasError);
                        std::cout << suspectsJson(context, skin, *sus).dump(2) << "\n";
                        return 0;
                    }});

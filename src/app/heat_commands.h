@@ -22,7 +22,7 @@ struct HeatRequest {
 //   landmarks: {flat landmark id: steady heat 0..1 of the skin over it (the highest within 15 mm of its nearest
 //   skin point's depth), or null when it did not resolve}, [time, landmarks_at_time],
 //   timings_ms }. Throws core::UsageError for an unknown trigger point or side.
-[[nodiscard]] nlohmann::json heatJson(FeatureContext& context, SkinHeat& skin, const HeatRequest& request);
+[[nodiscard]] nlohmann::json heatJson(FeatureContext& context, scene::SkinHeat& skin, const HeatRequest& request);
 
 struct SuspectsRequest {
     std::vector<std::string> at;     // landmark refs: "heel_back_r", or "heel_back" on `side`
@@ -33,7 +33,8 @@ struct SuspectsRequest {
 
 // { pain: [{at|point, position}], suspects: [{rank, trp, muscle, name, side, score, essential_hits,
 //   spillover_hits}] }, best first. Throws core::UsageError for an unknown landmark or a malformed point.
-[[nodiscard]] nlohmann::json suspectsJson(FeatureContext& context, SkinHeat& skin, const SuspectsRequest& request);
+[[nodiscard]] nlohmann::json suspectsJson(FeatureContext& context, scene::SkinHeat& skin,
+                                          const SuspectsRequest& request);
 
 // Adds `heat` and `suspects` to the command line.
 void registerHeatCommands(CLI::App& cli, std::vector<Subcommand>& out);

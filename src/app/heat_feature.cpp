@@ -32,137 +32,17 @@ Side sideOf(const std::string& side) {
 constexpr glm::vec4 kShownColor{1.0f, 0.97f, 0.75f, 1.0f};
 constexpr glm::vec4 kOtherColor{0.47f, 0.92f, 1.0f, 1.0f};
 constexpr glm::vec4 kPainColor{0.43f, 0.55f, 1.0f, 1.0f};
-constexpr glm::vec4 kRimColor{0.06f, 0.06f, 0.08f, 1.0f};
 constexpr glm::vec4 kChainColor{0.47f, 0.92f, 1.0f, 1.0f};
 constexpr float kShownRadius = 0.009f; // metres: about 10 px across in a whole-body view on a 1080p projector
 constexpr float kOtherRadius = 0.007f;
 
-void appendSphere(render::OverlayMesh& o, const glm::vec3& c, float r, const glm::vec4& color) {
-    const int rings = 10, segments = 16;
-    const auto base = static_cast<uint32_t>(o.mesh.positions.size());
-    for (int i = 0; i <= rings; ++i) {
-        float v = glm::pi<float>() * static_cast<float>(i) / rings;
-        for (int j = 0; j <= segments; ++j) {
-            float u = glm::two_pi<float>() * static_cast<float>(j) / segments;
-            glm::vec3 n(std::sin(v) * std::cos(u), std::cos(v), std::sin(v) * std::sin(u));
-            o.mesh.positions.push_back(c + n * r);
-            o.mesh.normals.push_back(n);
-            o.colors.push_back(color);
-        }
-    }
-    for (int i = 0; i < rings; ++i)
-        for (int j = 0; j < segments; ++j) {
-            uint32_t a = base + static_cast<uint32_t>(i * (segments + 1) + j), b = a + segments + 1;
-            o.mesh.indices.insert(o.mesh.indices.end(), {a, a + 1, b, a + 1, b + 1, b});
-        }
-}
-
-// A ring lying in the surface's tangent plane around the marker: from the usual viewpoints (facing the surface)
-// it reads as a dark rim, and needs no rebuild when the camera moves.
-void appendRing(render::OverlayMesh& o, const glm::vec3& c, const glm::vec3& normal, float major, float minor,
-                const glm::vec4& color) {
-    glm::vec3 n = glm::normalize(normal);
-    glm::vec3 t = glm::normalize(glm::cross(n, std::abs(n.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0)));
-    glm::vec3 b = glm::cross(n, t);
-    const int around = 24, tube = 8;
-    const auto base = static_cast<uint32_t>(o.mesh.positions.size());
-    for (int i = 0; i <= around; ++i) {
-        float u = glm::two_pi<float>() * static_cast<float>(i) / around;
-        glm::vec3 radial = std::cos(u) * t + std::sin(u) * b;
-        for (int j = 0; j <= tube; ++j) {
-            float w = glm::two_pi<float>() * static_cast<float>(j) / tube;
-            glm::vec3 dir = std::cos(w) * radial + std::sin(w) * n;
-            o.mesh.positions.push_back(c + radial * major + dir * minor);
-            o.mesh.normals.push_back(dir);
-            o.colors.push_back(color);
-        }
-    }
-    for (int i = 0; i < around; ++i)
-        for (int j = 0; j < tube; ++j) {
-            uint32_t a = base + static_cast<uint32_t>(i * (tube + 1) + j), bb = a + tube + 1;
-            o.mesh.indices.insert(o.mesh.indices.end(), {a, bb, a + 1, a + 1, bb, bb + 1});
-        }
-}
-
 } // namespace
-
-void appendMarker(render::OverlayMesh& overlay, const glm::vec3& position, const glm::vec3& normal, float radius,
-                  const glm::vec4& color) {
-    appendSphere(overlay, position, radius, color);
-    appendRing(overlay, position, normal, radius * 1.12f, radius * 0.34f, kRimColor);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// SkinHeat
-
-SkinHeat::SkinHeat(FeatureContext& context) : context_(context), skin_(context.body.skin()) {}
-
-SkinHeat::~SkinHeat() {
-    if (future_.valid())
-        future_.wait(); // the worker reads the body
-}
-
-void SkinHeat::prepare() {
-    if (!skin_ || solver_ || future_.valid())
-        return;
-    const geometry::Mesh* mesh = &context_.body.meshes[*skin_];
-    future_ = std::async(std::launch::async, [mesh] {
-                  core::Stopwatch sw;
-                  auto solver = std::make_shared<geometry::GeodesicSolver>(*mesh);
-                  return std::make_pair(std::move(solver), sw.seconds());
-              }).share();
-}
-
-bool SkinHeat::ready() const {
-    return solver_ || (future_.valid() && future_.wait_for(std::chrono::seconds(0)) == std::future_status::ready);
-}
-
-const geometry::GeodesicSolver& SkinHeat::solver() {
-    if (!solver_) {
-        if (!skin_)
-            throw core::DataError("body", "no skin mesh (FMA7163) to paint referred pain on");
-        prepare();
-        const auto& [solver, seconds] = future_.get();
-        solver_ = solver;
-        solverSeconds_ = seconds;
-    }
-    return *solver_;
-}
-
-anatomy::ResolvedReferral SkinHeat::referral(std::string_view trpId, Side side) {
-    if (!context_.atlas || !context_.resolver)
-        throw core::DataError("atlas", "the atlas did not load: " + context_.atlasError);
-    const anatomy::TriggerPoint* trp = context_.atlas->triggerPoint(trpId);
-    if (!trp)
-        throw core::UsageError("unknown trigger point '" + std::string(trpId) + "'");
-    if (!trp->sides.empty() && std::find(trp->sides.begin(), trp->sides.end(), side) == trp->sides.end())
-        throw core::UsageError(std::string(trpId) + " does not exist on the " + std::string(anatomy::sideName(side)) +
-                               " side");
-    return context_.resolver->referral(*trp, side);
-}
-
-const std::vector<anatomy::ResolvedReferral>& SkinHeat::allReferrals() {
-    if (!allResolved_ && context_.atlas && context_.resolver) {
-        for (const anatomy::TriggerPoint& trp : context_.atlas->triggerPoints) {
-            std::vector<Side> sides = trp.sides.empty() ? std::vector<Side>{Side::Left, Side::Right} : trp.sides;
-            for (Side s : sides)
-                all_.push_back(context_.resolver->referral(trp, s));
-        }
-        allResolved_ = true;
-    }
-    return all_;
-}
-
-glm::vec3 SkinHeat::onSkin(const glm::vec3& p) {
-    if (ready())
-        return solver().closestPoint(p).point;
-    return context_.resolver ? context_.resolver->toSkin(p, anatomy::Toward::Nearest, Side::Midline) : p;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // HeatFeature
 
-HeatFeature::HeatFeature(FeatureContext& context) : context_(context), skinHeat_(context) {
+HeatFeature::HeatFeature(FeatureContext& context)
+    : context_(context), skinHeat_(context.body, context.atlas, context.resolver, context.atlasError) {
     if (context.atlas && context.resolver)
         for (const anatomy::Muscle& m : context.atlas->muscles) {
             if (!m.meshPresent)
@@ -538,7 +418,7 @@ void HeatFeature::rebuildMarkers(const scene::AppState& state) {
     render::OverlayMesh dots;
     dots.onTop = true; // markers read through faded (and opaque) layers
     for (const Marker& m : markers_)
-        appendMarker(dots, m.position, m.normal, m.radius, m.color);
+        scene::appendMarker(dots, m.position, m.normal, m.radius, m.color);
     if (!dots.mesh.indices.empty())
         overlays_.push_back(std::move(dots));
     for (const auto& [a, b] : chain) {

@@ -11,6 +11,7 @@
 #include "app/feature.h"
 #include "geometry/geodesic.h"
 #include "scene/heat_field.h"
+#include "scene/skin_heat.h"
 #include "scene/suspects.h"
 #include "ui/trigger_point_panel.h"
 
@@ -24,47 +25,6 @@
 #include <vector>
 
 namespace myoatlas::app {
-
-// The skin's geodesic solver (built once, in the background when asked) and the referrals on it: the one place that
-// turns an atlas trigger point into the field the program paints, so `myoatlas heat --json` reports that same field.
-class SkinHeat {
-public:
-    explicit SkinHeat(FeatureContext& context);
-    ~SkinHeat();
-    SkinHeat(const SkinHeat&) = delete;
-    SkinHeat& operator=(const SkinHeat&) = delete;
-
-    [[nodiscard]] bool available() const { return context_.atlas && context_.resolver && skin_.has_value(); }
-    [[nodiscard]] std::optional<uint32_t> skin() const { return skin_; }
-    // Starts building the solver on a worker thread (once). The first frame never waits for it.
-    void prepare();
-    [[nodiscard]] bool ready() const;
-    // The solver, waiting for it (and building it here when prepare() was never called). Throws core::Error.
-    const geometry::GeodesicSolver& solver();
-    [[nodiscard]] double solverSeconds() const { return solverSeconds_; }
-
-    // One trigger point's referral on one side. Main thread only (the resolver caches). Throws core::UsageError
-    // for an unknown id or a side the point does not exist on.
-    anatomy::ResolvedReferral referral(std::string_view trpId, anatomy::Side side);
-    // Every trigger point on every side it exists on, resolved once (the reverse lookup's candidates).
-    const std::vector<anatomy::ResolvedReferral>& allReferrals();
-    // A point given anywhere near the body, moved onto the skin.
-    [[nodiscard]] glm::vec3 onSkin(const glm::vec3& p);
-
-private:
-    FeatureContext& context_;
-    std::optional<uint32_t> skin_;
-    std::shared_future<std::pair<std::shared_ptr<geometry::GeodesicSolver>, double>> future_; // solver, seconds
-    std::shared_ptr<geometry::GeodesicSolver> solver_;
-    double solverSeconds_ = 0.0;
-    std::vector<anatomy::ResolvedReferral> all_;
-    bool allResolved_ = false;
-};
-
-// A trigger point (or pain point) marker: a bright sphere with a dark rim lying in the surface's tangent plane, so it
-// reads as a dot with an outline from the usual viewpoints without a rebuild when the camera moves.
-void appendMarker(render::OverlayMesh& overlay, const glm::vec3& position, const glm::vec3& normal, float radius,
-                  const glm::vec4& color);
 
 class HeatFeature final : public Feature {
 public:
@@ -86,7 +46,7 @@ public:
 
     // For the panel's tests and the benchmark.
     [[nodiscard]] ui::TrpPanelState& panel() { return panel_; }
-    [[nodiscard]] SkinHeat& skinHeat() { return skinHeat_; }
+    [[nodiscard]] scene::SkinHeat& skinHeat() { return skinHeat_; }
     [[nodiscard]] ui::TrpPanelModel panelModel(const scene::AppState& state) const;
     // A still of a pain map looks at the trigger points and their zones, from the requested direction.
     [[nodiscard]] std::optional<scene::CameraPose> framing(const scene::AppState& state, float aspect) const override;
@@ -126,7 +86,7 @@ private:
     const glm::vec3* trpPosition(const anatomy::TriggerPoint& trp, anatomy::Side side); // cached; null if unresolved
 
     FeatureContext& context_;
-    SkinHeat skinHeat_;
+    scene::SkinHeat skinHeat_;
     ui::TrpPanelState panel_;
     std::map<std::string, Entry> entries_; // key: id + "/" + side
     std::map<uint32_t, ui::SelectedMuscle> muscleOfStructure_;

@@ -89,7 +89,14 @@ void PatientFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Co
         view.summary = muscle->patientSummary;
         view.candidate = candidate_;
         view.candidates = static_cast<int>(std::min<size_t>(shownFrom_.size(), 5));
-        auto care = selfCareFor(*context_.atlas, *muscle);
+        if (verdictKey_ != s->trpId + "/" + s->side && context_.resolver) {
+            verdictKey_ = s->trpId + "/" + s->side;
+            if (!techniques_)
+                techniques_ =
+                    std::make_unique<scene::TechniqueResolver>(*context_.atlas, context_.body, *context_.resolver);
+            verdict_ = selfCareVerdict(*context_.atlas, *techniques_, s->trpId, s->side);
+        }
+        auto care = selfCareFor(*context_.atlas, *muscle, verdict_ ? &*verdict_ : nullptr);
         view.selfCareTitle = care.title;
         // One self-care step: the patient-facing instructions of one technique, with its dose and safety.
         view.selfCareSteps = care.steps;

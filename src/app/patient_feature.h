@@ -5,9 +5,12 @@
 // and exports the handout.
 #include "app/feature.h"
 #include "scene/suspects.h"
+#include "scene/technique_player.h"
 
 #include <functional>
 #include <future>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +36,10 @@ private:
     int candidate_ = 0;
     std::string handoutPath_ = "handout.pdf";
     std::future<std::string> export_; // result message of a handout export running in the background
+    // The site rule for the self-care tool on the candidate shown (the handout applies the same one).
+    std::unique_ptr<scene::TechniqueResolver> techniques_;
+    std::string verdictKey_;
+    std::optional<anatomy::ContactVerdict> verdict_;
 };
 
 } // namespace myoatlas::app

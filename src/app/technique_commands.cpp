@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <memory>
@@ -40,9 +41,17 @@ nlohmann::json listJson(const anatomy::Atlas& atlas) {
         auto variants = nlohmann::json::array();
         for (const auto& v : t.variants)
             variants.push_back({{"id", v.id}, {"name", v.name}, {"steps", t.stepsOf(v.id).size()}});
+        auto kinds = nlohmann::json::array();
+        for (auto k : t.contactKinds)
+            kinds.push_back(anatomy::contactKindName(k));
         out.push_back({{"id", t.id},
                        {"name", t.name},
                        {"tool", scene::toolKindName(scene::toolFor(t))},
+                       {"contact_kinds", kinds},
+                       {"information_only", t.informationOnly},
+                       {"recall", t.recall},
+                       {"evidence", t.evidence},
+                       {"sources", t.sources},
                        {"steps", t.steps.size()},
                        {"variants", variants},
                        {"targets", targets}});
@@ -51,6 +60,29 @@ nlohmann::json listJson(const anatomy::Atlas& atlas) {
 }
 
 } // namespace
+
+nlohmann::json verdictJson(const anatomy::ContactVerdict& v) {
+    nlohmann::json j{{"allowed", v.allowed()}, {"ruling", anatomy::contactRulingName(v.ruling)}};
+    if (v.siteId.empty()) {
+        j["endangerment_site"] = nullptr;
+        return j;
+    }
+    auto kinds = nlohmann::json::array();
+    for (auto k : v.unsafeKinds)
+        kinds.push_back(anatomy::contactKindName(k));
+    j["endangerment_site"] = v.siteId;
+    j["site_name"] = v.siteName;
+    j["structures_at_risk"] = v.atRisk;
+    j["unsafe_contact"] = kinds;
+    if (v.alternative.empty() && v.alternativeTechnique.empty())
+        j["alternative"] = nullptr;
+    else
+        j["alternative"] = {{"technique", v.alternativeTechnique.empty() ? nlohmann::json(nullptr)
+                                                                         : nlohmann::json(v.alternativeTechnique)},
+                            {"text", v.alternative}};
+    j["message"] = v.message;
+    return j;
+}
 
 nlohmann::json techniqueJson(const scene::ResolvedTechnique& r) {
     nlohmann::json j;
@@ -72,6 +104,26 @@ nlohmann::json techniqueJson(const scene::ResolvedTechnique& r) {
     j["cross_fibre_dir"] = vec(r.crossDir);
     j["overlying"] = r.overlying;
     j["warning"] = r.warning;
+    j["allowed"] = r.verdict.allowed();
+    j["safety_rule"] = verdictJson(r.verdict);
+    j["information_only"] = r.informationOnly;
+    auto kinds = nlohmann::json::array();
+    for (auto k : r.contactKinds)
+        kinds.push_back(anatomy::contactKindName(k));
+    j["contact_kinds"] = kinds;
+    if (std::find(r.contactKinds.begin(), r.contactKinds.end(), anatomy::ContactKind::Needle) != r.contactKinds.end()) {
+        // The on-body cue for needling (information only): how deep the target lies under the contact, what the
+        // needle line passes through first, and how near the closest endangerment site is.
+        nlohmann::json needle{{"depth_to_target_mm", rounded(r.depthMm)},
+                              {"passes_through", r.overlying},
+                              {"bone_depth_mm", r.boneDepthMm >= 0.0f ? nlohmann::json(rounded(r.boneDepthMm))
+                                                                      : nlohmann::json(nullptr)}};
+        if (!r.endangerment.empty())
+            needle["nearest_endangerment_site"] = {{"id", r.endangerment.front().id},
+                                                   {"structures_at_risk", r.endangerment.front().structuresAtRisk},
+                                                   {"distance_mm", rounded(r.endangerment.front().distanceMm)}};
+        j["needle"] = needle;
+    }
     auto sites = nlohmann::json::array();
     for (const auto& e : r.endangerment)
         sites.push_back({{"id", e.id},
@@ -160,8 +212,20 @@ void registerTechniqueCommands(CLI::App& cli, std::vector<Subcommand>& out) {
                            throw core::UsageError("technique needs --id and --target (or --list)");
                        scene::TechniqueResolver resolver(*context.atlas, context.body, *context.resolver);
                        auto side = req->side == "left" ? anatomy::Side::Left : anatomy::Side::Right;
-                       std::cout << techniqueJson(resolver.resolve(req->id, req->target, side, req->variant)).dump(2)
-                                 << "\n";
+                       auto r = resolver.resolve(req->id, req->target, side, req->variant);
+                       if (!r.verdict.allowed()) {
+                           // The same rule that stops the GUI stepper: the plan is refused with the site, the
+                           // structures at risk and a safer alternative.
+                           nlohmann::json j = verdictJson(r.verdict);
+                           j["technique"] = r.techniqueId;
+                           j["target"] = r.targetId;
+                           j["side"] = anatomy::sideName(r.side);
+                           std::cout << j.dump(2) << "\n";
+                           std::cerr << "myoatlas: technique " << r.techniqueId << " on " << r.targetId << ": "
+                                     << r.verdict.message << "\n";
+                           return kExitUnsafeSite;
+                       }
+                       std::cout << techniqueJson(r).dump(2) << "\n";
                        return 0;
                    }});
 }

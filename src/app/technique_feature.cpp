@@ -5,6 +5,7 @@
 #include "geometry/tube_builder.h"
 
 #include <algorithm>
+#include <cmath>
 #include <glm/geometric.hpp>
 #include <imgui.h>
 
@@ -60,6 +61,8 @@ std::vector<render::OverlayMesh> techniqueOverlays(const scene::ResolvedTechniqu
     // The contact area: a ring on the skin, read through every layer.
     out.push_back(
         coloured(geometry::torus(s.contact + s.normal * 0.002f, s.normal, s.contactRadius, 0.0018f), kRing, true));
+    if (!r.verdict.allowed()) // refused by the site rule: the site and the contact only, no tool or stroke on it
+        return out;
     if (s.hands) {
         // Fingers and thumbs lie along the fibres (the hand comes from below and moves across them); tools follow
         // the stroke.
@@ -137,6 +140,14 @@ std::string techniqueCaption(const scene::ResolvedTechnique& r, int step, bool p
     }
     if (!line.empty())
         c += "\n" + line;
+    if (!r.verdict.allowed())
+        return name + " - " + std::string(anatomy::sideName(r.side)) + " " + r.targetLabel + "\nSTOPPED. " +
+               r.verdict.message;
+    if (r.informationOnly)
+        c += "\nInformation only: a qualified practitioner's procedure, never a step to try.";
+    if (r.boneDepthMm >= 0.0f) // the needling depth cue measured on this body
+        c += "\nTarget " + std::to_string(static_cast<int>(std::lround(r.depthMm))) + " mm deep; first bone " +
+             std::to_string(static_cast<int>(std::lround(r.boneDepthMm))) + " mm straight in.";
     if (player && player->loaded() && !player->safetyConfirmed())
         c += "\nConfirm the safety checklist in the Technique panel to start.";
     if (!r.warning.empty())
@@ -172,6 +183,7 @@ void TechniqueFeature::follow(const scene::AppState& state) {
                 for (const auto& s : resolved_->steps)
                     durations.push_back(s.durationS);
                 player_.load(static_cast<int>(durations.size()), durations, resolved_->safety.size());
+                player_.setBlocked(!resolved_->verdict.allowed()); // the site rule: nothing can be started
                 frameWanted_ = true;
             } catch (const core::Error& e) {
                 error_ = e.what();

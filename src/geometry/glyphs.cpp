@@ -200,6 +200,14 @@ float glyphFootprint(GlyphKind kind) {
         return 0.03f;
     case GlyphKind::Scraper:
         return 0.045f;
+    case GlyphKind::Stick:
+        return 0.03f;
+    case GlyphKind::Gun:
+        return 0.03f;
+    case GlyphKind::Stone:
+        return 0.045f;
+    case GlyphKind::Needle:
+        return 0.012f;
     }
     return 0.05f;
 }
@@ -255,6 +263,30 @@ Mesh glyph(GlyphKind kind, const GlyphFrame& frame) {
         glm::vec3 p = glm::normalize(-u * std::cos(angle) + w * std::sin(angle)); // from the edge into the plate
         glm::vec3 thick = glm::normalize(glm::cross(v, p));
         m = ellipsoid(o + p * 0.03f + w * 0.002f, p * 0.03f, v * 0.045f, thick * 0.004f, 10, 24);
+        break;
+    }
+    case GlyphKind::Stick: { // a thin rod across the rolling direction, a handle at each end
+        const float r = 0.014f, half = 0.11f;
+        glm::vec3 c = o + w * r;
+        m = frustum(c - v * half, c + v * half, r, r, true, true, 24);
+        m.append(frustum(c + v * half, c + v * (half + 0.06f), 0.011f, 0.011f, false, true, 16));
+        m.append(frustum(c - v * (half + 0.06f), c - v * half, 0.011f, 0.011f, true, false, 16));
+        break;
+    }
+    case GlyphKind::Gun: { // round head on the skin, shaft along the normal, body and handle above
+        m = ellipsoid(o + w * 0.011f, u * 0.011f, v * 0.011f, w * 0.011f, 10, 16);
+        m.append(frustum(o + w * 0.02f, o + w * 0.05f, 0.005f, 0.005f, false, false, 12));
+        m.append(frustum(o + w * 0.05f - u * 0.03f, o + w * 0.05f + u * 0.09f, 0.022f, 0.022f, true, true, 20));
+        m.append(frustum(o + w * 0.06f + u * 0.06f, o + w * 0.15f + u * 0.075f, 0.014f, 0.014f, true, true, 14));
+        break;
+    }
+    case GlyphKind::Stone: // a smooth, flat oval stone lying on the skin
+        m = ellipsoid(o + w * 0.012f, u * 0.04f, v * 0.028f, w * 0.012f, 10, 24);
+        break;
+    case GlyphKind::Needle: { // a fine needle entering along the inward normal, its handle outside the skin
+        // Drawn thicker than a real needle (0.2-0.3 mm) so that it reads at the framed scale.
+        m = frustum(o - w * 0.004f, o + w * 0.04f, 0.0012f, 0.0012f, true, false, 8);
+        m.append(frustum(o + w * 0.04f, o + w * 0.07f, 0.003f, 0.003f, true, true, 12));
         break;
     }
     }

@@ -12,7 +12,7 @@
 
 namespace myoatlas::geometry {
 
-enum class GlyphKind : uint8_t { Hand, Thumb, Fingertips, Ball, Roller, Cup, Scraper };
+enum class GlyphKind : uint8_t { Hand, Thumb, Fingertips, Ball, Roller, Cup, Scraper, Stick, Gun, Stone, Needle };
 
 struct GlyphFrame {
     glm::vec3 origin{0.0f};

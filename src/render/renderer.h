@@ -3,6 +3,7 @@
 #include "anatomy/body.h"
 #include "core/image.h"
 #include "geometry/mesh.h"
+#include "scene/overlay.h"
 #include "scene/view_state.h"
 
 #include <glm/vec4.hpp>
@@ -13,18 +14,8 @@
 
 namespace myoatlas::render {
 
-// A coloured mesh drawn with the body: trigger point markers, line tubes, arrows, glyphs.
-struct OverlayMesh {
-    geometry::Mesh mesh;
-    std::vector<glm::vec4> colors; // per vertex
-    std::vector<float> params;     // per vertex arc length (metres) for flow animation; may be empty
-    float flowSpeed = 0.0f;        // m/s; 0 = static
-    float flowWavelength = 0.12f;
-    bool onTop = false; // drawn over everything (markers that must show through opaque layers)
-    // With onTop: what lies in the far half of the body (seen through it) is drawn faint and grey, so a marker on
-    // the back does not read as one on the front.
-    bool fadeFarSide = true;
-};
+// Overlays are built GL-free by the features (scene/overlay.h); the renderer only uploads and draws them.
+using OverlayMesh = scene::OverlayMesh;
 
 struct FrameInputs {
     const scene::ViewState* view = nullptr;

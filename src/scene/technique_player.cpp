@@ -50,6 +50,14 @@ std::string_view toolKindName(ToolKind k) {
         return "cup";
     case ToolKind::Scraper:
         return "scraper";
+    case ToolKind::Stick:
+        return "stick";
+    case ToolKind::Gun:
+        return "percussion_gun";
+    case ToolKind::Stone:
+        return "stone";
+    case ToolKind::Needle:
+        return "needle";
     }
     return "hand";
 }
@@ -64,6 +72,18 @@ ToolKind toolFor(const anatomy::Technique& technique) {
         return ToolKind::Cup;
     if (id == "gua_sha")
         return ToolKind::Scraper;
+    if (id == "massage_stick" || id == "warm_bamboo")
+        return ToolKind::Stick;
+    if (id == "massage_gun")
+        return ToolKind::Gun;
+    if (id == "hot_stone")
+        return ToolKind::Stone;
+    if (id == "dry_needling" || id == "trp_injection")
+        return ToolKind::Needle;
+    if (id == "contractual_tendon_release")
+        return ToolKind::Thumb;
+    if (id == "ortho_bionomy")
+        return ToolKind::Fingertips;
     if (id == "trp_pressure_release" || id == "pin_and_stretch")
         return ToolKind::Thumb;
     if (id == "cross_fibre_friction" || id == "strain_counterstrain")
@@ -124,6 +144,7 @@ void TechniquePlayer::load(int stepCount, std::vector<float> durationsS, size_t 
     durations_.resize(static_cast<size_t>(stepCount_), 0.0f);
     checked_.assign(safetyItems, false);
     confirmed_ = false;
+    blocked_ = false;
     playing_ = false;
     finished_ = false;
     step_ = 0;
@@ -146,8 +167,18 @@ bool TechniquePlayer::allChecked() const {
     return std::all_of(checked_.begin(), checked_.end(), [](bool b) { return b; });
 }
 
+void TechniquePlayer::setBlocked(bool blocked) {
+    blocked_ = blocked;
+    if (blocked_) {
+        pause();
+        confirmed_ = false;
+        step_ = 0;
+        accumulated_ = 0.0;
+    }
+}
+
 bool TechniquePlayer::confirmSafety() {
-    if (loaded() && allChecked())
+    if (loaded() && allChecked() && !blocked_)
         confirmed_ = true;
     return confirmed_;
 }

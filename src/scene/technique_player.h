@@ -5,6 +5,7 @@
 // checklist, and a player that steps through the technique on an injected clock with a real-time hold timer.
 #include "anatomy/atlas.h"
 #include "anatomy/body.h"
+#include "anatomy/contact_safety.h"
 #include "anatomy/landmark_resolver.h"
 #include "core/clock.h"
 #include "geometry/bvh.h"
@@ -109,6 +110,13 @@ struct ResolvedTechnique {
     std::vector<std::string> precautions;
     std::vector<EndangermentNear> endangerment; // nearest first
     std::string warning;                        // non-empty when the target lies in an endangerment site
+    anatomy::ContactVerdict verdict;            // the site rule (contact_safety.h): blocked stops the stepper
+    std::vector<anatomy::ContactKind> contactKinds;
+    bool informationOnly = false; // needling, injection: what a practitioner does, never a step to try
+    // Needle techniques: the first bone or cartilage (over the chest wall a rib or costal cartilage, the pleura just
+    // deep to it) met straight in from the contact along the inward normal, in mm; negative when none lies within
+    // 8 cm (over the chest: an intercostal space, with nothing between the muscle and the pleura).
+    float boneDepthMm = -1.0f;
     geometry::Aabb frame;                       // what the camera frames
     std::vector<TechniqueVariantName> variants; // every variant the technique offers
     std::vector<std::string> dosage;            // "per_site: ..." lines
@@ -143,7 +151,9 @@ private:
     struct MuscleData;
     MuscleData& muscleData(const anatomy::Muscle& m, anatomy::Side side);
     const std::vector<anatomy::ResolvedEndangermentSite>& endangermentSites(anatomy::Side side);
-    void placeContact(ResolvedTechnique& r, MuscleData& md, const std::optional<glm::vec3>& trp);
+    // Over a trigger point target, or (muscle targets) over the belly near the muscle's trigger points `muscleTrps`.
+    void placeContact(ResolvedTechnique& r, MuscleData& md, const std::optional<glm::vec3>& trp,
+                      const std::vector<glm::vec3>& muscleTrps);
     std::vector<glm::vec3> strokeOnSkin(const ResolvedTechnique& r, MuscleData& md, StrokeKind kind) const;
     // Muscles other than `target` crossed by the ray within tMax, nearest first.
     std::vector<uint32_t> overlying(const geometry::Ray& ray, float tMax, const std::vector<uint32_t>& target);
@@ -158,6 +168,7 @@ private:
     std::map<std::pair<std::string, int>, std::unique_ptr<MuscleData>> muscles_;
     std::map<int, std::vector<anatomy::ResolvedEndangermentSite>> sites_;
     geometry::Bvh muscleBvh_; // every muscle structure, built on first use
+    geometry::Bvh boneBvh_;   // every bone, built on first use (needle techniques)
     std::vector<uint32_t> muscleIndex_;
 };
 
@@ -173,6 +184,10 @@ public:
     void load(int stepCount, std::vector<float> durationsS, size_t safetyItems);
     void unload();
     [[nodiscard]] bool loaded() const { return stepCount_ > 0; }
+
+    // A technique the site rule forbids at the chosen target: nothing can be confirmed, played or stepped.
+    void setBlocked(bool blocked);
+    [[nodiscard]] bool blocked() const { return blocked_; }
 
     void setChecked(size_t item, bool checked);
     [[nodiscard]] bool checked(size_t item) const { return item < checked_.size() && checked_[item]; }
@@ -214,7 +229,7 @@ private:
     int stepCount_ = 0, step_ = 0;
     std::vector<float> durations_;
     std::vector<bool> checked_;
-    bool confirmed_ = false, playing_ = false, finished_ = false, autoAdvance_ = true;
+    bool confirmed_ = false, playing_ = false, finished_ = false, autoAdvance_ = true, blocked_ = false;
     float speed_ = 1.0f;
     double accumulated_ = 0.0; // counted seconds before the last resume
     double resumedAt_ = 0.0;   // clock time of the last resume (valid while playing)

@@ -53,6 +53,14 @@ float contactRadius(ToolKind tool) {
         return 0.025f;
     case ToolKind::Scraper:
         return 0.020f;
+    case ToolKind::Stick:
+        return 0.030f;
+    case ToolKind::Gun:
+        return 0.012f;
+    case ToolKind::Stone:
+        return 0.035f;
+    case ToolKind::Needle:
+        return 0.004f;
     }
     return 0.02f;
 }
@@ -222,7 +230,8 @@ std::vector<EndangermentNear> TechniqueResolver::endangermentNear(const anatomy:
 // The contact: over a trigger point, the nearest skin point (pressing along the skin normal reaches it); over a
 // muscle, the skin point over the belly where the muscle comes closest to the skin with no other muscle in between,
 // away from endangerment sites where possible.
-void TechniqueResolver::placeContact(ResolvedTechnique& r, MuscleData& md, const std::optional<glm::vec3>& trp) {
+void TechniqueResolver::placeContact(ResolvedTechnique& r, MuscleData& md, const std::optional<glm::vec3>& trp,
+                                     const std::vector<glm::vec3>& muscleTrps) {
     if (trp) {
         auto cp = nearestSkin(*trp);
         if (!cp.found)
@@ -253,24 +262,41 @@ void TechniqueResolver::placeContact(ResolvedTechnique& r, MuscleData& md, const
                 dangerSeeds.push_back(s);
                 dangerRadii.push_back(z.radius);
             }
-    size_t counter = 0;
-    for (const auto* m : md.meshes)
-        for (const auto& v : m->positions) {
-            if (counter++ % stride)
-                continue;
-            float s = (glm::dot(v - cl.axes.centroid, axis) - lo) / len; // 0..1 along the muscle
-            if (s < 0.2f || s > 0.8f)
-                continue;
-            auto cp = nearestSkin(v);
-            if (!cp.found)
-                continue;
-            float danger = 0.0f;
-            for (size_t i = 0; i < dangerSeeds.size(); ++i)
-                if (glm::length(cp.point - dangerSeeds[i]) < dangerRadii[i] + 0.01f)
-                    danger = 0.05f;
-            // Depth first; a mild pull toward the middle of the belly; endangerment sites strongly avoided.
-            candidates.push_back({cp.distance + 0.02f * std::abs(s - 0.5f) * 2.0f + danger, v, cp});
-        }
+    // Within 4 cm of a trigger point of the muscle; wider where the sampled surface there is too sparse.
+    for (float trpRadius : {0.04f, 0.08f, std::numeric_limits<float>::infinity()}) {
+        size_t counter = 0;
+        for (const auto* m : md.meshes)
+            for (const auto& v : m->positions) {
+                if (counter++ % stride)
+                    continue;
+                float s = (glm::dot(v - cl.axes.centroid, axis) - lo) / len; // 0..1 along the muscle
+                float near = 0.0f;
+                if (!muscleTrps.empty()) {
+                    // Where the muscle's trigger points are (the upper trapezius's lie at mid-fibre over the shoulder,
+                    // not at the middle of its centreline up the neck).
+                    near = std::numeric_limits<float>::infinity();
+                    for (const auto& p : muscleTrps)
+                        near = std::min(near, glm::length(v - p));
+                    if (near > trpRadius)
+                        continue;
+                } else if (s < 0.2f || s > 0.8f) {
+                    continue;
+                }
+                auto cp = nearestSkin(v);
+                if (!cp.found)
+                    continue;
+                float danger = 0.0f;
+                for (size_t i = 0; i < dangerSeeds.size(); ++i)
+                    if (glm::length(cp.point - dangerSeeds[i]) < dangerRadii[i] + 0.01f)
+                        danger = 0.05f;
+                // Depth first; a mild pull toward the trigger points (or the middle of the belly when the muscle has
+                // none); endangerment sites strongly avoided.
+                float pull = muscleTrps.empty() ? 0.02f * std::abs(s - 0.5f) * 2.0f : near;
+                candidates.push_back({cp.distance + pull + danger, v, cp});
+            }
+        if (!candidates.empty())
+            break;
+    }
     if (candidates.empty())
         throw core::DataError("body", "muscle " + r.muscleId + " has no surface to place a contact over");
     std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.score < b.score; });
@@ -394,7 +420,16 @@ ResolvedTechnique TechniqueResolver::resolve(std::string_view techniqueId, std::
             throw core::DataError("trigger_points.json", "record " + trp->id + ": does not resolve on this body");
         trpPoint = rt.position;
     }
-    placeContact(r, md, trpPoint);
+    std::vector<glm::vec3> muscleTrps; // where the muscle's trigger points lie on this side
+    if (!trpPoint)
+        for (const auto* trp : atlas_.triggerPointsOf(r.muscleId)) {
+            if (std::find(trp->sides.begin(), trp->sides.end(), side) == trp->sides.end())
+                continue;
+            auto rt = resolver_.triggerPoint(*trp, side);
+            if (rt.ok)
+                muscleTrps.push_back(rt.position);
+        }
+    placeContact(r, md, trpPoint, muscleTrps);
     r.depthMm = glm::length(r.targetPoint - r.contact) * 1000.0f;
     if (r.depthMm > 0.01f) { // muscles crossed before the line from the contact first enters the target
         glm::vec3 d = r.targetPoint - r.contact;
@@ -474,12 +509,30 @@ ResolvedTechnique TechniqueResolver::resolve(std::string_view techniqueId, std::
     r.safety = safetyChecklist(atlas_, *t);
     r.precautions = atlas_.precautions;
     r.endangerment = endangermentNear(*t, r.contact, side);
-    for (const auto& e : r.endangerment)
-        if (e.containsTarget) {
-            r.warning = "The contact lies in an endangerment site: " + e.name + " (" + e.structuresAtRisk +
-                        "). Work lightly or choose another spot.";
-            break;
+    r.contactKinds = t->contactKinds;
+    r.informationOnly = t->informationOnly;
+    if (std::find(r.contactKinds.begin(), r.contactKinds.end(), anatomy::ContactKind::Needle) != r.contactKinds.end()) {
+        if (boneBvh_.empty()) {
+            std::vector<const geometry::Mesh*> bones;
+            for (uint32_t s = 0; s < body_.size(); ++s)
+                if (body_.structures[s].category == anatomy::Category::Bone ||
+                    body_.structures[s].category == anatomy::Category::Cartilage) // ribs and costal cartilages
+                    bones.push_back(&body_.meshes[s]);
+            if (!bones.empty())
+                boneBvh_.build(bones);
         }
+        if (!boneBvh_.empty()) {
+            auto hit = boneBvh_.intersect(geometry::Ray{r.contact, -r.normal}, 0.08f);
+            r.boneDepthMm = hit.hit ? hit.t * 1000.0f : -1.0f;
+        }
+    }
+    std::vector<std::string> inside;
+    for (const auto& e : r.endangerment)
+        if (e.containsTarget)
+            inside.push_back(e.id);
+    r.verdict = anatomy::judgeContact(atlas_, *t, r.muscleId, inside);
+    if (r.verdict.ruling != anatomy::ContactRuling::Allowed)
+        r.warning = r.verdict.message;
     for (const auto& v : t->variants)
         r.variants.push_back({v.id, v.name});
     for (const auto& [k, v] : t->dosage)

@@ -236,8 +236,22 @@ void drawTechniquePanel(const TechniquePanelModel& model, TechniquePanelState& s
             ImGui::TextColored(kWarn, "%s", model.error.c_str());
         const auto* r = model.resolved;
         if (r && model.player) {
+            if (!r->verdict.allowed()) {
+                // The site rule stops the stepper: the site, what is at risk and what to do instead.
+                ImGui::PushStyleColor(ImGuiCol_Text, kWarn);
+                ImGui::TextWrapped("Stopped: %s is not allowed at this target.", r->techniqueName.c_str());
+                ImGui::PopStyleColor();
+                labelled("Site", r->verdict.siteName);
+                for (const auto& a : r->verdict.atRisk)
+                    bulletWrapped("At risk: " + a);
+                labelled("Instead", r->verdict.alternative);
+                ImGui::End();
+                return;
+            }
             transport(model, state, out);
             ImGui::Checkbox("Plain language for patients", &state.patientText);
+            if (r->informationOnly)
+                ImGui::TextWrapped("Information only: what a qualified practitioner does; never a step to try.");
             if (!r->warning.empty()) {
                 ImGui::PushStyleColor(ImGuiCol_Text, kWarn);
                 ImGui::TextWrapped("%s", r->warning.c_str());

@@ -94,8 +94,8 @@ io::Image renderSynthetic(const anatomy::Body& body, const std::vector<const sce
     markers.onTop = true;
     markers.fadeFarSide = fadeFarSide;
     for (const auto& ref : referrals)
-        app::appendMarker(markers, ref.trpPosition, glm::normalize(ref.trpPosition), 0.012f,
-                          glm::vec4(1.0f, 0.97f, 0.75f, 1.0f));
+        scene::appendMarker(markers, ref.trpPosition, glm::normalize(ref.trpPosition), 0.012f,
+                            glm::vec4(1.0f, 0.97f, 0.75f, 1.0f));
     std::vector<render::OverlayMesh> overlays;
     overlays.push_back(std::move(markers));
     r.setOverlays(std::move(overlays));

@@ -41,7 +41,7 @@ struct SyntheticLeg {
             test::uvEllipsoid({0.09f, 0.45f, 0.04f}, {0.04f, 0.25f, 0.04f}));
         body.updateBounds();
     }
-    app::LineGeometry line(bool spiral) const {
+    scene::LineGeometry line(bool spiral) const {
         std::vector<geometry::LineWaypoint> w;
         glm::vec3 start = spiral ? glm::vec3(0.08f, 0.02f, 0.06f) : glm::vec3(0.0f, 0.02f, -0.05f);
         glm::vec3 mid = spiral ? glm::vec3(-0.06f, 0.42f, -0.02f) : glm::vec3(0.01f, 0.40f, -0.05f);
@@ -51,7 +51,7 @@ struct SyntheticLeg {
         w.push_back(geometry::LineWaypoint::station(mid));
         w.push_back(geometry::LineWaypoint::track({&body.meshes[2]}));
         w.push_back(geometry::LineWaypoint::station(end));
-        app::LineGeometry g;
+        scene::LineGeometry g;
         g.id = spiral ? "synthetic_spiral" : "synthetic_back";
         g.branches.push_back({geometry::buildLinePath(w), 0.0f});
         g.length = g.branches[0].path.length;
@@ -74,15 +74,15 @@ scene::AppState viewOf(const anatomy::Body& body, scene::ViewName v, float aspec
 
 class LineGlTest : public test::GlFixture {};
 
-io::Image renderSynthetic(const SyntheticLeg& leg, const app::LineGeometry& line, glm::vec3 color, scene::ViewName view,
-                          float time) {
+io::Image renderSynthetic(const SyntheticLeg& leg, const scene::LineGeometry& line, glm::vec3 color,
+                          scene::ViewName view, float time) {
     auto state = viewOf(leg.body, view, 0.75f);
     render::Renderer r(leg.body);
-    app::LineStyle style;
+    scene::LineStyle style;
     style.color = color;
     style.tubeRadius = 0.008f;
     style.markerRadius = 0.014f;
-    r.setOverlays(app::lineOverlays(line, style));
+    r.setOverlays(scene::lineOverlays(line, style));
     std::vector<uint8_t> dimmed = {0, 0, 0, 1}; // the muscle off the line is dimmed
     render::FrameInputs in;
     in.view = &state.view;
@@ -99,14 +99,14 @@ io::Image renderSynthetic(const SyntheticLeg& leg, const app::LineGeometry& line
 
 TEST_F(LineGlTest, SyntheticBackLine) {
     SyntheticLeg leg;
-    auto img = renderSynthetic(leg, leg.line(false), app::lineColor("SBL"), scene::ViewName::Posterior, 0.0f);
+    auto img = renderSynthetic(leg, leg.line(false), scene::lineColor("SBL"), scene::ViewName::Posterior, 0.0f);
     // llvmpipe is bit-exact run to run for one Mesa version; the small allowance covers Mesa point releases.
     EXPECT_TRUE(test::matchesBaseline(img, "line_synthetic_back", 24, 0.5));
 }
 
 TEST_F(LineGlTest, SyntheticSpiralLineWithFlow) {
     SyntheticLeg leg;
-    auto img = renderSynthetic(leg, leg.line(true), app::lineColor("SPL"), scene::ViewName::Anterior, 0.7f);
+    auto img = renderSynthetic(leg, leg.line(true), scene::lineColor("SPL"), scene::ViewName::Anterior, 0.7f);
     EXPECT_TRUE(test::matchesBaseline(img, "line_synthetic_spiral", 24, 0.5));
 }
 
@@ -197,7 +197,7 @@ TEST_F(LineGlTest, RealBodyLinesShowFromFeetToHead) {
         SCOPED_TRACE(id);
         io::Image img = renderRealLine(real.renderer, real.context, id, view);
         io::writePng(test::outputDir() / (std::string("line_real_") + id + ".png"), img); // for review; not a baseline
-        glm::vec3 c = app::lineColor(id);
+        glm::vec3 c = scene::lineColor(id);
         // The body's rows (anything brighter than the background), cut into tenths: the line's colour must show in
         // nearly every tenth, feet to head.
         int top = img.height, bottom = -1;
@@ -229,7 +229,7 @@ TEST_F(LineGlTest, RealBodyLinesShowFromFeetToHead) {
 // as if it ran down the front.
 TEST_F(LineGlTest, RealBodyBackLineFadesSeenFromTheFront) {
     RealBodyScene real;
-    glm::vec3 c = app::lineColor("SBL");
+    glm::vec3 c = scene::lineColor("SBL");
     io::Image front = renderRealLine(real.renderer, real.context, "SBL", scene::ViewName::Anterior);
     io::writePng(test::outputDir() / "line_real_SBL_from_front.png", front); // for review; not a baseline
     size_t behind = linePixels(renderRealLine(real.renderer, real.context, "SBL", scene::ViewName::Posterior), c);

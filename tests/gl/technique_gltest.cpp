@@ -175,3 +175,95 @@ TEST_F(TechniqueGlTest, RealBodyFrictionStepShowsHandStrokeAndArrow) {
     EXPECT_NEAR((stroke.minY + stroke.maxY) / 2.0, img.height / 2.0, img.height * 0.25);
     EXPECT_NE(feature.caption(state).find("Step 4/"), std::string::npos) << feature.caption(state);
 }
+
+namespace {
+
+// One step of a technique on the real body, framed and rendered as `myoatlas render --technique` draws it.
+struct RealStep {
+    io::Image image;
+    std::string caption;
+    bool blocked = false;
+};
+
+RealStep renderRealStep(const char* id, const char* target, int step) {
+    const auto& body = test::testBody();
+    static const anatomy::Atlas atlas = anatomy::loadAtlasOrThrow(io::locateAssets() / "atlas");
+    static anatomy::AtlasResolver resolver(atlas, body);
+    app::FeatureContext context{body, &atlas, &resolver, ""};
+    app::TechniqueFeature feature(context);
+    scene::AppState state;
+    state.viewportAspect = 4.0f / 3.0f;
+    scene::apply(state, body, scene::SetTechnique{{id, target, "right", step}});
+    feature.update(state, 0.0);
+    RealStep out;
+    EXPECT_NE(feature.resolved(), nullptr) << id << " " << target << ": " << feature.error();
+    if (!feature.resolved())
+        return out;
+    out.blocked = !feature.resolved()->verdict.allowed();
+    state.view.camera = scene::framingPose(*feature.resolved(), state.viewportAspect);
+    render::Renderer renderer(body);
+    std::vector<render::OverlayMesh> overlays;
+    feature.appendOverlays(overlays);
+    renderer.setOverlays(std::move(overlays));
+    render::FrameInputs in;
+    in.view = &state.view;
+    in.width = 320;
+    in.height = 240;
+    renderer.render(in);
+    out.image = renderer.readPixels();
+    out.caption = feature.caption(state);
+    io::writePng(test::outputDir() / (std::string("technique_real_") + id + "-actual.png"), out.image); // review only
+    return out;
+}
+
+bool glove(const uint8_t* p) {
+    return p[2] > 170 && p[0] > 90 && p[0] < 190 && p[1] > 130;
+}
+
+bool ring(const uint8_t* p) { // the pale yellow contact ring
+    return p[0] > 200 && p[1] > 190 && p[2] < 140;
+}
+
+} // namespace
+
+// One step of each of the nine methods added for the field's other methods: the tool (glove colour) and the contact
+// ring are drawn over the framed target, and the caption names the method.
+TEST_F(TechniqueGlTest, RealBodyOneStepOfEachNewMethod) {
+    struct Case {
+        const char* id;
+        const char* target;
+        int step;
+    };
+    for (const Case& c : {Case{"dynamic_mfr", "hamstrings", 2}, Case{"massage_stick", "gastrocnemius", 1},
+                          Case{"massage_gun", "vastus_lateralis", 2}, Case{"dry_needling", "GMED-TP1", 2},
+                          Case{"trp_injection", "INFRA-TP1", 2}, Case{"hot_stone", "erector_spinae", 1},
+                          Case{"warm_bamboo", "hamstrings", 1}, Case{"ortho_bionomy", "infraspinatus", 2},
+                          Case{"contractual_tendon_release", "forearm_extensors", 1}}) {
+        auto r = renderRealStep(c.id, c.target, c.step);
+        ASSERT_GT(r.image.width, 0) << c.id;
+        EXPECT_FALSE(r.blocked) << c.id;
+        auto tool = extentOf(r.image, glove);
+        auto contact = extentOf(r.image, ring);
+        EXPECT_GT(tool.count, 15u) << c.id << ": no tool drawn";
+        EXPECT_GT(contact.count, 5u) << c.id << ": no contact ring drawn";
+        EXPECT_NE(r.caption.find("Step " + std::to_string(c.step + 1) + "/"), std::string::npos) << r.caption;
+        if (std::string(c.id) == "dry_needling" || std::string(c.id) == "trp_injection")
+            EXPECT_NE(r.caption.find("Information only"), std::string::npos) << r.caption;
+    }
+}
+
+// A foam roller planned on the carotid: the site is drawn red on the neck, no tool is drawn, the caption says stop.
+TEST_F(TechniqueGlTest, RealBodyUnsafeSiteShowsTheSiteAndNoTool) {
+    auto r = renderRealStep("foam_roller", "SCMS-TP2", 2);
+    ASSERT_GT(r.image.width, 0);
+    EXPECT_TRUE(r.blocked);
+    auto red = extentOf(r.image, [](const uint8_t* p) { return p[0] > 150 && p[1] < 90 && p[2] < 80; });
+    EXPECT_GT(red.count, 100u) << "the endangerment site is painted on the skin";
+    // The same framing with the taught pincer grip draws its thumb; the refused roller draws no tool at all (pale
+    // cartilage in the neck matches the glove colour too, hence the comparison rather than zero).
+    auto pincer = renderRealStep("trp_pressure_release", "SCMS-TP2", 2);
+    EXPECT_FALSE(pincer.blocked);
+    EXPECT_GT(extentOf(pincer.image, glove).count, extentOf(r.image, glove).count + 300u) << "no roller on the carotid";
+    EXPECT_NE(r.caption.find("STOPPED"), std::string::npos) << r.caption;
+    EXPECT_NE(r.caption.find("carotid"), std::string::npos) << r.caption;
+}

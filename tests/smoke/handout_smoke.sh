@@ -28,6 +28,12 @@ head -c 24 "$out/trapu.png" | od -An -tx1 | tr -d ' \n' | grep -q '^89504e470d0a
 size=$(python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); print(*struct.unpack('>II', d[16:24]))" "$out/trapu.png")
 [ "$size" = "1239 1754" ] || fail "PNG size $size, expected 1239 1754"
 
+# The site rule: a trigger point in front of the SCM (carotid sheath) gets no ball or roller step.
+"$exe" handout --trp SCMS-TP2 --side right -o "$out/scm.pdf" || fail "handout SCMS-TP2 exited $?"
+pdftotext "$out/scm.pdf" - | tr '\n' ' ' > "$out/scm-flat.txt"
+grep -qi "ask your therapist" "$out/scm-flat.txt" || fail "no referral to the therapist for a spot over the carotid"
+if grep -qi "Self-care: massage ball" "$out/scm-flat.txt"; then fail "a massage ball is offered over the carotid"; fi
+
 # Errors: an unknown trigger point and a bad extension are usage errors (exit 2) naming the problem.
 set +e
 "$exe" handout --trp NOPE-TP9 -o "$out/x.pdf" 2> "$out/err1.txt"; rc=$?

@@ -110,7 +110,7 @@ TEST_F(TechniquePanelTest, DrawsEveryTechniqueWithoutEmitting) {
         model.current.id = t.id;
         EXPECT_TRUE(frame().empty()) << t.id;
     }
-    EXPECT_EQ(atlas().techniques.size(), 11u);
+    EXPECT_EQ(atlas().techniques.size(), 20u);
 }
 
 TEST_F(TechniquePanelTest, NextAndPreviousEmitTheNeighbouringStep) {
@@ -248,4 +248,21 @@ TEST_F(TechniquePanelTest, ChoosingAVariantEmitsIt) {
 // A technique with no variants shows no chooser.
 TEST_F(TechniquePanelTest, NoVariantChooserWithoutVariants) {
     EXPECT_FALSE(find("##variant").has_value());
+}
+
+// A plan the site rule refuses: the panel shows the site, what is at risk and the alternative, and offers no way to
+// confirm, play or step.
+TEST_F(TechniquePanelTest, RefusedPlanOffersNoWayToStart) {
+    resolved.verdict.ruling = anatomy::ContactRuling::Blocked;
+    resolved.verdict.siteId = "anterior_triangle_neck";
+    resolved.verdict.siteName = "Anterior triangle of the neck";
+    resolved.verdict.atRisk = {"carotid artery"};
+    resolved.verdict.alternative = "Light hands only.";
+    player.setBlocked(true);
+    EXPECT_FALSE(find("Next")) << "no transport for a refused plan";
+    EXPECT_FALSE(find("Confirm and start"));
+    tickAll();
+    EXPECT_FALSE(player.confirmSafety());
+    EXPECT_FALSE(player.playing());
+    EXPECT_FALSE(player.next());
 }

@@ -25,7 +25,7 @@ struct World {
     anatomy::Atlas atlas = anatomy::loadAtlasOrThrow(MYOATLAS_ATLAS_DIR);
     anatomy::AtlasResolver resolver{atlas, test::testBody()};
     app::FeatureContext context{test::testBody(), &atlas, &resolver, {}};
-    app::SkinHeat skin{context};
+    scene::SkinHeat skin{context.body, context.atlas, context.resolver, context.atlasError};
 };
 
 World& world() {

@@ -24,12 +24,12 @@ struct Fixture {
     const anatomy::Body& body = test::testBody();
     anatomy::Atlas atlas = anatomy::loadAtlasOrThrow(io::locateAssets() / "atlas");
     anatomy::AtlasResolver resolver{atlas, body};
-    std::map<std::string, app::LineGeometry> lines; // every line, both sides
+    std::map<std::string, scene::LineGeometry> lines; // every line, both sides
 
     Fixture() {
         for (size_t i = 0; i < atlas.lines.size(); ++i)
             for (Side s : {Side::Right, Side::Left}) {
-                auto g = app::buildLineGeometry(body, resolver, atlas, {i, s});
+                auto g = scene::buildLineGeometry(body, resolver, atlas, {i, s});
                 lines.emplace(g.id, std::move(g));
             }
     }
@@ -44,19 +44,19 @@ Fixture& fixture() {
 
 TEST(LineIds, ParseBothSidesAndOneSide) {
     anatomy::Atlas atlas = anatomy::loadAtlasOrThrow(io::locateAssets() / "atlas");
-    auto both = app::parseLineId(atlas, "SBL");
+    auto both = scene::parseLineId(atlas, "SBL");
     ASSERT_EQ(both.size(), 2u);
     EXPECT_EQ(atlas.lines[both[0].line].id, "SBL");
-    auto left = app::parseLineId(atlas, "LL_left");
+    auto left = scene::parseLineId(atlas, "LL_left");
     ASSERT_EQ(left.size(), 1u);
     EXPECT_EQ(left[0].side, Side::Left);
-    EXPECT_EQ(app::lineInstanceId(atlas.lines[left[0].line], Side::Left), "LL_left");
-    EXPECT_TRUE(app::parseLineId(atlas, "LL_middle").empty());
-    EXPECT_TRUE(app::parseLineId(atlas, "XYZ").empty());
+    EXPECT_EQ(scene::lineInstanceId(atlas.lines[left[0].line], Side::Left), "LL_left");
+    EXPECT_TRUE(scene::parseLineId(atlas, "LL_middle").empty());
+    EXPECT_TRUE(scene::parseLineId(atlas, "XYZ").empty());
     // Distinct colours: no two lines closer than a clearly visible step.
     for (size_t a = 0; a < atlas.lines.size(); ++a)
         for (size_t b = a + 1; b < atlas.lines.size(); ++b)
-            EXPECT_GT(glm::distance(app::lineColor(atlas.lines[a].id), app::lineColor(atlas.lines[b].id)), 0.15f)
+            EXPECT_GT(glm::distance(scene::lineColor(atlas.lines[a].id), scene::lineColor(atlas.lines[b].id)), 0.15f)
                 << atlas.lines[a].id << " vs " << atlas.lines[b].id;
 }
 
@@ -71,7 +71,7 @@ TEST(LinesRealBody, EveryLineIsContinuousAndVisitsItsStationsInOrder) {
             marks += el.branch ? 1 : 0;
         ASSERT_EQ(g.branches.size(), marks);
         float total = 0.0f;
-        for (const app::LineBranch& b : g.branches) {
+        for (const scene::LineBranch& b : g.branches) {
             ASSERT_GE(b.path.points.size(), 10u);
             EXPECT_NEAR(b.offset, total, 1e-4f);
             total += b.path.length;
@@ -95,8 +95,8 @@ TEST(LinesRealBody, EveryLineIsContinuousAndVisitsItsStationsInOrder) {
             EXPECT_NEAR(g.stations.back().arcLength, g.length, 0.01f);
         }
         // Every track lies within its branch, in order, and a track without a mesh spans the gap it bridges.
-        for (const app::LineTrack& t : g.tracks) {
-            const app::LineBranch& b = g.branches.at(t.branch);
+        for (const scene::LineTrack& t : g.tracks) {
+            const scene::LineBranch& b = g.branches.at(t.branch);
             EXPECT_GE(t.begin, b.offset - 1e-3f) << t.name;
             EXPECT_LE(t.end, b.offset + b.path.length + 1e-3f) << t.name;
             EXPECT_LE(t.begin, t.end) << t.name;
@@ -112,7 +112,7 @@ TEST(LinesRealBody, PathRunsThroughEachTrackMuscleInOrder) {
     float worstShare = 1.0f;
     for (const auto& [id, g] : f.lines) {
         float lastMid = -1.0f;
-        for (const app::LineTrack& t : g.tracks) {
+        for (const scene::LineTrack& t : g.tracks) {
             if (!t.drawn)
                 continue;
             SCOPED_TRACE(id + ": " + t.name);
@@ -125,7 +125,7 @@ TEST(LinesRealBody, PathRunsThroughEachTrackMuscleInOrder) {
             // Over the track's span: the share of samples inside a track mesh or within 4 mm of one.
             size_t total = 0, near = 0;
             float closest = 1e9f;
-            const app::LineBranch& b = g.branches.at(t.branch);
+            const scene::LineBranch& b = g.branches.at(t.branch);
             for (size_t i = 0; i < b.path.points.size(); ++i) {
                 // The span, widened by a sample either side (a short track may fall between two samples).
                 float s = b.offset + b.path.arcLength[i];

@@ -9,6 +9,8 @@
 #include <glm/geometric.hpp>
 #include <glm/trigonometric.hpp>
 #include <gtest/gtest.h>
+#include <map>
+#include <memory>
 #include <set>
 
 using namespace myoatlas;
@@ -132,7 +134,7 @@ TEST(TechniqueSafety, ChecklistHoldsRedFlagsContraindicationsAndCautions) {
 }
 
 TEST(TechniqueTargets, EveryTechniqueOffersItsTargetsAndTheirTriggerPoints) {
-    ASSERT_EQ(atlas().techniques.size(), 11u);
+    ASSERT_EQ(atlas().techniques.size(), 20u);
     for (const auto& t : atlas().techniques) {
         auto targets = scene::suitableTargets(atlas(), t);
         EXPECT_FALSE(targets.empty()) << t.id;
@@ -159,12 +161,40 @@ TEST(TechniqueTargets, EveryTechniqueOffersItsTargetsAndTheirTriggerPoints) {
 }
 
 // Muscles that this body covers with another muscle everywhere over their belly (thin sheets such as platysma over
-// the scalenes and the external oblique's aponeurosis over rectus abdominis count): pressure reaches them through
-// the muscles the resolution lists as overlying.
+// the scalenes and the external oblique's aponeurosis over rectus abdominis count), or over their trigger points,
+// where a muscle target's contact is placed (levator scapulae and supraspinatus under the trapezius, teres major
+// under the latissimus): pressure reaches them through the muscles the resolution lists as overlying.
 const std::set<std::string> kCovered = {"scalenes",           "splenius_cervicis", "suboccipitals",  "subscapularis",
                                         "pectoralis_minor",   "rhomboids",         "erector_spinae", "multifidi",
                                         "quadratus_lumborum", "rectus_abdominis",  "iliopsoas",      "diaphragm",
-                                        "piriformis"};
+                                        "piriformis",         "levator_scapulae",  "supraspinatus",  "teres_major"};
+
+// Distance from p to the surface of a muscle on the right side (BVH cached per muscle).
+float distanceToMuscle(const std::string& muscleId, const glm::vec3& p) {
+    static std::map<std::string, std::unique_ptr<geometry::Bvh>> cache;
+    auto& slot = cache[muscleId];
+    if (!slot) {
+        slot = std::make_unique<geometry::Bvh>();
+        std::vector<const geometry::Mesh*> meshes;
+        for (uint32_t s : world().resolver.muscle(*atlas().muscle(muscleId)).right)
+            meshes.push_back(&test::testBody().meshes[s]);
+        slot->build(meshes);
+    }
+    return slot->closestPoint(p).distance;
+}
+
+// Where a muscle's trigger points lie on the right side.
+std::vector<glm::vec3> rightTriggerPoints(const std::string& muscleId) {
+    std::vector<glm::vec3> out;
+    for (const auto* trp : atlas().triggerPointsOf(muscleId)) {
+        if (std::find(trp->sides.begin(), trp->sides.end(), anatomy::Side::Right) == trp->sides.end())
+            continue;
+        auto rt = world().resolver.triggerPoint(*trp, anatomy::Side::Right);
+        if (rt.ok)
+            out.push_back(rt.position);
+    }
+    return out;
+}
 
 // Every technique, every suitable target, right side (the left mirrors it; a sample is checked below): the steps
 // resolve, the contact lies on the skin, and pressing along the pressure direction from it reaches the target.
@@ -175,6 +205,7 @@ TEST(TechniqueResolve, EveryTechniqueResolvesForEachSuitableTarget) {
         musclesOnly.layers[index(l)].visible =
             l == anatomy::Layer::SuperficialMuscle || l == anatomy::Layer::DeepMuscle;
     size_t resolved = 0, direct = 0, muscleTargets = 0, directMuscles = 0;
+    std::map<std::string, size_t> refused;                       // per endangerment site
     std::map<std::string, std::pair<glm::vec3, bool>> contactOf; // per target: contact and whether it is direct
     for (const auto& t : atlas().techniques) {
         for (const auto& x : scene::suitableTargets(atlas(), t)) {
@@ -186,6 +217,15 @@ TEST(TechniqueResolve, EveryTechniqueResolvesForEachSuitableTarget) {
             scene::ResolvedTechnique r;
             ASSERT_NO_THROW(r = world().techniques.resolve(t.id, x.id, anatomy::Side::Right)) << t.id << " " << x.id;
             ++resolved;
+            if (!r.verdict.allowed()) { // the site rule refused it: with the site, what is at risk, what instead
+                ++refused[r.verdict.siteId];
+                EXPECT_FALSE(r.verdict.atRisk.empty()) << t.id << " " << x.id;
+                EXPECT_FALSE(r.verdict.alternative.empty()) << t.id << " " << x.id;
+                bool inside = false;
+                for (const auto& e : r.endangerment)
+                    inside |= e.id == r.verdict.siteId && e.containsTarget;
+                EXPECT_TRUE(inside) << t.id << " " << x.id << ": refused for a site the contact is not in";
+            }
             ASSERT_EQ(r.steps.size(), t.steps.size());
             EXPECT_FALSE(r.safety.empty());
             EXPECT_TRUE(r.frame.valid());
@@ -197,6 +237,22 @@ TEST(TechniqueResolve, EveryTechniqueResolvesForEachSuitableTarget) {
                     EXPECT_LT(glm::dot(s.pressureDir, r.normal), -0.6f) << "pressure points into the tissue";
             if (contactOf.count(x.id))
                 continue; // the contact depends on the target only; check the rest once per target
+            // Every step's contact presses on the target muscle: the point it reaches lies on that muscle's surface
+            // (masseter and lateral pterygoid: on their documented surrogate), and a muscle target's lies near one
+            // of the muscle's trigger points.
+            if (atlas().muscle(x.muscle)->meshPresent) {
+                EXPECT_LT(distanceToMuscle(x.muscle, r.targetPoint), 0.005f) << t.id << " " << x.id;
+                auto trps = rightTriggerPoints(x.muscle);
+                if (x.kind == scene::TargetKind::Muscle && !trps.empty()) {
+                    float nearest = 1e9f;
+                    for (const auto& p : trps)
+                        nearest = std::min(nearest, glm::length(p - r.targetPoint));
+                    EXPECT_LT(nearest, 0.05f) << t.id << " " << x.id << ": contact far from every trigger point";
+                }
+                for (const auto& s : r.steps)
+                    if (s.hands)
+                        EXPECT_EQ(s.contact, r.contact) << t.id << " " << x.id;
+            }
             // Along the pressure line: the first muscle below the contact is the target, or the muscles the
             // resolution reports as overlying (a deep target) come first and the target follows within 12 cm.
             glm::vec3 dir = glm::normalize(r.targetPoint - r.contact);
@@ -232,6 +288,9 @@ TEST(TechniqueResolve, EveryTechniqueResolvesForEachSuitableTarget) {
     EXPECT_GE(directMuscles + kCovered.size(), muscleTargets);
     std::cout << "resolved " << resolved << " technique/target pairs; " << direct << " of " << contactOf.size()
               << " targets reached directly (" << directMuscles << " of " << muscleTargets << " muscles)\n";
+    for (const auto& [site, n] : refused)
+        std::cout << "refused by the site rule at " << site << ": " << n << " technique/target pairs\n";
+    EXPECT_GT(refused["anterior_triangle_neck"], 0u) << "tools in front of the SCM are refused";
 }
 
 // A variant resolves with its own steps on the same contact; the caption names it; an unknown one is refused with
@@ -356,4 +415,86 @@ TEST(TechniqueResolve, FramingLooksAtTheContactFromOutside) {
     glm::vec3 toEye = glm::normalize(pose.eye() - r.contact);
     EXPECT_GT(glm::dot(toEye, r.normal), 0.5f);
     EXPECT_TRUE(r.frame.contains(r.contact));
+}
+
+// The upper trapezius is worked at mid-fibre over the shoulder, where its trigger points lie, not up the neck at C2.
+TEST(TechniqueResolve, UpperTrapeziusContactIsOverTheShoulderNotAtC2) {
+    auto c2 = world().resolver.landmark("c2", anatomy::Side::Midline);
+    auto c7 = world().resolver.landmark("c7", anatomy::Side::Midline);
+    ASSERT_TRUE(c2 && c7);
+    float c2y = c2->y, c7y = c7->y;
+    for (const auto& t : atlas().techniques) {
+        if (scene::suitableTargets(atlas(), t).empty() ||
+            std::none_of(t.targets.begin(), t.targets.end(),
+                         [](const auto& m) { return m == "any" || m == "trapezius_upper"; }))
+            continue;
+        auto r = world().techniques.resolve(t.id, "trapezius_upper", anatomy::Side::Right);
+        EXPECT_LT(r.targetPoint.y, c2y - 0.04f) << t.id;
+        EXPECT_LT(r.targetPoint.y, c7y + 0.03f) << t.id << ": about the level of C7 and the shoulder ridge";
+        EXPECT_LT(r.contact.x, -0.04f) << t.id << ": out over the shoulder, not at the midline";
+    }
+}
+
+// A target inside an endangerment site where the technique is unsafe: the resolution carries the verdict with the
+// site, what is at risk and an alternative, and the player cannot be started.
+TEST(TechniqueResolve, UnsafeSiteStopsThePlayer) {
+    auto roller = world().techniques.resolve("foam_roller", "SCMS-TP2", anatomy::Side::Right);
+    ASSERT_FALSE(roller.verdict.allowed()) << roller.verdict.message;
+    EXPECT_EQ(roller.verdict.siteId, "anterior_triangle_neck");
+    EXPECT_FALSE(roller.verdict.atRisk.empty());
+    EXPECT_FALSE(roller.verdict.alternative.empty());
+    EXPECT_EQ(roller.warning, roller.verdict.message);
+    bool drawn = false;
+    for (const auto& e : roller.endangerment)
+        drawn |= e.id == roller.verdict.siteId && e.containsTarget && !e.zones.empty();
+    EXPECT_TRUE(drawn) << "the site is resolved on the body to be drawn";
+
+    core::ManualClock clock;
+    TechniquePlayer p(clock);
+    p.load(static_cast<int>(roller.steps.size()), std::vector<float>(roller.steps.size(), 10.0f), 1);
+    p.setBlocked(!roller.verdict.allowed());
+    p.setChecked(0, true);
+    EXPECT_FALSE(p.confirmSafety());
+    p.play();
+    EXPECT_FALSE(p.playing());
+    EXPECT_FALSE(p.next());
+
+    // The taught pincer grip of the SCM stays, with its caution.
+    auto pincer = world().techniques.resolve("trp_pressure_release", "SCMS-TP2", anatomy::Side::Right);
+    EXPECT_TRUE(pincer.verdict.allowed());
+    EXPECT_EQ(pincer.verdict.ruling, anatomy::ContactRuling::Caution);
+    EXPECT_NE(pincer.warning.find("Pincer"), std::string::npos) << pincer.warning;
+    // Away from every site the rule says nothing.
+    auto hamstrings = world().techniques.resolve("foam_roller", "hamstrings", anatomy::Side::Right);
+    EXPECT_EQ(hamstrings.verdict.ruling, anatomy::ContactRuling::Allowed);
+    EXPECT_TRUE(hamstrings.warning.empty());
+}
+
+// Needling is information with a measured depth cue: over the chest wall the first bone met straight in (a rib,
+// with the pleura just deep to it) lies a few centimetres down at most, and the target is reported with its depth.
+TEST(TechniqueResolve, NeedlingReportsTheDepthCue) {
+    size_t ribs = 0, checked = 0;
+    for (const char* muscle : {"pectoralis_major", "serratus_anterior", "rhomboids", "trapezius_middle"})
+        for (const auto& x : scene::suitableTargets(atlas(), *atlas().technique("dry_needling"))) {
+            if (x.muscle != muscle)
+                continue;
+            if (x.kind == scene::TargetKind::TriggerPoint) {
+                const auto* trp = atlas().triggerPoint(x.id);
+                if (std::find(trp->sides.begin(), trp->sides.end(), anatomy::Side::Right) == trp->sides.end())
+                    continue;
+            }
+            auto r = world().techniques.resolve("dry_needling", x.id, anatomy::Side::Right);
+            EXPECT_TRUE(r.informationOnly);
+            ++checked;
+            if (r.boneDepthMm >= 0.0f) {
+                ++ribs;
+                EXPECT_LT(r.boneDepthMm, 80.0f) << x.id;
+            }
+        }
+    EXPECT_GT(checked, 4u);
+    EXPECT_GT(ribs, 0u) << "no rib or costal cartilage under any contact over the chest wall";
+    std::cout << "needling over the chest wall: a rib or cartilage straight in under " << ribs << " of " << checked
+              << " contacts\n";
+    auto roller = world().techniques.resolve("foam_roller", "pectoralis_major", anatomy::Side::Right);
+    EXPECT_LT(roller.boneDepthMm, 0.0f) << "measured for needles only";
 }
