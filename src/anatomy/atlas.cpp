@@ -2,7 +2,9 @@
 #include "anatomy/atlas.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
+#include <map>
 #include <set>
 
 namespace myoatlas::anatomy {
@@ -118,6 +120,20 @@ const EndangermentSite* Atlas::endangermentSite(std::string_view id) const {
     return findById(endangermentSites, id);
 }
 
+const MuscleGroup* Atlas::group(std::string_view id) const {
+    for (const auto& g : groups)
+        if (g.id == id)
+            return &g;
+    return nullptr;
+}
+
+std::vector<std::string> Atlas::commonNamesOf(std::string_view muscleId) const {
+    for (const auto& n : commonNames)
+        if (n.muscle == muscleId)
+            return n.names;
+    return {};
+}
+
 std::vector<const TriggerPoint*> Atlas::triggerPointsOf(std::string_view muscleId) const {
     std::vector<const TriggerPoint*> out;
     for (const auto& t : triggerPoints)
@@ -202,6 +218,47 @@ struct RefChecker {
 };
 
 } // namespace
+
+// names.json: every name points at an atlas muscle and no name is empty; a name used for two records would make
+// search ambiguous, so it is reported too.
+static void checkNames(RefChecker& c, const Atlas& a) {
+    const std::string f = "names.json";
+    std::map<std::string, std::string> owner; // lower-cased name -> record
+    auto claim = [&](const std::string& record, const std::string& name) {
+        std::string key;
+        for (char ch : name)
+            key += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (key.find_first_not_of(' ') == std::string::npos) {
+            c.error(f, record, "names", "empty name");
+            return;
+        }
+        auto [it, fresh] = owner.emplace(key, record);
+        if (!fresh && it->second != record)
+            c.error(f, record, "names", "name \"" + name + "\" is also given to " + it->second);
+    };
+    for (const auto& n : a.commonNames) {
+        c.sources(f, n.muscle, n.sources);
+        if (!a.muscle(n.muscle))
+            c.error(f, n.muscle, "muscle", "unknown muscle \"" + n.muscle + "\"");
+        for (const auto& name : n.names)
+            claim(n.muscle, name);
+    }
+    for (const auto& g : a.groups) {
+        c.sources(f, g.id, g.sources);
+        if (a.muscle(g.id))
+            c.error(f, g.id, "id", "a group id must not be a muscle id");
+        for (const auto& m : g.members)
+            if (!a.muscle(m))
+                c.error(f, g.id, "members", "unknown muscle \"" + m + "\"");
+        for (const auto& name : g.names)
+            claim(g.id, name);
+    }
+    for (const auto& s : a.structureNames) {
+        c.sources(f, s.structure, s.sources);
+        for (const auto& name : s.names)
+            claim(s.structure, name);
+    }
+}
 
 void checkAtlasReferences(const Atlas& a, std::vector<AtlasIssue>& issues) {
     RefChecker c{a, issues};
@@ -292,6 +349,7 @@ void checkAtlasReferences(const Atlas& a, std::vector<AtlasIssue>& issues) {
     for (const auto& src : a.sources)
         if (src.id.empty())
             c.error("sources.json", "", "id", "missing field");
+    checkNames(c, a);
 }
 
 } // namespace myoatlas::anatomy

@@ -211,6 +211,28 @@ struct Source {
     std::string id, title, url, topic;
 };
 
+// names.json: what students call things. Common names and abbreviations of one atlas muscle.
+struct CommonNames {
+    std::string muscle;
+    std::vector<std::string> names, sources;
+    bool recall = false;
+};
+
+// Several atlas muscles taught as one ("rotator cuff", "quads"): searching the group selects all its members.
+struct MuscleGroup {
+    std::string id, name, note;
+    std::vector<std::string> names, members, sources;
+    bool recall = false;
+};
+
+// Everyday names of a body structure that is no atlas muscle ("IT band" = iliotibial tract), matched against the
+// BodyParts3D names that end with `structure`.
+struct StructureNames {
+    std::string structure;
+    std::vector<std::string> names, sources;
+    bool recall = false;
+};
+
 struct PressureLevel {
     std::string id, name, text;
 };
@@ -230,6 +252,9 @@ struct Atlas {
     std::vector<RedFlag> redFlags;
     std::vector<std::string> localContraindications, precautions;
     std::vector<EndangermentSite> endangermentSites;
+    std::vector<CommonNames> commonNames;
+    std::vector<MuscleGroup> groups;
+    std::vector<StructureNames> structureNames;
 
     [[nodiscard]] const Source* source(std::string_view id) const;
     [[nodiscard]] const EvidenceCaveat* caveat(std::string_view id) const;
@@ -240,6 +265,9 @@ struct Atlas {
     [[nodiscard]] const Technique* technique(std::string_view id) const;
     [[nodiscard]] const EndangermentSite* endangermentSite(std::string_view id) const;
     [[nodiscard]] std::vector<const TriggerPoint*> triggerPointsOf(std::string_view muscleId) const;
+    [[nodiscard]] const MuscleGroup* group(std::string_view id) const;
+    // The common names of a muscle (empty when names.json lists none).
+    [[nodiscard]] std::vector<std::string> commonNamesOf(std::string_view muscleId) const;
 };
 
 // A landmark reference as written in a point spec: "c7", "acromion" (the context side), "acromion_l"/"acromion_r".
@@ -252,9 +280,9 @@ struct LandmarkRef {
 [[nodiscard]] std::string flatLandmarkName(const Landmark& landmark, Side side);
 
 // The data files, in load order.
-inline constexpr std::array<std::string_view, 8> kAtlasFiles = {
-    "sources.json",        "evidence.json", "landmarks.json",  "muscles.json",
-    "trigger_points.json", "lines.json",    "techniques.json", "safety.json"};
+inline constexpr std::array<std::string_view, 9> kAtlasFiles = {
+    "sources.json", "evidence.json",   "landmarks.json", "muscles.json", "trigger_points.json",
+    "lines.json",   "techniques.json", "safety.json",    "names.json"};
 
 // Reads every file of the atlas directory and checks it without a body: JSON syntax, required fields, types,
 // unknown fields, value ranges, duplicate ids and every cross reference (muscles, landmarks, trigger points,

@@ -548,6 +548,59 @@ void readSafety(FileDoc& f, Atlas& a, std::vector<AtlasIssue>& issues) {
     });
 }
 
+// names.json: common names, groups and structure names. Records are keyed by the muscle, group or structure they
+// name, so a duplicate key is reported like a duplicate id.
+void readNames(FileDoc& f, Atlas& a, std::vector<AtlasIssue>& issues) {
+    if (!f.ok)
+        return;
+    auto each = [&](const char* key, const char* idKey, auto fn) {
+        auto it = f.doc.find(key);
+        if (it == f.doc.end() || !it->is_array()) {
+            issues.push_back({IssueSeverity::Error, f.name, "", key,
+                              it == f.doc.end() ? "missing field" : "wrong type: expected an array"});
+            return;
+        }
+        std::set<std::string> seen;
+        for (size_t i = 0; i < it->size(); ++i) {
+            const json& e = (*it)[i];
+            std::string id = e.is_object() && e.contains(idKey) && e[idKey].is_string()
+                                 ? e[idKey].get<std::string>()
+                                 : key + std::string("[") + std::to_string(i) + "]";
+            if (!seen.insert(id).second)
+                issues.push_back({IssueSeverity::Error, f.name, id, idKey, "duplicate " + std::string(idKey)});
+            fn(id, e);
+        }
+    };
+    each("names", "muscle", [&](const std::string& id, const json& e) {
+        RecordReader r(issues, f.name, id, "", e, {"muscle", "names", "recall", "sources"});
+        if (!r.valid())
+            return;
+        a.commonNames.push_back({r.str("muscle"), r.strings("names"), r.strings("sources"), r.boolean("recall")});
+    });
+    each("groups", "id", [&](const std::string& id, const json& e) {
+        RecordReader r(issues, f.name, id, "", e, {"id", "name", "names", "members", "note", "recall", "sources"});
+        if (!r.valid())
+            return;
+        MuscleGroup g;
+        g.id = r.str("id");
+        g.name = r.str("name");
+        g.note = r.str("note", false);
+        g.names = r.strings("names");
+        g.members = r.strings("members");
+        g.sources = r.strings("sources");
+        g.recall = r.boolean("recall");
+        if (g.members.size() < 2)
+            r.error("members", "a group needs at least two muscles");
+        a.groups.push_back(std::move(g));
+    });
+    each("structures", "structure", [&](const std::string& id, const json& e) {
+        RecordReader r(issues, f.name, id, "", e, {"structure", "names", "recall", "sources"});
+        if (!r.valid())
+            return;
+        a.structureNames.push_back({r.str("structure"), r.strings("names"), r.strings("sources"), r.boolean("recall")});
+    });
+}
+
 } // namespace
 
 std::string AtlasIssue::toString() const {
@@ -585,6 +638,7 @@ Atlas loadAtlas(const std::filesystem::path& dir, std::vector<AtlasIssue>& issue
     readLines(files[5], a, issues);
     readTechniques(files[6], a, issues);
     readSafety(files[7], a, issues);
+    readNames(files[8], a, issues);
     checkAtlasReferences(a, issues);
     return a;
 }

@@ -2,6 +2,7 @@
 #include "app/handout_command.h"
 #include "app/heat_commands.h"
 #include "app/review_command.h"
+#include "app/study_commands.h"
 #include "app/technique_commands.h"
 
 namespace myoatlas::app {
@@ -13,6 +14,7 @@ void registerSubcommands(CLI::App& cli, std::vector<Subcommand>& out) {
     registerHandoutCommand(cli, out);
     registerTechniqueCommands(cli, out);
     registerReviewCommand(cli, out);
+    registerStudyCommands(cli, out);
 }
 
 } // namespace myoatlas::app

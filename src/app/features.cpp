@@ -5,6 +5,7 @@
 #include "app/line_feature.h"
 #include "app/patient_feature.h"
 #include "app/quiz_feature.h"
+#include "app/study_feature.h"
 #include "app/technique_feature.h"
 
 namespace myoatlas::app {
@@ -21,6 +22,7 @@ std::vector<std::unique_ptr<Feature>> makeFeatures(FeatureContext& context) {
     // Lessons and the quiz.
     features.push_back(std::make_unique<LessonFeature>(context));
     features.push_back(std::make_unique<QuizFeature>(context));
+    features.push_back(std::make_unique<StudyFeature>(context));
     return features;
 }
 

@@ -2,6 +2,7 @@
 
 #include "app/lesson_feature.h"
 #include "app/quiz_feature.h"
+#include "app/study_feature.h"
 #include "core/atomic_file.h"
 #include "core/clock.h"
 #include "core/error.h"
@@ -223,6 +224,8 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
 
     ui::UiModel model;
     model.body = &body;
+    if (auto* study = findFeature<StudyFeature>(host.features()))
+        model.search = &study->index(); // the structure browser searches like the study panel
     model.state = &state;
     model.dataDir = dataDir;
     model.loadSummary = std::to_string(body.size()) + " structures, " + std::to_string(body.failures.size()) +

@@ -14,7 +14,32 @@ struct Entry {
     uint32_t structure; // first member when it stands for a whole muscle
     const std::string* label;
     bool selected;
+    float score = 0.0f; // study search rank; 0 without a query
 };
+
+// The structures the study search finds for the query, each with the score of the best result naming it: "glute
+// med", "IT band" or "rotator cuff" find their meshes as the study panel does. Recomputed when the query changes.
+void rank(const scene::StudyIndex& index, UiState& ui) {
+    if (ui.rankedFor == ui.search)
+        return;
+    ui.rankedFor = ui.search;
+    ui.ranked.clear();
+    for (const auto& r : index.find(ui.search, 60))
+        for (uint32_t s : index.structuresOf(r)) {
+            auto it = std::find_if(ui.ranked.begin(), ui.ranked.end(), [&](const auto& p) { return p.first == s; });
+            if (it == ui.ranked.end())
+                ui.ranked.emplace_back(s, r.score);
+            else
+                it->second = std::max(it->second, r.score);
+        }
+}
+
+float rankOf(const UiState& ui, uint32_t s) {
+    for (const auto& [structure, score] : ui.ranked)
+        if (structure == s)
+            return score;
+    return 0.0f;
+}
 
 const char* kSideLabels[] = {"Left", "Right", "Midline"};
 
@@ -28,7 +53,7 @@ void drawBrowserPanel(const UiModel& model, UiState& ui, scene::Commands& out) {
     ImGui::SetNextWindowSize(ImVec2(em * 21, em * 24), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Structures", &ui.showBrowser)) {
         ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##search", "Search by name (e.g. trapezius)", &ui.search);
+        ImGui::InputTextWithHint("##search", "Search (e.g. glute med, SCM, IT band)", &ui.search);
         const float comboWidth = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3;
         ImGui::SetNextItemWidth(comboWidth);
         std::string layerPreview = ui.layerFilter < 0
@@ -70,6 +95,9 @@ void drawBrowserPanel(const UiModel& model, UiState& ui, scene::Commands& out) {
         ImGui::Checkbox("Whole muscles", &ui.groupWholeMuscles);
 
         std::string needle = scene::toLower(ui.search);
+        const bool ranked = model.search && !needle.empty();
+        if (ranked)
+            rank(*model.search, ui);
         std::vector<Entry> entries;
         std::vector<bool> groupListed(body.groups.size(), false);
         for (uint32_t i = 0; i < body.size(); ++i) {
@@ -88,12 +116,23 @@ void drawBrowserPanel(const UiModel& model, UiState& ui, scene::Commands& out) {
                 groupListed[g] = true;
                 label = &body.groups[g].name;
             }
-            if (!needle.empty() && scene::toLower(*label).find(needle) == std::string::npos &&
-                scene::toLower(s.name).find(needle) == std::string::npos)
+            float score = 0.0f;
+            if (ranked) {
+                score = rankOf(ui, i);
+                if (ui.groupWholeMuscles && s.group >= 0)
+                    for (uint32_t m : body.groups[static_cast<size_t>(s.group)].members)
+                        score = std::max(score, rankOf(ui, m));
+                if (score <= 0.0f)
+                    continue;
+            } else if (!needle.empty() && scene::toLower(*label).find(needle) == std::string::npos &&
+                       scene::toLower(s.name).find(needle) == std::string::npos) {
                 continue;
-            entries.push_back({i, label, view.isSelected(i)});
+            }
+            entries.push_back({i, label, view.isSelected(i), score});
         }
-        std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return *a.label < *b.label; });
+        std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+            return a.score != b.score ? a.score > b.score : *a.label < *b.label;
+        });
         ImGui::TextDisabled("%zu shown", entries.size());
         if (ImGui::BeginChild("##list")) {
             ImGuiListClipper clipper;
@@ -105,6 +144,7 @@ void drawBrowserPanel(const UiModel& model, UiState& ui, scene::Commands& out) {
                     if (ImGui::Selectable(e.label->c_str(), e.selected, ImGuiSelectableFlags_AllowDoubleClick)) {
                         bool additive = ImGui::GetIO().KeyCtrl || ImGui::GetIO().KeyShift;
                         out.push(scene::SelectStructure{e.structure, additive, ui.groupWholeMuscles});
+                        ui.browserPicked = true;
                         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
                             out.push(scene::FrameSelection{});
                     }

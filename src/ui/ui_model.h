@@ -4,9 +4,12 @@
 #include "anatomy/body.h"
 #include "scene/app_state.h"
 #include "scene/commands.h"
+#include "scene/study_search.h"
 
 #include <array>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace myoatlas::ui {
 
@@ -16,6 +19,8 @@ struct UiModel {
     std::string dataDir;
     std::string loadSummary; // e.g. "755 structures, 0 failed, warm start 0.09 s"
     float fps = 0.0f;
+    // The study search (aliases, typos, ranking) the structure browser shares; null: plain name matching.
+    const scene::StudyIndex* search = nullptr;
 };
 
 struct UiState {
@@ -33,6 +38,10 @@ struct UiState {
     int regionFilter = -1; // -1 all, else anatomy::Region index
     int sideFilter = -1;   // -1 all, 0 left, 1 right, 2 midline
     bool groupWholeMuscles = true;
+    // The browser's search ranked by the study search: per structure, the score of the best result naming it.
+    std::string rankedFor;
+    std::vector<std::pair<uint32_t, float>> ranked;
+    bool browserPicked = false; // set the frame the browser selects something: the study feature flies to it
 
     // Theme and presentation mode. The app rebuilds fonts and style when themeChanged is set.
     std::string theme = "dark"; // "dark" | "light" | "high_contrast"
