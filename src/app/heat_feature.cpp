@@ -27,15 +27,6 @@ Side sideOf(const std::string& side) {
     return side == "left" ? Side::Left : Side::Right;
 }
 
-// Marker colours: bright and light so they read over red heat and red muscle on a projector; the dark rim
-// separates them from any background. Lightness differs too, for colour-blind viewers.
-constexpr glm::vec4 kShownColor{1.0f, 0.97f, 0.75f, 1.0f};
-constexpr glm::vec4 kOtherColor{0.47f, 0.92f, 1.0f, 1.0f};
-constexpr glm::vec4 kPainColor{0.43f, 0.55f, 1.0f, 1.0f};
-constexpr glm::vec4 kChainColor{0.47f, 0.92f, 1.0f, 1.0f};
-constexpr float kShownRadius = 0.009f; // metres: about 10 px across in a whole-body view on a 1080p projector
-constexpr float kOtherRadius = 0.007f;
-
 } // namespace
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -53,6 +44,8 @@ HeatFeature::HeatFeature(FeatureContext& context)
             for (uint32_t s : rm.left)
                 muscleOfStructure_.try_emplace(s, ui::SelectedMuscle{m.id, Side::Left});
         }
+    if (context.atlas && context.resolver)
+        markers_.emplace(context.body, *context.atlas, *context.resolver);
 }
 
 HeatFeature::~HeatFeature() = default;
@@ -215,7 +208,13 @@ bool HeatFeature::update(const scene::AppState& state, double now) {
     pollBuilds(block);
     updateSuspects(state, block);
     evaluate(state);
-    rebuildMarkers(state);
+    if (markers_) {
+        std::vector<scene::MarkedMuscle> marked;
+        for (const auto& m : selectedMuscles(state.view))
+            marked.push_back({m.id, m.side});
+        if (markers_->update(shown_, marked, state.view.painPoints))
+            ++overlayVersion_;
+    }
 
     if (!guiActive_ && !shown_.empty() && !warnedSkin_) {
         auto skin = *skinHeat_.skin();
@@ -319,130 +318,9 @@ std::vector<ui::SelectedMuscle> HeatFeature::selectedMuscles(const scene::ViewSt
     return out;
 }
 
-glm::vec3 HeatFeature::markerNormal(const glm::vec3& p, Side side) const {
-    if (context_.resolver) {
-        glm::vec3 d = context_.resolver->toSkin(p, anatomy::Toward::Nearest, side) - p;
-        if (glm::length(d) > 0.001f)
-            return glm::normalize(d);
-    }
-    // On the skin already (pain points): away from the body's long axis.
-    glm::vec3 c = context_.body.bounds().center();
-    glm::vec3 d(p.x - c.x, 0.0f, p.z - c.z);
-    return glm::length(d) > 1e-4f ? glm::normalize(d) : glm::vec3(0, 0, 1);
-}
-
-const glm::vec3* HeatFeature::trpPosition(const anatomy::TriggerPoint& trp, Side side) {
-    std::string key = trp.id + "/" + std::string(anatomy::sideName(side));
-    auto it = trpPositions_.find(key);
-    if (it == trpPositions_.end()) {
-        anatomy::ResolvedTriggerPoint r = context_.resolver->triggerPoint(trp, side);
-        it = trpPositions_.emplace(key, r.ok ? std::optional<glm::vec3>(r.position) : std::nullopt).first;
-    }
-    return it->second ? &*it->second : nullptr;
-}
-
-void HeatFeature::rebuildMarkers(const scene::AppState& state) {
-    if (!context_.atlas || !context_.resolver)
-        return;
-    const anatomy::Atlas& atlas = *context_.atlas;
-    const scene::ViewState& view = state.view;
-    const std::vector<ui::SelectedMuscle> selected = selectedMuscles(view);
-    // Everything the markers depend on, as one key: rebuild only when it changes.
-    std::string key;
-    for (const auto& r : shown_)
-        key += "s" + keyOf(r);
-    for (const auto& m : selected)
-        key += "m" + m.id + std::string(anatomy::sideName(m.side));
-    for (const auto& p : view.painPoints)
-        key += "p" + std::to_string(p.x) + "," + std::to_string(p.y) + "," + std::to_string(p.z);
-    if (key == markerKey_)
-        return;
-    markerKey_ = key;
-
-    markers_.clear();
-    auto isShown = [&](const std::string& id, Side side) {
-        return std::find(shown_.begin(), shown_.end(),
-                         scene::TriggerPointRef{id, std::string(anatomy::sideName(side))}) != shown_.end();
-    };
-    auto addTrp = [&](const anatomy::TriggerPoint& trp, Side side, bool shown) {
-        const glm::vec3* p = trpPosition(trp, side);
-        if (!p)
-            return;
-        if (std::any_of(markers_.begin(), markers_.end(),
-                        [&](const Marker& m) { return m.trp && m.trp->id == trp.id && sideOf(m.trp->side) == side; }))
-            return;
-        Marker m;
-        m.position = *p;
-        m.normal = markerNormal(*p, side);
-        m.radius = shown ? kShownRadius : kOtherRadius;
-        m.color = shown ? kShownColor : kOtherColor;
-        m.label = ui::trpLabel(atlas, trp) + " (" + std::string(anatomy::sideName(side)) + ")";
-        m.trp = scene::TriggerPointRef{trp.id, std::string(anatomy::sideName(side))};
-        markers_.push_back(std::move(m));
-    };
-    std::vector<std::pair<glm::vec3, glm::vec3>> chain; // key trigger point -> satellite
-    for (const auto& ref : shown_)
-        if (const anatomy::TriggerPoint* trp = atlas.triggerPoint(ref.id))
-            addTrp(*trp, sideOf(ref.side), true);
-    for (const auto& ref : shown_) {
-        const anatomy::TriggerPoint* trp = atlas.triggerPoint(ref.id);
-        if (!trp)
-            continue;
-        const glm::vec3* from = trpPosition(*trp, sideOf(ref.side));
-        for (const auto& sid : trp->satellites) {
-            const anatomy::TriggerPoint* sat = atlas.triggerPoint(sid);
-            if (!sat)
-                continue;
-            Side side = sideOf(ref.side);
-            if (!sat->sides.empty() && std::find(sat->sides.begin(), sat->sides.end(), side) == sat->sides.end())
-                side = sat->sides.front();
-            addTrp(*sat, side, isShown(sid, side));
-            if (const glm::vec3* to = trpPosition(*sat, side); from && to)
-                chain.emplace_back(*from, *to);
-        }
-    }
-    for (const auto& m : selected)
-        for (const anatomy::TriggerPoint* trp : atlas.triggerPointsOf(m.id))
-            addTrp(*trp, m.side, isShown(trp->id, m.side));
-    for (size_t i = 0; i < view.painPoints.size(); ++i) {
-        Marker m;
-        m.position = view.painPoints[i];
-        m.normal = markerNormal(m.position, Side::Midline);
-        m.radius = kOtherRadius;
-        m.color = kPainColor;
-        m.label = "Pain point " + std::to_string(i + 1);
-        markers_.push_back(std::move(m));
-    }
-
-    overlays_.clear();
-    render::OverlayMesh dots;
-    dots.onTop = true; // markers read through faded (and opaque) layers
-    for (const Marker& m : markers_)
-        scene::appendMarker(dots, m.position, m.normal, m.radius, m.color);
-    if (!dots.mesh.indices.empty())
-        overlays_.push_back(std::move(dots));
-    for (const auto& [a, b] : chain) {
-        const glm::vec3 path[] = {a, b};
-        geometry::TubeOptions to;
-        to.radius = 0.0022f;
-        to.sides = 10;
-        geometry::TubeMesh tube = geometry::buildTube(path, to);
-        if (tube.mesh.indices.empty())
-            continue;
-        render::OverlayMesh o;
-        o.mesh = std::move(tube.mesh);
-        o.colors.assign(o.mesh.vertexCount(), kChainColor);
-        o.params = std::move(tube.arcLength);
-        o.flowSpeed = 0.08f; // bright bands travel from the key trigger point to its satellite
-        o.flowWavelength = 0.04f;
-        o.onTop = true;
-        overlays_.push_back(std::move(o));
-    }
-    ++overlayVersion_;
-}
-
 void HeatFeature::appendOverlays(std::vector<render::OverlayMesh>& out) const {
-    out.insert(out.end(), overlays_.begin(), overlays_.end());
+    if (markers_)
+        out.insert(out.end(), markers_->overlays().begin(), markers_->overlays().end());
 }
 
 ui::TrpPanelModel HeatFeature::panelModel(const scene::AppState& state) const {
@@ -483,30 +361,13 @@ void HeatFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
 
     // Hover names the markers (they are overlays, not structures the picker knows).
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantCaptureMouse || markers_.empty() || io.DisplaySize.x <= 0 || io.DisplaySize.y <= 0)
+    if (io.WantCaptureMouse || !markers_ || markers_->markers().empty() || io.DisplaySize.x <= 0 ||
+        io.DisplaySize.y <= 0)
         return;
-    const glm::mat4 vp = state.view.camera.projection(state.viewportAspect) * state.view.camera.view();
     const float reach = std::max(ImGui::GetFontSize() * 0.8f, 10.0f);
-    const Marker* best = nullptr;
-    float bestScore = 2.0f * reach;
-    const glm::vec3 eye = state.view.camera.eye();
-    for (const Marker& m : markers_) {
-        glm::vec4 clip = vp * glm::vec4(m.position, 1.0f);
-        if (clip.w <= 0.0f)
-            continue;
-        float sx = (clip.x / clip.w * 0.5f + 0.5f) * io.DisplaySize.x;
-        float sy = (0.5f - clip.y / clip.w * 0.5f) * io.DisplaySize.y;
-        float d = std::hypot(sx - io.MousePos.x, sy - io.MousePos.y);
-        if (d >= reach)
-            continue;
-        // A marker on the far side (drawn faint) yields to any near-side one under the mouse.
-        bool facing = glm::dot(m.normal, eye - m.position) >= 0.0f;
-        float score = d + (facing ? 0.0f : reach);
-        if (score < bestScore) {
-            bestScore = score;
-            best = &m;
-        }
-    }
+    const scene::TrpMarker* best =
+        markers_->underPointer(state.view.camera, glm::vec2(io.DisplaySize.x, io.DisplaySize.y),
+                               glm::vec2(io.MousePos.x, io.MousePos.y), reach);
     if (best)
         ImGui::SetTooltip("%s", best->label.c_str());
 }
@@ -521,15 +382,7 @@ bool HeatFeature::onBodyClick(const scene::BodyClick& click, const scene::AppSta
         return true;
     }
     // A click on (or right next to) a trigger point marker shows its pattern.
-    const Marker* best = nullptr;
-    float bestDist = 0.0f;
-    for (const Marker& m : markers_) {
-        float d = glm::length(m.position - pick.point);
-        if (m.trp && d < std::max(m.radius * 2.5f, 0.02f) && (!best || d < bestDist)) {
-            best = &m;
-            bestDist = d;
-        }
-    }
+    const scene::TrpMarker* best = markers_ ? markers_->nearestTriggerPoint(pick.point) : nullptr;
     if (!best)
         return false;
     out.push(scene::ShowTriggerPoint{*best->trp, click.additive || panel_.combine});

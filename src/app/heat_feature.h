@@ -13,6 +13,7 @@
 #include "scene/heat_field.h"
 #include "scene/skin_heat.h"
 #include "scene/suspects.h"
+#include "scene/trigger_point_markers.h"
 #include "ui/trigger_point_panel.h"
 
 #include <future>
@@ -66,24 +67,13 @@ private:
         bool launched = false;
         std::string error;
     };
-    struct Marker {
-        glm::vec3 position{0.0f};
-        glm::vec3 normal{0.0f, 0.0f, 1.0f};
-        float radius = 0.008f;
-        glm::vec4 color{1.0f};
-        std::string label;
-        std::optional<scene::TriggerPointRef> trp; // clicking it shows this pattern
-    };
 
     Entry* entryFor(const scene::TriggerPointRef& ref);
     void launchBuilds();
     void pollBuilds(bool wait);
     void updateSuspects(const scene::AppState& state, bool wait);
     void evaluate(const scene::AppState& state);
-    void rebuildMarkers(const scene::AppState& state);
     [[nodiscard]] std::vector<ui::SelectedMuscle> selectedMuscles(const scene::ViewState& view) const;
-    [[nodiscard]] glm::vec3 markerNormal(const glm::vec3& p, anatomy::Side side) const;
-    const glm::vec3* trpPosition(const anatomy::TriggerPoint& trp, anatomy::Side side); // cached; null if unresolved
 
     FeatureContext& context_;
     scene::SkinHeat skinHeat_;
@@ -105,10 +95,7 @@ private:
     std::vector<float> scratch_;
     std::string lastEvalKey_;
     // Markers and overlays
-    std::vector<Marker> markers_;
-    std::map<std::string, std::optional<glm::vec3>> trpPositions_;
-    std::vector<render::OverlayMesh> overlays_;
-    std::string markerKey_;
+    std::optional<scene::TrpMarkers> markers_; // absent without an atlas
     uint64_t overlayVersion_ = 0;
     bool warnedSkin_ = false;
     // Reverse lookup

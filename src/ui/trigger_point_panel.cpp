@@ -1,5 +1,7 @@
 #include "ui/trigger_point_panel.h"
+
 #include "anatomy/zone_evidence.h"
+#include "scene/trigger_point_markers.h"
 
 #include "scene/options.h"
 
@@ -314,11 +316,7 @@ std::string regionLabel(std::string_view region) {
 }
 
 std::string trpLabel(const anatomy::Atlas& atlas, const anatomy::TriggerPoint& trp) {
-    if (!trp.name.empty())
-        return trp.name;
-    const anatomy::Muscle* m = atlas.muscle(trp.muscle);
-    std::string muscle = m ? m->name : trp.muscle;
-    return muscle + " " + (trp.tsNumber.empty() ? trp.id : trp.tsNumber);
+    return scene::trpLabel(atlas, trp);
 }
 
 bool trpMatches(const anatomy::Atlas& atlas, const anatomy::TriggerPoint& trp, std::string_view needle) {
