@@ -1,6 +1,8 @@
 #include "io/gltf_loader.h"
 
+#include "core/atomic_file.h"
 #include "core/error.h"
+#include "core/log.h"
 
 #include <assimp/Exporter.hpp>
 #include <assimp/Importer.hpp>
@@ -10,59 +12,217 @@
 #include <glm/mat3x3.hpp>
 #include <glm/mat4x4.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <optional>
+
 namespace myoatlas::io {
+
+bool looksLikeText(std::string_view bytes) {
+    size_t n = std::min<size_t>(bytes.size(), 512);
+    for (size_t i = 0; i < n; ++i) {
+        auto c = static_cast<unsigned char>(bytes[i]);
+        if (c == 0 || (c < 0x20 && c != '\n' && c != '\r' && c != '\t'))
+            return false;
+    }
+    return true;
+}
+
 namespace {
+
+// Reads whitespace-separated tokens from the start of a text file, skipping '#' comments.
+class HeaderTokens {
+public:
+    explicit HeaderTokens(std::string_view text) : t_(text) {}
+    std::string_view next() {
+        while (i_ < t_.size()) {
+            if (t_[i_] == '#') {
+                while (i_ < t_.size() && t_[i_] != '\n')
+                    ++i_;
+            } else if (std::isspace(static_cast<unsigned char>(t_[i_]))) {
+                ++i_;
+            } else {
+                break;
+            }
+        }
+        size_t start = i_;
+        while (i_ < t_.size() && !std::isspace(static_cast<unsigned char>(t_[i_])))
+            ++i_;
+        return t_.substr(start, i_ - start);
+    }
+
+private:
+    std::string_view t_;
+    size_t i_ = 0;
+};
+
+std::optional<uint64_t> toCount(std::string_view s) {
+    uint64_t v = 0;
+    auto [p, e] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (e != std::errc() || p != s.data() + s.size())
+        return std::nullopt;
+    return v;
+}
+
+void refuseCount(const std::string& file, const std::string& what, uint64_t declared, uint64_t fits) {
+    throw core::DataError(file, "declares " + std::to_string(declared) + " " + what + " but its " +
+                                    "size allows at most " + std::to_string(fits) + " (corrupt or hostile; refused)");
+}
 
 glm::mat4 toGlm(const aiMatrix4x4& m) {
     // Assimp is row-major; glm is column-major.
     return {m.a1, m.b1, m.c1, m.d1, m.a2, m.b2, m.c2, m.d2, m.a3, m.b3, m.c3, m.d3, m.a4, m.b4, m.c4, m.d4};
 }
 
-void collect(const aiScene* scene, const aiNode* node, const glm::mat4& parent, geometry::Mesh& out) {
+// Our own walk of the aiScene trusts no count or index: Assimp's importers for rarely used formats have handed
+// us node mesh indices, faces and vertex arrays that do not agree (RAW files crashed this walk).
+struct Walk {
+    const aiScene* scene;
+    const std::string& file;
+    geometry::Mesh& out;
+};
+
+constexpr unsigned kMaxNodeDepth = 256; // a deeper tree is a broken or hostile file; recursion must stay bounded
+
+void collect(const Walk& w, const aiNode* node, const glm::mat4& parent, unsigned depth) {
+    if (!node)
+        throw core::DataError(w.file, "scene graph holds an empty node");
+    if (depth > kMaxNodeDepth)
+        throw core::DataError(w.file, "scene graph deeper than " + std::to_string(kMaxNodeDepth) + " levels");
     glm::mat4 xf = parent * toGlm(node->mTransformation);
     glm::mat3 nxf = glm::transpose(glm::inverse(glm::mat3(xf)));
+    if (node->mNumMeshes > 0 && !node->mMeshes)
+        throw core::DataError(w.file, "node '" + std::string(node->mName.C_Str()) + "' lists meshes it does not hold");
     for (unsigned mi = 0; mi < node->mNumMeshes; ++mi) {
-        const aiMesh* mesh = scene->mMeshes[node->mMeshes[mi]];
+        unsigned index = node->mMeshes[mi];
+        if (index >= w.scene->mNumMeshes || !w.scene->mMeshes || !w.scene->mMeshes[index])
+            throw core::DataError(w.file, "node '" + std::string(node->mName.C_Str()) + "' refers to mesh " +
+                                              std::to_string(index) + " of " + std::to_string(w.scene->mNumMeshes));
+        const aiMesh* mesh = w.scene->mMeshes[index];
         if (!(mesh->mPrimitiveTypes & aiPrimitiveType_TRIANGLE))
             continue;
-        auto base = static_cast<uint32_t>(out.positions.size());
+        if (mesh->mNumVertices > 0 && !mesh->mVertices)
+            throw core::DataError(w.file, "mesh " + std::to_string(index) + " has no vertex array");
+        if (w.out.positions.size() + mesh->mNumVertices > kMaxMeshVertices)
+            throw core::DataError(w.file, "more than " + std::to_string(kMaxMeshVertices) +
+                                              " vertices; a body structure is far smaller (refused)");
+        auto base = static_cast<uint32_t>(w.out.positions.size());
         for (unsigned v = 0; v < mesh->mNumVertices; ++v) {
             const aiVector3D& p = mesh->mVertices[v];
-            out.positions.emplace_back(xf * glm::vec4(p.x, p.y, p.z, 1.0f));
+            glm::vec3 q(xf * glm::vec4(p.x, p.y, p.z, 1.0f));
+            if (!std::isfinite(q.x) || !std::isfinite(q.y) || !std::isfinite(q.z) ||
+                std::max({std::abs(q.x), std::abs(q.y), std::abs(q.z)}) > kMaxCoordinate)
+                throw core::DataError(w.file, "vertex " + std::to_string(v) + " of mesh " + std::to_string(index) +
+                                                  " has a non-finite or absurd coordinate (" + std::to_string(p.x) +
+                                                  ", " + std::to_string(p.y) + ", " + std::to_string(p.z) + ")");
+            w.out.positions.push_back(q);
             glm::vec3 n(0.0f, 1.0f, 0.0f);
-            if (mesh->HasNormals())
+            if (mesh->mNormals)
                 n = glm::normalize(nxf * glm::vec3(mesh->mNormals[v].x, mesh->mNormals[v].y, mesh->mNormals[v].z));
-            out.normals.push_back(n);
+            w.out.normals.push_back(n);
         }
+        if (mesh->mNumFaces > 0 && !mesh->mFaces)
+            throw core::DataError(w.file, "mesh " + std::to_string(index) + " has no face array");
         for (unsigned f = 0; f < mesh->mNumFaces; ++f) {
             const aiFace& face = mesh->mFaces[f];
             if (face.mNumIndices != 3)
                 continue;
-            out.indices.push_back(base + face.mIndices[0]);
-            out.indices.push_back(base + face.mIndices[1]);
-            out.indices.push_back(base + face.mIndices[2]);
+            if (!face.mIndices)
+                throw core::DataError(w.file, "face " + std::to_string(f) + " of mesh " + std::to_string(index) +
+                                                  " has no indices");
+            for (unsigned k = 0; k < 3; ++k)
+                if (face.mIndices[k] >= mesh->mNumVertices)
+                    throw core::DataError(w.file, "face " + std::to_string(f) + " of mesh " + std::to_string(index) +
+                                                      " refers to vertex " + std::to_string(face.mIndices[k]) + " of " +
+                                                      std::to_string(mesh->mNumVertices));
+            if (w.out.indices.size() / 3 >= kMaxMeshTriangles)
+                throw core::DataError(w.file, "more than " + std::to_string(kMaxMeshTriangles) +
+                                                  " triangles; a body structure is far smaller (refused)");
+            w.out.indices.push_back(base + face.mIndices[0]);
+            w.out.indices.push_back(base + face.mIndices[1]);
+            w.out.indices.push_back(base + face.mIndices[2]);
         }
     }
+    if (node->mNumChildren > 0 && !node->mChildren)
+        throw core::DataError(w.file,
+                              "node '" + std::string(node->mName.C_Str()) + "' lists children it does not hold");
     for (unsigned c = 0; c < node->mNumChildren; ++c)
-        collect(scene, node->mChildren[c], xf, out);
+        collect(w, node->mChildren[c], xf, depth + 1);
 }
 
 } // namespace
 
+void checkDeclaredCounts(std::string_view bytes, const std::string& file, std::string ext) {
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    const uint64_t size = bytes.size();
+    if (ext == ".off" && looksLikeText(bytes)) {
+        // "[ST][C][N][4][n]OFF", then vertex, face and edge counts; each vertex takes at least "0 0 0\n",
+        // each face at least "1 0\n".
+        HeaderTokens tok(bytes);
+        std::string_view head = tok.next();
+        if (head.size() < 3 || head.substr(head.size() - 3) != "OFF")
+            return; // not ours to judge; Assimp will refuse it
+        auto vertices = toCount(tok.next());
+        auto faces = toCount(tok.next());
+        if (!vertices || !faces)
+            return;
+        if (*vertices > size / 6)
+            refuseCount(file, "vertices", *vertices, size / 6);
+        if (*faces > size / 4)
+            refuseCount(file, "faces", *faces, size / 4);
+    } else if (ext == ".ply") {
+        // Every element takes at least one byte in binary PLY, two in ASCII ("0\n").
+        size_t end = bytes.find("end_header");
+        if (end == std::string_view::npos)
+            return;
+        HeaderTokens tok(bytes.substr(0, end));
+        bool ascii = bytes.substr(0, end).find("format ascii") != std::string_view::npos;
+        uint64_t declared = 0;
+        for (auto t = tok.next(); !t.empty(); t = tok.next()) {
+            if (t != "element")
+                continue;
+            tok.next(); // the element's name
+            if (auto n = toCount(tok.next()))
+                declared = std::min<uint64_t>(declared + *n, UINT64_MAX / 4);
+        }
+        uint64_t fits = ascii ? size / 2 : size;
+        if (declared > fits)
+            refuseCount(file, "elements", declared, fits);
+    } else if (ext == ".stl" && size >= 84 && bytes.substr(0, 5) != "solid") {
+        // Binary STL: an 80-byte header, a triangle count, 50 bytes per triangle.
+        uint32_t n = 0;
+        std::memcpy(&n, bytes.data() + 80, 4);
+        if (uint64_t(n) > (size - 84) / 50)
+            refuseCount(file, "triangles", n, (size - 84) / 50);
+    }
+}
+
 geometry::Mesh loadMeshFile(const std::filesystem::path& path) {
+    const std::string file = path.string();
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec))
-        throw core::DataError(path.string(), "file not found");
+    if (!std::filesystem::exists(path, ec))
+        throw core::DataError(file, "file not found");
+    // Only a regular file of a sane size; its declared counts must fit in it before Assimp allocates for them.
+    const std::string bytes = core::readRegularFile(path, kMaxMeshFileBytes);
+    checkDeclaredCounts(bytes, file, path.extension().string());
+    if (looksLikeText(bytes) && !bytes.empty() && bytes.back() != '\n' && bytes.back() != '\r')
+        core::logWarn(file + ": the last line has no line end (truncated file?)");
     Assimp::Importer importer;
-    // Keep the files' own normals; only triangulate and drop degenerate faces.
-    const aiScene* scene =
-        importer.ReadFile(path.string(), aiProcess_Triangulate | aiProcess_SortByPType | aiProcess_FindDegenerates);
-    if (!scene || !scene->mRootNode || (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE))
-        throw core::DataError(path.string(), std::string("cannot import: ") + importer.GetErrorString());
+    // Keep the files' own normals; only triangulate and drop degenerate faces. ValidateDataStructure makes
+    // Assimp check its own output (indices in range, arrays present) before we walk it.
+    const aiScene* scene = importer.ReadFile(file, aiProcess_ValidateDataStructure | aiProcess_Triangulate |
+                                                       aiProcess_SortByPType | aiProcess_FindDegenerates);
+    if (!scene || !scene->mRootNode || (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE)) {
+        std::string reason = importer.GetErrorString();
+        throw core::DataError(file, "cannot import: " + (reason.empty() ? std::string("no mesh data") : reason));
+    }
     geometry::Mesh mesh;
-    collect(scene, scene->mRootNode, glm::mat4(1.0f), mesh);
+    collect(Walk{scene, file, mesh}, scene->mRootNode, glm::mat4(1.0f), 0);
     if (mesh.indices.empty())
-        throw core::DataError(path.string(), "holds no triangles");
+        throw core::DataError(file, "holds no triangles");
     bool normalsValid = true;
     for (const auto& n : mesh.normals)
         if (!(glm::dot(n, n) > 0.5f)) { // also catches NaN

@@ -1,0 +1,105 @@
+// Regressions for numbers and text a user types or feeds in: JSON errors that name the file, line and field,
+// checked numbers, lesson cameras that cannot render, and captions too long for ImGui.
+#include "core/error.h"
+#include "core/text_checks.h"
+#include "io/settings.h"
+#include "scene/lesson.h"
+
+#include <cmath>
+#include <gtest/gtest.h>
+#include <limits>
+#include <string>
+
+using namespace myoatlas;
+
+namespace {
+
+std::string lessonWith(const std::string& camera) {
+    return R"({"format": "myoatlas-lesson", "version": 1, "title": "t", "steps": [
+  {"caption": "one", "view": "anterior"},
+  {"caption": "two", "camera": )" +
+           camera + "}]}";
+}
+
+template <class Fn> std::string errorOf(Fn fn) {
+    try {
+        fn();
+    } catch (const core::Error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+} // namespace
+
+TEST(JsonErrors, AnOverflowingNumberNamesFileLineAndField) {
+    // "unexpected: [json.exception.out_of_range.406] number overflow" named neither file nor place.
+    auto text = lessonWith(R"({"target": [0, 1, 0], "distance": 1e400, "yaw": 0, "pitch": 0})");
+    auto what = errorOf([&] { (void)scene::parseLesson(text, "lesson.json"); });
+    EXPECT_NE(what.find("lesson.json"), std::string::npos) << what;
+    EXPECT_NE(what.find("line 3"), std::string::npos) << what;
+    EXPECT_NE(what.find("\"distance\""), std::string::npos) << what;
+
+    auto settings = errorOf([] { (void)io::parseSettings("{\n\"ui_scale\": -1e999\n}", "settings.json"); });
+    EXPECT_NE(settings.find("settings.json"), std::string::npos) << settings;
+    EXPECT_NE(settings.find("line 2"), std::string::npos) << settings;
+}
+
+TEST(JsonErrors, LocationFinderCopesWithAnything) {
+    EXPECT_EQ(core::jsonErrorLocation("", "number overflow parsing '1e400'"), "");
+    EXPECT_EQ(core::jsonErrorLocation("1e400", "number overflow parsing '1e400'"), "line 1");
+    EXPECT_EQ(core::jsonErrorLocation("{\"a\":1}", "no quote here"), "");
+    EXPECT_EQ(core::jsonErrorLocation("\"", "parsing ''"), "");
+    EXPECT_EQ(core::jsonErrorLocation("{\"x\":\n 1e400}", "number overflow parsing '1e400'"), "line 2, field \"x\"");
+}
+
+TEST(LessonNumbers, ACameraWithNoFieldOfViewIsRefused) {
+    // fov_y 0 rendered a blank picture with exit 0.
+    for (const char* fov : {"0", "-1", "3.5"}) {
+        auto text = lessonWith(std::string(R"({"target": [0, 1, 0], "distance": 1, "yaw": 0, "pitch": 0, "fov_y": )") +
+                               fov + "}");
+        auto what = errorOf([&] { (void)scene::parseLesson(text, "lesson.json"); });
+        EXPECT_NE(what.find("lesson.json"), std::string::npos) << fov << ": " << what;
+        EXPECT_NE(what.find("step 2"), std::string::npos) << what;
+        EXPECT_NE(what.find("fov_y"), std::string::npos) << what;
+    }
+    auto ok = lessonWith(R"({"target": [0, 1, 0], "distance": 1, "yaw": 0, "pitch": 0, "fov_y": 0.6})");
+    EXPECT_EQ(scene::parseLesson(ok, "lesson.json").steps.size(), 2u);
+}
+
+TEST(CheckedNumbers, NonFiniteAndOutOfRangeAreUsageErrors) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    for (double bad : {std::nan(""), inf, -inf, 1e308, -5.0}) {
+        try {
+            core::requireFiniteInRange(bad, 0.0, 86400.0, "--time");
+            ADD_FAILURE() << bad << " accepted";
+        } catch (const core::UsageError& e) {
+            EXPECT_EQ(e.code(), core::ExitCode::Usage);
+            EXPECT_NE(std::string(e.what()).find("--time"), std::string::npos) << e.what();
+        }
+    }
+    EXPECT_EQ(core::requireFiniteInRange(0.8, 0.0, 86400.0, "--time"), 0.8);
+}
+
+TEST(DisplayText, A17000CharacterWordIsCutAndBroken) {
+    // ImGui asserted on a ~17,000-character caption without spaces (render --caption, lesson captions).
+    std::string caption(17000, 'x');
+    auto shown = core::sanitizeDisplayText(caption);
+    EXPECT_LE(shown.size(), core::kMaxCaptionChars * 2);
+    ASSERT_EQ(shown.substr(shown.size() - 3), "...");
+    size_t word = 0, longest = 0;
+    for (char c : shown.substr(0, shown.size() - 3)) {
+        word = (c == ' ' || c == '\n') ? 0 : word + 1;
+        longest = std::max(longest, word);
+    }
+    EXPECT_LE(longest, core::kMaxWordChars);
+    EXPECT_EQ(core::sanitizeDisplayText("short caption"), "short caption");
+}
+
+TEST(DisplayText, CutsOnACharacterBoundary) {
+    std::string text;
+    for (int i = 0; i < 3000; ++i)
+        text += "\xC3\xA9"; // é
+    auto shown = core::sanitizeDisplayText(text, 1000, 1000000);
+    EXPECT_EQ(shown.size(), 2000u + 3u);
+}
