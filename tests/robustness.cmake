@@ -22,3 +22,18 @@ set_tests_properties(peer_corpus_assimp_testmodels PROPERTIES LABELS corpus SKIP
 add_test(NAME cli_bad_input COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/smoke/bad_input.sh $<TARGET_FILE:myoatlas>
          ${CMAKE_BINARY_DIR}/test-output/bad-input)
 set_tests_properties(cli_bad_input PROPERTIES LABELS smoke ENVIRONMENT "${MYOATLAS_TEST_ENV}")
+
+# Seeded random-mutation fuzzing of the manifest, mesh, atlas, lesson, settings and cache readers. The normal tiers
+# replay the corpus (seeds and past crashes); `scripts/test --sanitize` fuzzes for a bounded time under ASan+UBSan.
+add_executable(fuzz_readers fuzz/fuzz_readers.cpp)
+target_link_libraries(fuzz_readers PRIVATE myo_scene myo_io)
+target_compile_definitions(fuzz_readers PRIVATE MYOATLAS_ATLAS_DIR="${PROJECT_SOURCE_DIR}/assets/atlas"
+  MYOATLAS_LESSON_DIR="${PROJECT_SOURCE_DIR}/assets/lessons")
+add_test(NAME fuzz_corpus_replay
+  COMMAND fuzz_readers --replay ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/corpus --crash-dir ${CMAKE_BINARY_DIR}/test-output/fuzz)
+set_tests_properties(fuzz_corpus_replay PROPERTIES LABELS unit)
+
+# Settings saved when the window is ended by SIGTERM or SIGINT.
+add_test(NAME smoke_signal_settings COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/smoke/signal_settings.sh $<TARGET_FILE:myoatlas>
+         ${CMAKE_BINARY_DIR}/test-output/signals)
+set_tests_properties(smoke_signal_settings PROPERTIES LABELS smoke ENVIRONMENT "${MYOATLAS_TEST_ENV}" TIMEOUT 300)

@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstring>
 #include <optional>
+#include <vector>
 
 namespace myoatlas::io {
 
@@ -102,7 +103,7 @@ void collect(const Walk& w, const aiNode* node, const glm::mat4& parent, unsigne
             throw core::DataError(w.file, "node '" + std::string(node->mName.C_Str()) + "' refers to mesh " +
                                               std::to_string(index) + " of " + std::to_string(w.scene->mNumMeshes));
         const aiMesh* mesh = w.scene->mMeshes[index];
-        if (!(mesh->mPrimitiveTypes & aiPrimitiveType_TRIANGLE))
+        if (!(mesh->mPrimitiveTypes & (aiPrimitiveType_TRIANGLE | aiPrimitiveType_POLYGON)))
             continue;
         if (mesh->mNumVertices > 0 && !mesh->mVertices)
             throw core::DataError(w.file, "mesh " + std::to_string(index) + " has no vertex array");
@@ -128,22 +129,25 @@ void collect(const Walk& w, const aiNode* node, const glm::mat4& parent, unsigne
             throw core::DataError(w.file, "mesh " + std::to_string(index) + " has no face array");
         for (unsigned f = 0; f < mesh->mNumFaces; ++f) {
             const aiFace& face = mesh->mFaces[f];
-            if (face.mNumIndices != 3)
+            if (face.mNumIndices < 3)
                 continue;
             if (!face.mIndices)
                 throw core::DataError(w.file, "face " + std::to_string(f) + " of mesh " + std::to_string(index) +
                                                   " has no indices");
-            for (unsigned k = 0; k < 3; ++k)
+            for (unsigned k = 0; k < face.mNumIndices; ++k)
                 if (face.mIndices[k] >= mesh->mNumVertices)
                     throw core::DataError(w.file, "face " + std::to_string(f) + " of mesh " + std::to_string(index) +
                                                       " refers to vertex " + std::to_string(face.mIndices[k]) + " of " +
                                                       std::to_string(mesh->mNumVertices));
-            if (w.out.indices.size() / 3 >= kMaxMeshTriangles)
+            if (w.out.indices.size() / 3 + face.mNumIndices >= kMaxMeshTriangles)
                 throw core::DataError(w.file, "more than " + std::to_string(kMaxMeshTriangles) +
                                                   " triangles; a body structure is far smaller (refused)");
-            w.out.indices.push_back(base + face.mIndices[0]);
-            w.out.indices.push_back(base + face.mIndices[1]);
-            w.out.indices.push_back(base + face.mIndices[2]);
+            // Polygons as fans: Assimp's own triangulation aborted the process (an ai_assert) on a malformed PLY.
+            for (unsigned k = 1; k + 1 < face.mNumIndices; ++k) {
+                w.out.indices.push_back(base + face.mIndices[0]);
+                w.out.indices.push_back(base + face.mIndices[k]);
+                w.out.indices.push_back(base + face.mIndices[k + 1]);
+            }
         }
     }
     if (node->mNumChildren > 0 && !node->mChildren)
@@ -153,12 +157,54 @@ void collect(const Walk& w, const aiNode* node, const glm::mat4& parent, unsigne
         collect(w, node->mChildren[c], xf, depth + 1);
 }
 
+// Every instance line of an ASCII PLY must hold the values its element declares, and a list's count must not
+// exceed what follows it on the line: a face "9999999999993 0 3 2" sent Assimp's reader into an endless loop.
+template <class Elements>
+void checkAsciiPlyBody(std::string_view body, const std::string& file, size_t lineNo, const Elements& elements) {
+    size_t at = 0;
+    for (const auto& element : elements) {
+        for (uint64_t i = 0; i < element.count; ++i) {
+            std::string_view line;
+            do {
+                if (at >= body.size())
+                    throw core::DataError(file, "PLY ends at line " + std::to_string(lineNo) +
+                                                    " before all declared elements were listed");
+                size_t nl = body.find('\n', at);
+                line = body.substr(at, nl == std::string_view::npos ? body.size() - at : nl - at);
+                at = nl == std::string_view::npos ? body.size() : nl + 1;
+                ++lineNo;
+            } while (line.find_first_not_of(" \t\r") == std::string_view::npos);
+            std::vector<std::string_view> tokens;
+            HeaderTokens tok(line);
+            for (auto t = tok.next(); !t.empty(); t = tok.next())
+                tokens.push_back(t);
+            size_t k = 0;
+            for (bool list : element.lists) {
+                if (k >= tokens.size())
+                    throw core::DataError(file, "PLY line " + std::to_string(lineNo) + ": fewer values than declared");
+                if (list) {
+                    double n = 0.0;
+                    auto [p, e] = std::from_chars(tokens[k].data(), tokens[k].data() + tokens[k].size(), n);
+                    if (e != std::errc() || n < 0.0 || n > static_cast<double>(tokens.size() - k - 1) ||
+                        n != std::floor(n))
+                        throw core::DataError(file, "PLY line " + std::to_string(lineNo) + ": list count '" +
+                                                        std::string(tokens[k].substr(0, 24)) +
+                                                        "' does not match the values that follow");
+                    k += 1 + static_cast<size_t>(n);
+                } else {
+                    ++k;
+                }
+            }
+        }
+    }
+}
+
 } // namespace
 
 void checkDeclaredCounts(std::string_view bytes, const std::string& file, std::string ext) {
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
     const uint64_t size = bytes.size();
-    if (ext == ".off" && looksLikeText(bytes)) {
+    if (ext == ".off") {
         // "[ST][C][N][4][n]OFF", then vertex, face and edge counts; each vertex takes at least "0 0 0\n",
         // each face at least "1 0\n".
         HeaderTokens tok(bytes);
@@ -168,29 +214,63 @@ void checkDeclaredCounts(std::string_view bytes, const std::string& file, std::s
         auto vertices = toCount(tok.next());
         auto faces = toCount(tok.next());
         if (!vertices || !faces)
-            return;
+            throw core::DataError(file, "OFF header: the vertex and face counts are not whole numbers");
         if (*vertices > size / 6)
             refuseCount(file, "vertices", *vertices, size / 6);
         if (*faces > size / 4)
             refuseCount(file, "faces", *faces, size / 4);
     } else if (ext == ".ply") {
-        // Every element takes at least one byte in binary PLY, two in ASCII ("0\n").
-        size_t end = bytes.find("end_header");
-        if (end == std::string_view::npos)
-            return;
-        HeaderTokens tok(bytes.substr(0, end));
-        bool ascii = bytes.substr(0, end).find("format ascii") != std::string_view::npos;
+        // The header is checked line by line before Assimp sees it: a header without a clean "end_header" line
+        // sent Assimp's PLY reader into an endless loop (found by fuzzing). Every element takes at least one byte
+        // in binary PLY, two in ASCII ("0\n").
+        struct Element {
+            uint64_t count;
+            std::vector<bool> lists; // per property: a list (count, then values) or one value
+        };
+        std::vector<Element> elements;
         uint64_t declared = 0;
-        for (auto t = tok.next(); !t.empty(); t = tok.next()) {
-            if (t != "element")
+        bool ascii = false, ended = false;
+        size_t at = 0, lineNo = 0;
+        while (at < bytes.size() && !ended) {
+            size_t nl = bytes.find('\n', at);
+            std::string_view line = bytes.substr(at, nl == std::string_view::npos ? bytes.size() - at : nl - at);
+            at = nl == std::string_view::npos ? bytes.size() : nl + 1;
+            ++lineNo;
+            if (!line.empty() && line.back() == '\r')
+                line.remove_suffix(1);
+            HeaderTokens tok(line);
+            std::string_view key = tok.next();
+            if (lineNo == 1) {
+                if (key != "ply")
+                    throw core::DataError(file, "not a PLY file (no 'ply' on the first line)");
                 continue;
-            tok.next(); // the element's name
-            if (auto n = toCount(tok.next()))
+            }
+            if (key == "end_header" && tok.next().empty()) {
+                ended = true;
+            } else if (key == "format") {
+                ascii = tok.next() == "ascii";
+            } else if (key == "element") {
+                tok.next(); // the element's name
+                auto n = toCount(tok.next());
+                if (!n)
+                    throw core::DataError(file,
+                                          "PLY header line " + std::to_string(lineNo) + ": element without a count");
                 declared = std::min<uint64_t>(declared + *n, UINT64_MAX / 4);
+                elements.push_back({*n, {}});
+            } else if (key == "property") {
+                if (elements.empty())
+                    throw core::DataError(file, "PLY header line " + std::to_string(lineNo) +
+                                                    ": property before any element");
+                elements.back().lists.push_back(tok.next() == "list");
+            } // other lines (comments, notes that exporters leave) are skipped, as Assimp skips them
         }
+        if (!ended)
+            throw core::DataError(file, "PLY header has no end_header line");
         uint64_t fits = ascii ? size / 2 : size;
         if (declared > fits)
             refuseCount(file, "elements", declared, fits);
+        if (ascii)
+            checkAsciiPlyBody(bytes.substr(at), file, lineNo, elements);
     } else if (ext == ".stl" && size >= 84 && bytes.substr(0, 5) != "solid") {
         // Binary STL: an 80-byte header, a triangle count, 50 bytes per triangle.
         uint32_t n = 0;
@@ -211,10 +291,14 @@ geometry::Mesh loadMeshFile(const std::filesystem::path& path) {
     if (looksLikeText(bytes) && !bytes.empty() && bytes.back() != '\n' && bytes.back() != '\r')
         core::logWarn(file + ": the last line has no line end (truncated file?)");
     Assimp::Importer importer;
-    // Keep the files' own normals; only triangulate and drop degenerate faces. ValidateDataStructure makes
-    // Assimp check its own output (indices in range, arrays present) before we walk it.
-    const aiScene* scene = importer.ReadFile(file, aiProcess_ValidateDataStructure | aiProcess_Triangulate |
-                                                       aiProcess_SortByPType | aiProcess_FindDegenerates);
+    // Imported with no post-processing, validated on its own, and only then cleaned: Assimp's SortByPType and
+    // Triangulate crashed or aborted on a malformed PLY that passed the validation run inside ReadFile. Keep the
+    // files' own normals; polygons are split into fans in our walk.
+    const aiScene* scene = importer.ReadFile(file, aiProcess_ValidateDataStructure);
+    if (scene && scene->mRootNode && !(scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE))
+        scene = importer.ApplyPostProcessing(aiProcess_ValidateDataStructure);
+    if (scene && scene->mRootNode && !(scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE))
+        scene = importer.ApplyPostProcessing(aiProcess_FindDegenerates);
     if (!scene || !scene->mRootNode || (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE)) {
         std::string reason = importer.GetErrorString();
         throw core::DataError(file, "cannot import: " + (reason.empty() ? std::string("no mesh data") : reason));

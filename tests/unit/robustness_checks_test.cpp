@@ -1,11 +1,13 @@
 // Regressions for numbers and text a user types or feeds in: JSON errors that name the file, line and field,
 // checked numbers, lesson cameras that cannot render, and captions too long for ImGui.
 #include "core/error.h"
+#include "core/shutdown.h"
 #include "core/text_checks.h"
 #include "io/settings.h"
 #include "scene/lesson.h"
 
 #include <cmath>
+#include <csignal>
 #include <gtest/gtest.h>
 #include <limits>
 #include <string>
@@ -102,4 +104,13 @@ TEST(DisplayText, CutsOnACharacterBoundary) {
         text += "\xC3\xA9"; // é
     auto shown = core::sanitizeDisplayText(text, 1000, 1000000);
     EXPECT_EQ(shown.size(), 2000u + 3u);
+}
+
+TEST(Shutdown, SigtermSetsTheFlagInsteadOfKilling) {
+    // The window saved no settings when ended with SIGINT or SIGTERM: the default action killed it.
+    EXPECT_FALSE(core::shutdownRequested());
+    core::installShutdownHandlers();
+    std::raise(SIGTERM);
+    EXPECT_TRUE(core::shutdownRequested());
+    EXPECT_EQ(core::shutdownSignal(), SIGTERM);
 }
