@@ -209,8 +209,13 @@ void checkDeclaredCounts(std::string_view bytes, const std::string& file, std::s
         // each face at least "1 0\n".
         HeaderTokens tok(bytes);
         std::string_view head = tok.next();
-        if (head.size() < 3 || head.substr(head.size() - 3) != "OFF")
-            return; // not ours to judge; Assimp will refuse it
+        // Only the header keywords of the format: Assimp read counts after a mangled "OFF4" and hung.
+        std::string_view rest = head;
+        for (std::string_view prefix : {"ST", "C", "N", "4", "n"})
+            if (rest.starts_with(prefix))
+                rest.remove_prefix(prefix.size());
+        if (rest != "OFF")
+            throw core::DataError(file, "not an OFF file (header '" + std::string(head.substr(0, 16)) + "')");
         auto vertices = toCount(tok.next());
         auto faces = toCount(tok.next());
         if (!vertices || !faces)

@@ -371,6 +371,25 @@ ResolvedLessonStep resolveStep(const LessonStep& step, const anatomy::Body& body
     resolve(step.selection, out.view.selection);
     resolve(step.hidden, out.view.hidden);
     resolve(step.isolated, out.view.isolated);
+    // A pain point far off the body has no skin to project onto (the heat solver failed with a message naming
+    // neither file nor step): it is reported as missing, like an unknown structure, and dropped.
+    if (body.size() > 0 && !out.view.painPoints.empty()) {
+        geometry::Aabb near = body.skin() ? body.structures[*body.skin()].bounds : body.bounds();
+        constexpr float kMargin = 0.25f; // metres: a point a hand's breadth off the skin still projects well
+        near.min -= glm::vec3(kMargin);
+        near.max += glm::vec3(kMargin);
+        std::vector<glm::vec3> kept;
+        for (const auto& p : out.view.painPoints) {
+            bool inside = p.x >= near.min.x && p.y >= near.min.y && p.z >= near.min.z && p.x <= near.max.x &&
+                          p.y <= near.max.y && p.z <= near.max.z;
+            if (inside)
+                kept.push_back(p);
+            else
+                out.missing.push_back("pain point (" + std::to_string(p.x) + ", " + std::to_string(p.y) + ", " +
+                                      std::to_string(p.z) + ")");
+        }
+        out.view.painPoints = std::move(kept);
+    }
     if (!step.explicitCamera && body.size() > 0) {
         Camera cam;
         cam.pose = step.view.camera;

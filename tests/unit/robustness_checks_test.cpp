@@ -1,5 +1,6 @@
 // Regressions for numbers and text a user types or feeds in: JSON errors that name the file, line and field,
 // checked numbers, lesson cameras that cannot render, and captions too long for ImGui.
+#include "anatomy/body.h"
 #include "core/error.h"
 #include "core/shutdown.h"
 #include "core/text_checks.h"
@@ -113,4 +114,25 @@ TEST(Shutdown, SigtermSetsTheFlagInsteadOfKilling) {
     std::raise(SIGTERM);
     EXPECT_TRUE(core::shutdownRequested());
     EXPECT_EQ(core::shutdownSignal(), SIGTERM);
+}
+
+TEST(LessonPainPoints, APointOffTheBodyIsReportedMissingNotThrown) {
+    // "geodesic solver: no surface to project onto" named neither the lesson nor the step.
+    anatomy::Body body;
+    anatomy::Structure st;
+    st.fj = "FJ1";
+    st.name = "box";
+    geometry::Mesh m;
+    m.positions = {{0, 0, 0}, {0.5f, 0, 0}, {0, 1.8f, 0}, {0, 0, 0.3f}};
+    m.normals.assign(4, {0, 1, 0});
+    m.indices = {0, 1, 2, 0, 1, 3, 0, 2, 3, 1, 2, 3};
+    body.structures.push_back(st);
+    body.meshes.push_back(m);
+    body.updateBounds();
+    scene::LessonStep step;
+    step.view.painPoints = {{0.1f, 1.0f, 0.1f}, {100.0f, 100.0f, 100.0f}};
+    auto resolved = scene::resolveStep(step, body, 1.5f);
+    ASSERT_EQ(resolved.view.painPoints.size(), 1u);
+    ASSERT_EQ(resolved.missing.size(), 1u);
+    EXPECT_NE(resolved.missing[0].find("pain point (100"), std::string::npos) << resolved.missing[0];
 }
