@@ -562,6 +562,7 @@ Atlas loadAtlas(const std::filesystem::path& dir, std::vector<AtlasIssue>& issue
     readLines(files[5], a, issues);
     readTechniques(files[6], a, issues);
     readSafety(files[7], a, issues);
+    a.buildIndex();
     checkAtlasReferences(a, issues);
     return a;
 }

@@ -1,5 +1,6 @@
 // Regressions for numbers and text a user types or feeds in: JSON errors that name the file, line and field,
 // checked numbers, lesson cameras that cannot render, and captions too long for ImGui.
+#include "anatomy/atlas.h"
 #include "anatomy/body.h"
 #include "core/error.h"
 #include "core/shutdown.h"
@@ -135,4 +136,30 @@ TEST(LessonPainPoints, APointOffTheBodyIsReportedMissingNotThrown) {
     ASSERT_EQ(resolved.view.painPoints.size(), 1u);
     ASSERT_EQ(resolved.missing.size(), 1u);
     EXPECT_NE(resolved.missing[0].find("pain point (100"), std::string::npos) << resolved.missing[0];
+}
+
+TEST(AtlasIndex, LookupsStayRightWhenTheTablesChange) {
+    // validate on a 200,000-record landmarks file did not finish in 5 minutes: every lookup was a scan.
+    anatomy::Atlas atlas;
+    for (int i = 0; i < 1000; ++i) {
+        anatomy::Landmark l;
+        l.id = "lm" + std::to_string(i);
+        atlas.landmarks.push_back(l);
+    }
+    atlas.buildIndex();
+    ASSERT_NE(atlas.landmark("lm999"), nullptr);
+    EXPECT_EQ(atlas.landmark("lm999")->id, "lm999");
+    EXPECT_EQ(atlas.landmark("nope"), nullptr);
+    // Changed after indexing: never a stale answer.
+    std::swap(atlas.landmarks[0], atlas.landmarks[999]);
+    ASSERT_NE(atlas.landmark("lm999"), nullptr);
+    EXPECT_EQ(atlas.landmark("lm999")->id, "lm999");
+    anatomy::Landmark extra;
+    extra.id = "late";
+    atlas.landmarks.push_back(extra);
+    ASSERT_NE(atlas.landmark("late"), nullptr);
+    anatomy::Atlas copy = atlas;
+    atlas.landmarks.clear();
+    ASSERT_NE(copy.landmark("lm5"), nullptr);
+    EXPECT_EQ(copy.landmark("lm5"), &copy.landmarks[5]);
 }
