@@ -2,6 +2,7 @@
 // checked numbers, lesson cameras that cannot render, and captions too long for ImGui.
 #include "anatomy/atlas.h"
 #include "anatomy/body.h"
+#include "core/atomic_file.h"
 #include "core/error.h"
 #include "core/shutdown.h"
 #include "core/text_checks.h"
@@ -10,9 +11,12 @@
 
 #include <cmath>
 #include <csignal>
+#include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <limits>
 #include <string>
+#include <unistd.h>
 
 using namespace myoatlas;
 
@@ -162,4 +166,25 @@ TEST(AtlasIndex, LookupsStayRightWhenTheTablesChange) {
     atlas.landmarks.clear();
     ASSERT_NE(copy.landmark("lm5"), nullptr);
     EXPECT_EQ(copy.landmark("lm5"), &copy.landmarks[5]);
+}
+
+TEST(JsonErrors, AnOverflowInAnAtlasFileNamesTheFileAndLine) {
+    namespace fs = std::filesystem;
+    auto dir = fs::temp_directory_path() / ("myoatlas-robust-atlas-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::copy(MYOATLAS_ATLAS_DIR, dir);
+    std::string text = core::readFile(dir / "evidence.json");
+    auto at = text.find("\"version\": 1");
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, 12, "\"version\": 1e400");
+    std::ofstream(dir / "evidence.json", std::ios::trunc) << text;
+    std::vector<anatomy::AtlasIssue> issues;
+    (void)anatomy::loadAtlas(dir, issues);
+    bool found = false;
+    for (const auto& i : issues)
+        if (i.file == "evidence.json" && i.message.find("line ") != std::string::npos &&
+            i.message.find("\"version\"") != std::string::npos)
+            found = true;
+    EXPECT_TRUE(found) << (issues.empty() ? std::string("no issue") : issues.front().message);
+    fs::remove_all(dir);
 }
