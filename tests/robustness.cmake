@@ -37,3 +37,9 @@ set_tests_properties(fuzz_corpus_replay PROPERTIES LABELS unit)
 add_test(NAME smoke_signal_settings COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/smoke/signal_settings.sh $<TARGET_FILE:myoatlas>
          ${CMAKE_BINARY_DIR}/test-output/signals)
 set_tests_properties(smoke_signal_settings PROPERTIES LABELS smoke ENVIRONMENT "${MYOATLAS_TEST_ENV}" TIMEOUT 300)
+
+# Long text reaching ImGui (headless ImGui context, no GL).
+add_executable(robustness_uitest ui/robustness_uitest.cpp)
+target_link_libraries(robustness_uitest PRIVATE myo_ui GTest::gtest_main)
+target_include_directories(robustness_uitest PRIVATE ${PROJECT_SOURCE_DIR}/tests)
+gtest_discover_tests(robustness_uitest PROPERTIES LABELS ui DISCOVERY_TIMEOUT 60)
