@@ -243,6 +243,10 @@ void checkDeclaredCounts(std::string_view bytes, const std::string& file, std::s
             ++lineNo;
             if (!line.empty() && line.back() == '\r')
                 line.remove_suffix(1);
+            for (char c : line)
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t')
+                    throw core::DataError(file, "PLY header line " + std::to_string(lineNo) +
+                                                    ": control character (corrupt header)");
             HeaderTokens tok(line);
             std::string_view key = tok.next();
             if (lineNo == 1) {
@@ -266,7 +270,15 @@ void checkDeclaredCounts(std::string_view bytes, const std::string& file, std::s
                 if (elements.empty())
                     throw core::DataError(file, "PLY header line " + std::to_string(lineNo) +
                                                     ": property before any element");
-                elements.back().lists.push_back(tok.next() == "list");
+                // "property TYPE NAME" or "property list COUNTTYPE TYPE NAME", nothing else: a mangled one sent
+                // Assimp's reader into an endless loop (found by fuzzing).
+                std::vector<std::string_view> parts;
+                for (auto t = tok.next(); !t.empty(); t = tok.next())
+                    parts.push_back(t);
+                bool list = !parts.empty() && parts[0] == "list";
+                if (parts.size() != (list ? 4u : 2u))
+                    throw core::DataError(file, "PLY header line " + std::to_string(lineNo) + ": malformed property");
+                elements.back().lists.push_back(list);
             } // other lines (comments, notes that exporters leave) are skipped, as Assimp skips them
         }
         if (!ended)
@@ -276,6 +288,32 @@ void checkDeclaredCounts(std::string_view bytes, const std::string& file, std::s
             refuseCount(file, "elements", declared, fits);
         if (ascii)
             checkAsciiPlyBody(bytes.substr(at), file, lineNo, elements);
+    } else if (ext == ".raw") {
+        // Lines of 9 numbers (a triangle) or 12 (a colour and a triangle), the same count throughout, between
+        // group names. Assimp's RAW reader aborted (an ai_assert) on lines that broke this (found by fuzzing).
+        size_t at = 0, lineNo = 0, width = 0;
+        while (at < bytes.size()) {
+            size_t nl = bytes.find('\n', at);
+            std::string_view line = bytes.substr(at, nl == std::string_view::npos ? bytes.size() - at : nl - at);
+            at = nl == std::string_view::npos ? bytes.size() : nl + 1;
+            ++lineNo;
+            std::vector<std::string_view> tokens;
+            HeaderTokens tok(line);
+            for (auto t = tok.next(); !t.empty(); t = tok.next())
+                tokens.push_back(t);
+            auto isNumber = [](std::string_view t) {
+                double v = 0.0;
+                auto [p, e] = std::from_chars(t.data(), t.data() + t.size(), v);
+                return e == std::errc() && p == t.data() + t.size();
+            };
+            if (tokens.empty() || (tokens.size() == 1 && !isNumber(tokens[0])))
+                continue; // blank, or a group name
+            bool numeric = std::all_of(tokens.begin(), tokens.end(), isNumber);
+            if (!numeric || (tokens.size() != 9 && tokens.size() != 12) || (width != 0 && tokens.size() != width))
+                throw core::DataError(file, "RAW line " + std::to_string(lineNo) +
+                                                ": expected 9 or 12 numbers (the same throughout the file)");
+            width = tokens.size();
+        }
     } else if (ext == ".stl" && size >= 84 && bytes.substr(0, 5) != "solid") {
         // Binary STL: an 80-byte header, a triangle count, 50 bytes per triangle.
         uint32_t n = 0;
