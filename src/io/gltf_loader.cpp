@@ -283,6 +283,8 @@ void checkDeclaredCounts(std::string_view bytes, const std::string& file, std::s
         }
         if (!ended)
             throw core::DataError(file, "PLY header has no end_header line");
+        if (elements.empty()) // Assimp's reader looped forever on such a header (found by fuzzing)
+            throw core::DataError(file, "PLY header declares no elements");
         uint64_t fits = ascii ? size / 2 : size;
         if (declared > fits)
             refuseCount(file, "elements", declared, fits);
