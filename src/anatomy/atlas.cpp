@@ -18,6 +18,26 @@ template <typename T> const T* findById(const std::vector<T>& v, std::string_vie
     return nullptr;
 }
 
+template <typename T>
+const T* findIndexed(const std::vector<T>& v, const std::unordered_map<std::string, size_t>& index,
+                     std::string_view id) {
+    if (index.size() == v.size()) {
+        auto it = index.find(std::string(id));
+        if (it == index.end())
+            return nullptr;
+        if (it->second < v.size() && v[it->second].id == id)
+            return &v[it->second];
+    }
+    return findById(v, id);
+}
+
+template <typename T> void indexById(const std::vector<T>& v, std::unordered_map<std::string, size_t>& index) {
+    index.clear();
+    index.reserve(v.size());
+    for (size_t i = 0; i < v.size(); ++i)
+        index.emplace(v[i].id, i); // the first of duplicate ids wins, as in the scan
+}
+
 constexpr std::array<std::pair<Toward, std::string_view>, 7> kToward = {{{Toward::Nearest, "nearest"},
                                                                          {Toward::Anterior, "anterior"},
                                                                          {Toward::Posterior, "posterior"},
@@ -81,13 +101,19 @@ const EvidenceCaveat* Atlas::caveat(std::string_view id) const {
     return findById(caveats, id);
 }
 const Landmark* Atlas::landmark(std::string_view id) const {
-    return findById(landmarks, id);
+    return findIndexed(landmarks, landmarkIndex, id);
 }
 const Muscle* Atlas::muscle(std::string_view id) const {
-    return findById(muscles, id);
+    return findIndexed(muscles, muscleIndex, id);
 }
 const TriggerPoint* Atlas::triggerPoint(std::string_view id) const {
-    return findById(triggerPoints, id);
+    return findIndexed(triggerPoints, triggerPointIndex, id);
+}
+
+void Atlas::buildIndex() {
+    indexById(landmarks, landmarkIndex);
+    indexById(muscles, muscleIndex);
+    indexById(triggerPoints, triggerPointIndex);
 }
 const FascialLine* Atlas::line(std::string_view id) const {
     return findById(lines, id);

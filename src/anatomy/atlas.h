@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace myoatlas::anatomy {
@@ -268,6 +269,12 @@ struct Atlas {
     [[nodiscard]] const MuscleGroup* group(std::string_view id) const;
     // The common names of a muscle (empty when names.json lists none).
     [[nodiscard]] std::vector<std::string> commonNamesOf(std::string_view muscleId) const;
+
+    // Lookups by id in O(1) for the large tables (a 200,000-record landmarks file made validation quadratic).
+    // loadAtlas builds it; an atlas built or changed in code without calling it falls back to a scan, and a stale
+    // entry is never trusted (each hit is checked against the record it points to).
+    void buildIndex();
+    std::unordered_map<std::string, size_t> landmarkIndex, muscleIndex, triggerPointIndex;
 };
 
 // A landmark reference as written in a point spec: "c7", "acromion" (the context side), "acromion_l"/"acromion_r".

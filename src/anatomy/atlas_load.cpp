@@ -1,11 +1,11 @@
 // Reading assets/atlas/*.json into the typed Atlas, reporting every problem with file, record and field.
 #include "anatomy/atlas.h"
 #include "anatomy/atlas_reader.h"
+#include "core/atomic_file.h"
 #include "core/error.h"
+#include "core/text_checks.h"
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 namespace myoatlas::anatomy {
 
@@ -22,15 +22,21 @@ struct FileDoc {
 
 FileDoc readFile(const std::filesystem::path& dir, std::string_view name, std::vector<AtlasIssue>& issues) {
     FileDoc f{std::string(name), {}, false};
-    std::ifstream in(dir / name);
-    if (!in) {
-        issues.push_back({IssueSeverity::Error, f.name, "", "", "cannot open " + (dir / name).string()});
+    std::string text;
+    try {
+        text = core::readFile(dir / name);
+    } catch (const core::DataError& e) {
+        issues.push_back(
+            {IssueSeverity::Error, f.name, "", "", "cannot open " + (dir / name).string() + " (" + e.what() + ")"});
         return f;
     }
     try {
-        f.doc = json::parse(in);
-    } catch (const json::parse_error& e) {
-        issues.push_back({IssueSeverity::Error, f.name, "", "", std::string("invalid JSON: ") + e.what()});
+        f.doc = json::parse(text);
+    } catch (const json::exception& e) {
+        // Range errors (a number like 1e400) carry no position: find the token so the message points at it.
+        std::string where = core::jsonErrorLocation(text, e.what());
+        issues.push_back({IssueSeverity::Error, f.name, "", "",
+                          std::string("invalid JSON") + (where.empty() ? "" : " at " + where) + ": " + e.what()});
         return f;
     }
     if (!f.doc.is_object()) {
@@ -639,6 +645,7 @@ Atlas loadAtlas(const std::filesystem::path& dir, std::vector<AtlasIssue>& issue
     readTechniques(files[6], a, issues);
     readSafety(files[7], a, issues);
     readNames(files[8], a, issues);
+    a.buildIndex();
     checkAtlasReferences(a, issues);
     return a;
 }

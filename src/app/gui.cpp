@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/log.h"
+#include "core/shutdown.h"
 #include "core/timer.h"
 #include "io/image_io.h"
 #include "io/settings.h"
@@ -245,7 +246,8 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
     int frame = 0;
     core::Stopwatch fpsClock;
     int fpsFrames = 0;
-    while (!window.shouldClose()) {
+    core::installShutdownHandlers(); // SIGINT/SIGTERM end the loop below, so the settings are still saved
+    while (!window.shouldClose() && !core::shutdownRequested()) {
         bool idle = !firstFrame && options.frames == 0 && !animating;
         window.pollEvents(idle, 0.1);
         window.framebufferSize(fbw, fbh);

@@ -89,7 +89,14 @@ int main(int argc, char** argv) {
     std::vector<app::Subcommand> subcommands;
     app::registerSubcommands(cli, subcommands);
 
-    CLI11_PARSE(cli, argc, argv);
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        // --help and --version print and succeed; any other parse error is a usage error (exit 2, as documented),
+        // not CLI11's own 100-odd codes.
+        int code = cli.exit(e);
+        return code == 0 ? 0 : static_cast<int>(core::ExitCode::Usage);
+    }
     if (verbose)
         core::setLogLevel(core::LogLevel::Debug);
     try {

@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "core/log.h"
+#include "core/text_checks.h"
 #include "core/timer.h"
 #include "io/image_io.h"
 #include "platform/egl_context.h"
@@ -10,7 +11,41 @@
 #include "scene/options.h"
 #include "ui/presentation.h"
 
+#include <cstring>
+
 namespace myoatlas::app {
+
+void checkContentRequest(const FeatureContext& context, const RenderRequest& request) {
+    // Numbers the user typed are checked, never clamped in silence; names must exist, as `heat` demands.
+    if (request.time != RenderRequest{}.time)
+        core::requireFiniteInRange(request.time, 0.0, 86400.0, "--time (seconds)");
+    if (!context.atlas)
+        return; // the caller reports the missing atlas when content was asked for
+    const auto& atlas = *context.atlas;
+    for (const auto& id : request.triggerPoints)
+        if (!atlas.triggerPoint(id))
+            throw core::UsageError("--trp: unknown trigger point '" + id + "'");
+    for (const auto& id : request.lines) {
+        std::string base = id;
+        for (const char* suffix : {"_left", "_right"})
+            if (base.size() > std::strlen(suffix) && base.ends_with(suffix))
+                base.resize(base.size() - std::strlen(suffix));
+        if (!atlas.line(id) && !atlas.line(base))
+            throw core::UsageError("--line: unknown Anatomy Trains line '" + id +
+                                   "' (ids: SBL, SFL, LL, ... or LL_left, LL_right)");
+    }
+    if (!request.technique.empty()) {
+        const auto* t = atlas.technique(request.technique);
+        if (!t)
+            throw core::UsageError("--technique: unknown technique '" + request.technique + "'");
+        if (request.variant.empty() || t->variant(request.variant)) {
+            auto count = static_cast<int>(t->stepsOf(request.variant).size());
+            if (request.step < 0 || request.step >= count)
+                throw core::UsageError("--step " + std::to_string(request.step) + ": " + request.technique + " has " +
+                                       std::to_string(count) + " steps, numbered 0 to " + std::to_string(count - 1));
+        }
+    }
+}
 
 void applyRequest(const FeatureContext& context, const RenderRequest& request, scene::AppState& state, float aspect) {
     const auto& body = context.body;
@@ -20,6 +55,7 @@ void applyRequest(const FeatureContext& context, const RenderRequest& request, s
                                request.view + "')");
     if (request.side != "left" && request.side != "right")
         throw core::UsageError("--side must be left or right (got '" + request.side + "')");
+    checkContentRequest(context, request);
     state.viewportAspect = aspect;
     state.view.layers = scene::parseLayers(request.layers);
     for (const auto& name : request.select) {

@@ -27,6 +27,10 @@ struct RenderRequest {
     std::string caption;
 };
 
+// Refuses (core::UsageError naming the option) a non-finite or out-of-range --time, an unknown trigger point, line
+// or technique, and a technique --step outside its steps. Called by applyRequest.
+void checkContentRequest(const FeatureContext& context, const RenderRequest& request);
+
 // Turns a request into the state the headless renderer draws (also used by lesson renders and handouts).
 void applyRequest(const FeatureContext& context, const RenderRequest& request, scene::AppState& state, float aspect);
 

@@ -3,10 +3,9 @@
 #include "core/error.h"
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -36,14 +35,37 @@ struct TempFile {
 } // namespace
 
 void writeFileAtomically(const std::filesystem::path& path, std::string_view content, const AtomicWriteHook& hook) {
-    const std::string file = path.string();
-    auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+    writeFileAtomically(path, {content}, hook);
+}
+
+void writeFileAtomically(const std::filesystem::path& path, std::initializer_list<std::string_view> parts,
+                         const AtomicWriteHook& hook) {
+    // Past `ulimit -f` the kernel sends SIGXFSZ, whose default action kills us without a word; ignored, the write
+    // fails with EFBIG and the user is told.
+    static const bool fileSizeSignalIgnored = [] {
+        std::signal(SIGXFSZ, SIG_IGN);
+        return true;
+    }();
+    (void)fileSizeSignalIgnored;
+    std::string file = path.string();
+    // Only a regular file (or nothing) is replaced: renaming over /dev/full or a FIFO would replace the node
+    // itself and report success. A symbolic link is followed, so the file it names is the one replaced.
+    struct stat target {};
+    if (::stat(file.c_str(), &target) == 0) {
+        if (!S_ISREG(target.st_mode))
+            throw DataError(file, "is not a regular file (a device, FIFO or directory); not replaced");
+        std::error_code linkError;
+        if (std::filesystem::is_symlink(path, linkError))
+            file = std::filesystem::canonical(path, linkError).string();
+    }
+    const std::filesystem::path targetPath(file);
+    auto dir = targetPath.parent_path().empty() ? std::filesystem::path(".") : targetPath.parent_path();
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec)
         throw DataError(file, "cannot create directory " + dir.string() + ": " + ec.message());
 
-    std::string name = path.filename().string();
+    std::string name = targetPath.filename().string();
     name.insert(name.begin(), '.');
     name.append(".tmp-XXXXXX");
     std::string pattern = (dir / name).string();
@@ -59,17 +81,23 @@ void writeFileAtomically(const std::filesystem::path& path, std::string_view con
     // Written in chunks so that the test hook can fail half way through.
     constexpr size_t kChunk = 4096;
     size_t done = 0;
-    while (done < content.size()) {
-        size_t n = std::min(kChunk, content.size() - done);
-        ssize_t w = ::write(tmp.fd, content.data() + done, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            throw DataError(file, "write failed: " + errnoText());
+    for (std::string_view content : parts) {
+        size_t at = 0;
+        while (at < content.size()) {
+            size_t n = std::min(kChunk, content.size() - at);
+            ssize_t w = ::write(tmp.fd, content.data() + at, n);
+            if (w < 0) {
+                if (errno == EINTR)
+                    continue;
+                throw DataError(file, "write failed: " + errnoText());
+            }
+            if (w == 0)
+                throw DataError(file, "write failed: no progress (disk full?)");
+            at += static_cast<size_t>(w);
+            done += static_cast<size_t>(w);
+            if (hook)
+                hook(done);
         }
-        done += static_cast<size_t>(w);
-        if (hook)
-            hook(done);
     }
     if (::fsync(tmp.fd) != 0)
         throw DataError(file, "fsync failed: " + errnoText());
@@ -79,7 +107,7 @@ void writeFileAtomically(const std::filesystem::path& path, std::string_view con
     }
     tmp.fd = -1;
     if (::rename(tmp.path.c_str(), file.c_str()) != 0)
-        throw DataError(file, "cannot replace the file: " + errnoText());
+        throw DataError(file, "cannot replace the file: " + errnoText()); // errno of rename itself, read at once
     tmp.keep = true;
     // The rename itself is durable once the directory is synced.
     int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
@@ -89,15 +117,53 @@ void writeFileAtomically(const std::filesystem::path& path, std::string_view con
     }
 }
 
+void requireRegularFile(const std::filesystem::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        throw DataError(path.string(), "cannot open the file: " + errnoText());
+    if (S_ISDIR(st.st_mode))
+        throw DataError(path.string(), "is a directory, not a file");
+    if (!S_ISREG(st.st_mode))
+        throw DataError(path.string(), "is not a regular file (a FIFO, socket or device); refused");
+}
+
+std::string readRegularFile(const std::filesystem::path& path, uint64_t maxBytes) {
+    const std::string file = path.string();
+    // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever before we could look at it.
+    int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        throw DataError(file, "cannot open the file: " + errnoText());
+    TempFile guard; // closes fd; its empty path removes nothing
+    guard.fd = fd;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0)
+        throw DataError(file, "cannot read the file: " + errnoText());
+    if (S_ISDIR(st.st_mode))
+        throw DataError(file, "is a directory, not a file");
+    if (!S_ISREG(st.st_mode))
+        throw DataError(file, "is not a regular file (a FIFO, socket or device); refused");
+    if (static_cast<uint64_t>(st.st_size) > maxBytes)
+        throw DataError(file, "is " + std::to_string(st.st_size) + " bytes, more than the " + std::to_string(maxBytes) +
+                                  " this program reads from such a file");
+    std::string out(static_cast<size_t>(st.st_size), '\0');
+    size_t got = 0;
+    while (got < out.size()) {
+        ssize_t r = ::read(fd, out.data() + got, out.size() - got);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            throw DataError(file, "read failed: " + errnoText());
+        }
+        if (r == 0) // shrank while we read it
+            break;
+        got += static_cast<size_t>(r);
+    }
+    out.resize(got);
+    return out;
+}
+
 std::string readFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw DataError(path.string(), "cannot open the file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad())
-        throw DataError(path.string(), "read failed");
-    return ss.str();
+    return readRegularFile(path);
 }
 
 } // namespace myoatlas::core

@@ -2,6 +2,7 @@
 
 #include "io/cache_file.h"
 
+#include "core/atomic_file.h"
 #include "core/error.h"
 
 #include <fstream>
@@ -23,25 +24,31 @@ void CacheKey::add(std::string_view bytes) {
 
 void CacheKey::addFile(const std::filesystem::path& path, std::string_view name) {
     add(name);
-    std::error_code ec;
-    auto size = std::filesystem::file_size(path, ec);
-    if (ec) {
-        add("missing");
+    // The content, not size and mtime: an edited mesh with the same size and time must not show old geometry.
+    // checksum64 runs at memory speed, so hashing the ~50 MB body costs little next to reading it.
+    std::string bytes;
+    try {
+        bytes = core::readRegularFile(path);
+    } catch (const core::DataError&) {
+        add("unreadable");
         return;
     }
-    auto time = std::filesystem::last_write_time(path, ec).time_since_epoch().count();
+    uint64_t sum = checksum64(bytes.data(), bytes.size());
+    uint64_t size = bytes.size();
     add(std::string_view(reinterpret_cast<const char*>(&size), sizeof(size)));
-    add(std::string_view(reinterpret_cast<const char*>(&time), sizeof(time)));
+    add(std::string_view(reinterpret_cast<const char*>(&sum), sizeof(sum)));
 }
 
 void CacheKey::addFileContents(const std::filesystem::path& path) {
     add(path.filename().string());
-    std::ifstream in(path, std::ios::binary);
-    if (!in.is_open()) {
+    std::string bytes;
+    try {
+        bytes = core::readRegularFile(path);
+    } catch (const core::DataError&) {
         add("missing");
         return;
     }
-    add(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
+    add(bytes);
 }
 
 void writeBodyCache(const std::filesystem::path& path, const anatomy::Body& body, uint64_t key) {

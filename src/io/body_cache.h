@@ -11,15 +11,15 @@
 
 namespace myoatlas::io {
 
-inline constexpr uint32_t kBodyCacheVersion = 6;
+inline constexpr uint32_t kBodyCacheVersion = 7; // 7: keyed on mesh contents
 
-// Key over the inputs: every listed file's name (relative to the data directory), size and modification time, plus
+// Key over the inputs: every listed file's name (relative to the data directory) and a hash of its content, plus
 // the contents of the small tables (manifest, metadata, overrides) and the cache version. Where the inputs live is
 // not part of it: two checkouts (or a moved data directory) with the same inputs share one cache.
 class CacheKey {
 public:
     void add(std::string_view bytes);
-    // `name` (the file as the manifest lists it), size and mtime of `path` (a missing file counts too).
+    // `name` (the file as the manifest lists it), size and content hash of `path` (a missing file counts too).
     void addFile(const std::filesystem::path& path, std::string_view name);
     void addFileContents(const std::filesystem::path& path); // its file name and contents
     [[nodiscard]] uint64_t value() const { return h_; }

@@ -115,8 +115,18 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     key.addFileContents(manifestPath);
     key.addFileContents(ancestorsPath);
     key.addFileContents(overridesPath);
-    for (const auto& row : rows)
-        key.addFile(options.dataDir / row.file, row.file);
+    // Paths are confined before anything is opened, even for the cache key.
+    std::vector<fs::path> paths(rows.size());
+    std::vector<std::string> errors(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+        try {
+            paths[i] = confineToDataDir(options.dataDir, rows[i].file, manifestPath.string());
+            key.addFile(paths[i], rows[i].file);
+        } catch (const core::DataError& e) {
+            errors[i] = e.what();
+            key.add("refused:" + rows[i].file);
+        }
+    }
     const fs::path cacheDir = options.cacheDir.empty() ? userCacheDir() : options.cacheDir;
     const fs::path cachePath = cacheDir / "body.bin";
 
@@ -139,12 +149,13 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
 
     // Parse every file, in parallel: Assimp importers are independent per thread.
     std::vector<std::optional<geometry::Mesh>> meshes(rows.size());
-    std::vector<std::string> errors(rows.size());
     std::atomic<size_t> next{0};
     auto worker = [&] {
         for (size_t i = next++; i < rows.size(); i = next++) {
+            if (!errors[i].empty())
+                continue;
             try {
-                meshes[i] = loadMeshFile(options.dataDir / rows[i].file);
+                meshes[i] = loadMeshFile(paths[i]);
                 meshes[i]->buildLod();
             } catch (const std::exception& e) {
                 errors[i] = e.what();
@@ -178,8 +189,16 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
         body.structures.push_back(std::move(s));
         body.meshes.push_back(std::move(*meshes[i]));
     }
-    if (body.empty())
-        throw core::DataError(manifestPath.string(), "none of the listed files could be loaded");
+    if (body.empty()) {
+        // Name the files and Assimp's reasons: "none loaded" alone leaves the user guessing.
+        std::string msg = "none of the listed files could be loaded";
+        const size_t shown = std::min<size_t>(body.failures.size(), 3);
+        for (size_t i = 0; i < shown; ++i)
+            msg += (i == 0 ? ": " : "; ") + body.failures[i].problem;
+        if (body.failures.size() > shown)
+            msg += "; and " + std::to_string(body.failures.size() - shown) + " more";
+        throw core::DataError(manifestPath.string(), msg);
+    }
     // The skin file holds two nested outward-facing sheets 1-3 mm apart. Keep the outer one, welded: a faded
     // skin then blends once, and the geodesic heat maps run on one connected surface.
     if (auto skin = body.skin()) {

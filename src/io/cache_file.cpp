@@ -1,11 +1,9 @@
 #include "io/cache_file.h"
 
+#include "core/atomic_file.h"
 #include "core/error.h"
 
 #include <fstream>
-#include <functional>
-#include <thread>
-#include <unistd.h>
 
 namespace myoatlas::io {
 namespace {
@@ -48,35 +46,24 @@ void writeCacheFile(const std::filesystem::path& path, const CacheFormat& format
     h.key = key;
     h.payloadSize = payload.size();
     h.payloadChecksum = checksum64(payload.data(), payload.size());
-    std::error_code ec;
-    std::filesystem::create_directories(path.parent_path(), ec);
-    // A name of our own: two processes building the cache at once must not write into one temporary file.
-    auto tmp = path;
-    tmp += ".tmp." + std::to_string(::getpid()) + "." +
-           std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw core::DataError(tmp.string(), std::string("cannot write the ") + format.what);
-        out.write(reinterpret_cast<const char*>(&h), sizeof(h));
-        out.write(payload.data(), static_cast<std::streamsize>(payload.size()));
-        out.flush();
-        if (!out)
-            throw core::DataError(tmp.string(), "write failed (disk full?)");
-    }
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::filesystem::remove(tmp, ec);
-        throw core::DataError(path.string(),
-                              std::string("cannot move the new ") + format.what + " into place: " + ec.message());
-    }
+    core::writeFileAtomically(path, {std::string_view(reinterpret_cast<const char*>(&h), sizeof(h)), payload});
 }
 
 CacheFileRead readCacheFile(const std::filesystem::path& path, const CacheFormat& format, uint64_t key) {
     CacheFileRead result;
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in)
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
         return result;
+    // A FIFO or device in the cache's place would block the start-up forever: refuse it without opening it.
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        result.rejectReason = "not a regular file";
+        return result;
+    }
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) {
+        result.rejectReason = "cannot be opened";
+        return result;
+    }
     auto fileSize = static_cast<size_t>(in.tellg());
     in.seekg(0);
     Header h{};

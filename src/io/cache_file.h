@@ -21,7 +21,7 @@ struct CacheFormat {
     const char* what; // "body cache", for messages
 };
 
-// Atomic: temporary file with a per-process, per-thread name, then rename. Throws core::DataError on I/O failure.
+// Through core::writeFileAtomically (unique temporary file, checked writes, fsync, rename). Throws core::DataError.
 void writeCacheFile(const std::filesystem::path& path, const CacheFormat& format, uint64_t key,
                     std::string_view payload);
 
@@ -72,7 +72,8 @@ public:
         if (n > static_cast<uint64_t>(end_ - p_) / sizeof(T))
             throw std::runtime_error("array length past the end of the payload");
         std::vector<T> v(n);
-        std::memcpy(v.data(), p_, n * sizeof(T));
+        if (n > 0) // an empty vector's data() may be null, and memcpy from or to null is undefined even for 0 bytes
+            std::memcpy(v.data(), p_, n * sizeof(T));
         p_ += n * sizeof(T);
         return v;
     }

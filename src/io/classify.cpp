@@ -1,7 +1,9 @@
 #include "io/classify.h"
 
+#include "core/atomic_file.h"
 #include "core/error.h"
 #include "core/log.h"
+#include "core/text_checks.h"
 #include "geometry/bvh.h"
 
 #include <algorithm>
@@ -115,14 +117,13 @@ void groupParts(anatomy::Body& body, const AncestorTable& ancestors) {
 }
 
 std::vector<LayerOverride> readLayerOverrides(const std::filesystem::path& path) {
-    std::ifstream in(path);
-    if (!in)
-        throw core::DataError(path.string(), "cannot open the layer override table");
+    const std::string text = core::readFile(path);
     nlohmann::json doc;
     try {
-        doc = nlohmann::json::parse(in);
+        doc = nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& e) {
-        throw core::DataError(path.string(), std::string("not valid JSON: ") + e.what());
+        std::string where = core::jsonErrorLocation(text, e.what());
+        throw core::DataError(path.string(), (where.empty() ? "" : where + ": ") + "not valid JSON: " + e.what());
     }
     if (!doc.contains("overrides") || !doc["overrides"].is_array())
         throw core::DataError(path.string(), "field 'overrides' must be an array");

@@ -1,10 +1,13 @@
 #include "io/image_io.h"
 
+#include "core/atomic_file.h"
 #include "core/error.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
+#include <string>
 
 #define STB_IMAGE_IMPLEMENTATION
 #define STB_IMAGE_WRITE_IMPLEMENTATION
@@ -17,13 +20,24 @@ namespace myoatlas::io {
 void writePng(const std::filesystem::path& path, const Image& image) {
     if (image.empty())
         throw core::DataError(path.string(), "nothing to write (empty image)");
-    if (!stbi_write_png(path.string().c_str(), image.width, image.height, 4, image.rgba.data(), image.width * 4))
-        throw core::DataError(path.string(), "cannot write PNG");
+    // Encoded in memory, then written through the one atomic writer: a full disk or a missing permission leaves
+    // the old file as it was and says why.
+    std::string png;
+    auto append = [](void* context, void* data, int size) {
+        static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<size_t>(size));
+    };
+    if (!stbi_write_png_to_func(append, &png, image.width, image.height, 4, image.rgba.data(), image.width * 4))
+        throw core::DataError(path.string(), "cannot encode PNG");
+    core::writeFileAtomically(path, png);
 }
 
 Image readPng(const std::filesystem::path& path) {
     int w = 0, h = 0, n = 0;
-    unsigned char* data = stbi_load(path.string().c_str(), &w, &h, &n, 4);
+    const std::string bytes = core::readRegularFile(path);
+    if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max()))
+        throw core::DataError(path.string(), "too large for a PNG this program reads");
+    unsigned char* data = stbi_load_from_memory(reinterpret_cast<const unsigned char*>(bytes.data()),
+                                                static_cast<int>(bytes.size()), &w, &h, &n, 4);
     if (!data)
         throw core::DataError(path.string(), std::string("cannot read PNG: ") + stbi_failure_reason());
     Image img;

@@ -1,10 +1,9 @@
 #include "io/manifest.h"
 
+#include "core/atomic_file.h"
 #include "core/error.h"
 
 #include <charconv>
-#include <fstream>
-#include <sstream>
 #include <unordered_map>
 
 namespace myoatlas::io {
@@ -107,12 +106,37 @@ std::vector<ManifestRow> parseManifest(std::string_view text, const std::string&
 }
 
 std::vector<ManifestRow> readManifest(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw core::DataError(path.string(), "cannot open the manifest");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return parseManifest(ss.str(), path.string());
+    return parseManifest(core::readRegularFile(path), path.string());
+}
+
+std::filesystem::path confineToDataDir(const std::filesystem::path& dataDir, const std::string& file,
+                                       const std::string& manifest) {
+    namespace fs = std::filesystem;
+    auto refuse = [&](const std::string& why) {
+        throw core::DataError(manifest, "row file '" + file + "' " + why + "; only files inside the data directory " +
+                                            "are read (refused)");
+    };
+    const fs::path rel(file);
+    if (file.empty() || rel.is_absolute() || rel.has_root_name() || rel.has_root_directory())
+        refuse("is an absolute path");
+    if (file.find('\0') != std::string::npos)
+        refuse("holds a NUL character");
+    for (const auto& part : rel)
+        if (part == "..")
+            refuse("climbs out with '..'");
+    std::error_code ec;
+    const fs::path root = fs::weakly_canonical(dataDir, ec);
+    if (ec)
+        return dataDir / rel;
+    const fs::path full = fs::weakly_canonical(dataDir / rel, ec);
+    if (ec)
+        return dataDir / rel; // unreadable: the loader says so, naming the file
+    auto r = root.begin();
+    auto f = full.begin();
+    for (; r != root.end(); ++r, ++f)
+        if (f == full.end() || *r != *f)
+            refuse("leads out of the data directory through a symbolic link (to " + full.string() + ")");
+    return full;
 }
 
 } // namespace myoatlas::io

@@ -26,4 +26,9 @@ struct ManifestRow {
 [[nodiscard]] std::vector<ManifestRow> parseManifest(std::string_view text, const std::string& origin);
 [[nodiscard]] std::vector<ManifestRow> readManifest(const std::filesystem::path& path);
 
+// The file a manifest row names, kept inside the data directory: no absolute path, no "..", and no symbolic link
+// that leads out of it. Throws core::DataError naming the manifest and the row's file otherwise.
+[[nodiscard]] std::filesystem::path confineToDataDir(const std::filesystem::path& dataDir, const std::string& file,
+                                                     const std::string& manifest);
+
 } // namespace myoatlas::io

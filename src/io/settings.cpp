@@ -2,6 +2,7 @@
 
 #include "core/atomic_file.h"
 #include "core/error.h"
+#include "core/text_checks.h"
 
 #include <chrono>
 #include <cmath>
@@ -90,8 +91,9 @@ Settings parseSettings(const std::string& text, const std::string& file) {
     json j;
     try {
         j = json::parse(text);
-    } catch (const json::parse_error& e) {
-        throw core::DataError(file, std::string("not valid JSON (") + e.what() + ")");
+    } catch (const json::exception& e) {
+        std::string where = core::jsonErrorLocation(text, e.what());
+        throw core::DataError(file, (where.empty() ? "" : where + ": ") + "not valid JSON (" + e.what() + ")");
     }
     if (!j.is_object())
         throw core::DataError(file, "expected a JSON object");

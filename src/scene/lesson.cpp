@@ -2,6 +2,7 @@
 
 #include "core/atomic_file.h"
 #include "core/error.h"
+#include "core/text_checks.h"
 #include "scene/options.h"
 
 #include <cmath>
@@ -104,8 +105,13 @@ LessonStep parseStep(const Reader& r, const json& j, const std::string& at) {
             r.fail(where("camera.distance"), "must be positive");
         p.yaw = r.number(r.field(c, "yaw", where("camera")), where("camera.yaw"));
         p.pitch = r.number(r.field(c, "pitch", where("camera")), where("camera.pitch"));
-        if (c.contains("fov_y"))
+        if (c.contains("fov_y")) {
             p.fovY = r.number(c["fov_y"], where("camera.fov_y"));
+            // 0 rendered a blank picture; beyond ~170 degrees the projection degenerates.
+            if (p.fovY < kMinFovY || p.fovY > kMaxFovY)
+                r.fail(where("camera.fov_y"),
+                       "must be between " + std::to_string(kMinFovY) + " and " + std::to_string(kMaxFovY) + " radians");
+        }
         s.explicitCamera = true;
     } else if (j.contains("view")) {
         auto name = r.string(j["view"], where("view"));
@@ -224,8 +230,9 @@ Lesson parseLesson(const std::string& text, const std::string& file) {
     json j;
     try {
         j = json::parse(text);
-    } catch (const json::parse_error& e) {
-        r.fail("", std::string("not valid JSON (") + e.what() + ")");
+    } catch (const json::exception& e) {
+        std::string where = core::jsonErrorLocation(text, e.what());
+        r.fail(where, std::string("not valid JSON (") + e.what() + ")");
     }
     if (!j.is_object())
         r.fail("", "expected a JSON object with title and steps");
@@ -364,6 +371,25 @@ ResolvedLessonStep resolveStep(const LessonStep& step, const anatomy::Body& body
     resolve(step.selection, out.view.selection);
     resolve(step.hidden, out.view.hidden);
     resolve(step.isolated, out.view.isolated);
+    // A pain point far off the body has no skin to project onto (the heat solver failed with a message naming
+    // neither file nor step): it is reported as missing, like an unknown structure, and dropped.
+    if (body.size() > 0 && !out.view.painPoints.empty()) {
+        geometry::Aabb near = body.skin() ? body.structures[*body.skin()].bounds : body.bounds();
+        constexpr float kMargin = 0.25f; // metres: a point a hand's breadth off the skin still projects well
+        near.min -= glm::vec3(kMargin);
+        near.max += glm::vec3(kMargin);
+        std::vector<glm::vec3> kept;
+        for (const auto& p : out.view.painPoints) {
+            bool inside = p.x >= near.min.x && p.y >= near.min.y && p.z >= near.min.z && p.x <= near.max.x &&
+                          p.y <= near.max.y && p.z <= near.max.z;
+            if (inside)
+                kept.push_back(p);
+            else
+                out.missing.push_back("pain point (" + std::to_string(p.x) + ", " + std::to_string(p.y) + ", " +
+                                      std::to_string(p.z) + ")");
+        }
+        out.view.painPoints = std::move(kept);
+    }
     if (!step.explicitCamera && body.size() > 0) {
         Camera cam;
         cam.pose = step.view.camera;

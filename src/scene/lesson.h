@@ -13,6 +13,10 @@
 
 namespace myoatlas::scene {
 
+// Vertical field of view a lesson camera may ask for, in radians (about 3 to 170 degrees).
+inline constexpr float kMinFovY = 0.05f;
+inline constexpr float kMaxFovY = 2.97f;
+
 struct LessonStep {
     // Everything but the structure lists, which are kept by name below.
     ViewState view;

@@ -1,5 +1,10 @@
 #include "ui/lesson_panel.h"
 
+#include "core/text_checks.h"
+
+#include <algorithm>
+#include <array>
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -74,7 +79,8 @@ std::vector<LessonAction> drawLessonPanel(const UiModel& model, UiState& ui, con
         for (int i = 0; i < static_cast<int>(lesson.steps.size()); ++i) {
             ImGui::PushID(i);
             const auto& s = lesson.steps[static_cast<size_t>(i)];
-            std::string label = std::to_string(i + 1) + ". " + (s.caption.empty() ? "(no caption)" : s.caption);
+            std::string label = std::to_string(i + 1) + ". " +
+                                (s.caption.empty() ? "(no caption)" : core::sanitizeDisplayText(s.caption, 200));
             if (ImGui::Selectable(label.c_str(), i == view.current))
                 out.push_back({LessonActionKind::GoTo, i});
             ImGui::PopID();
@@ -89,8 +95,14 @@ std::vector<LessonAction> drawLessonPanel(const UiModel& model, UiState& ui, con
             ui.editedStep = view.current;
         }
         ImGui::Text("Caption of step %d", view.current + 1);
-        if (ImGui::InputTextMultiline("##caption", &ui.stepCaptionEdit, ImVec2(-1, em * 3.5f)) ||
-            ImGui::IsItemDeactivatedAfterEdit()) {
+        // A fixed buffer caps what a paste can bring in: ImGui's 16-bit vertex indices cannot draw ~17,000
+        // characters in one item. Captions beyond it are cut (the player cuts them the same way).
+        std::array<char, 4 * core::kMaxCaptionChars + 1> buffer{};
+        ui.stepCaptionEdit.copy(buffer.data(), std::min(ui.stepCaptionEdit.size(), buffer.size() - 1));
+        bool edited = ImGui::InputTextMultiline("##caption", buffer.data(), buffer.size(), ImVec2(-1, em * 3.5f));
+        if (edited)
+            ui.stepCaptionEdit = buffer.data();
+        if (edited || ImGui::IsItemDeactivatedAfterEdit()) {
             if (ui.stepCaptionEdit != step.caption)
                 out.push_back({LessonActionKind::SetCaption, view.current, 0, 0.0f, ui.stepCaptionEdit});
         }

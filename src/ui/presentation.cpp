@@ -1,13 +1,18 @@
 #include "ui/presentation.h"
 
+#include "core/text_checks.h"
+
 #include <cfloat>
 #include <imgui.h>
 
 namespace myoatlas::ui {
 
-void drawCaptionBar(const std::string& text, bool presentation) {
-    if (text.empty())
+void drawCaptionBar(const std::string& caption, bool presentation) {
+    if (caption.empty())
         return;
+    // Cut and broken into words first: ImGui reserves four vertices per character with 16-bit indices, and a
+    // caption of ~17,000 characters failed its assertion (and took unsaved lesson work with it).
+    const std::string text = core::sanitizeDisplayText(caption);
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImFont* font = ImGui::GetFont();
