@@ -193,8 +193,9 @@ TEST(InputRouter, WheelZoomKeepsThePointUnderThePointer) {
     glm::vec2 pointer(1000.0f, 200.0f);
     scene::InputRouter router(nullptr);
     auto out = router.route({scene::CursorEvent{pointer}, scene::ScrollEvent{2.0f}}, context, state);
-    ASSERT_EQ(out.commands().size(), 1u);
-    const auto* zoom = std::get_if<scene::ZoomCamera>(&out.commands()[0]);
+    const auto commands = out.commands(); // keeps the command the pointer below points into
+    ASSERT_EQ(commands.size(), 1u);
+    const auto* zoom = std::get_if<scene::ZoomCamera>(&commands[0]);
     ASSERT_NE(zoom, nullptr);
     ASSERT_TRUE(zoom->towards);
     // The point where the pointer's ray meets the focal plane, before and after.
@@ -203,7 +204,7 @@ TEST(InputRouter, WheelZoomKeepsThePointUnderThePointer) {
     glm::vec3 fwd = glm::normalize(before.pose.target - before.pose.eye());
     float t = glm::dot(before.pose.target - ray.origin, fwd) / glm::dot(ray.direction, fwd);
     glm::vec3 under = ray.origin + ray.direction * t;
-    scene::apply(state, test::testBody(), out.commands()[0]);
+    scene::apply(state, test::testBody(), commands[0]);
     EXPECT_LT(state.view.camera.distance, 2.0f);
     auto after = state.camera.project(under, context.viewport);
     ASSERT_TRUE(after);
