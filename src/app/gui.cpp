@@ -234,6 +234,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
                         std::to_string(report.seconds).substr(0, 5) + " s";
 
     scene::InputRouter router(picker.get());
+    bool cursorHidden = false;
     scene::ViewState lastView;
     std::optional<uint32_t> lastHovered;
     int lastW = -1, lastH = -1;
@@ -284,11 +285,16 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         }
         if (ui.presentationChanged) {
             ui.presentationChanged = false;
+            ui.laserPointer = false; // off until the presenter asks for it (L)
             ui.blackout = false;
             // Full screen on the chosen monitor (the primary when it is gone), or back to the window.
             window.setFullscreen(ui.presentation, ui.presentationMonitor);
-            window.setCursorHidden(ui.presentation); // the laser pointer replaces it on the projected screen
             ui.themeChanged = true;
+        }
+        // The laser pointer replaces the cursor on the projected screen, only while it is on.
+        if (bool hide = ui.presentation && ui.laserPointer; hide != cursorHidden) {
+            window.setCursorHidden(hide);
+            cursorHidden = hide;
         }
         if (quiz && quiz->progressVersion() != savedQuizVersion) {
             savedQuizVersion = quiz->progressVersion();

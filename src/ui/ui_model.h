@@ -49,7 +49,7 @@ struct UiState {
     bool presentation = false;        // projector look: high contrast, large text, panels reduced to a caption bar
     bool presentationChanged = false; // the app goes full screen (or back) when set
     bool blackout = false;            // B in presentation mode: the screen goes black
-    bool laserPointer = true;         // a bright spot follows the mouse in presentation mode
+    bool laserPointer = false;        // a bright spot follows the mouse in presentation mode (L; off on entry)
     float presentationScale = 2.0f;   // text scale for the room, on top of uiScale
     int presentationMonitor = 0;      // which monitor presentation mode fills
     int monitorCount = 1;             // filled by the app

@@ -78,6 +78,7 @@ protected:
 TEST_F(Presentation, CaptionBarIsLargeAndHighContrast) {
     ASSERT_TRUE(font.has_value()) << "needs fonts-dejavu-core for a deterministic baseline";
     state.presentation = true;
+    state.laserPointer = true; // off on entering presentation mode; the presenter turned it on (L)
     ui::PresentationOverlay overlay;
     overlay.title = "Neck pain and the upper trapezius";
     overlay.progress = "Step 2 / 5";
