@@ -7,6 +7,7 @@
 #include "anatomy/landmark_resolver.h"
 #include "render/renderer.h"
 #include "scene/app_state.h"
+#include "scene/atlas_context.h"
 #include "scene/commands.h"
 #include "scene/input_router.h"
 #include "scene/key_map.h"
@@ -24,12 +25,7 @@
 namespace myoatlas::app {
 
 // What every feature may use. The atlas is absent when it failed to load (the body still shows).
-struct FeatureContext {
-    const anatomy::Body& body;
-    const anatomy::Atlas* atlas = nullptr;
-    anatomy::AtlasResolver* resolver = nullptr; // shares landmark and BVH caches between features
-    std::string atlasError;                     // why the atlas is absent
-};
+using FeatureContext = scene::AtlasContext;
 
 // Per-vertex heat on one structure (the skin).
 struct HeatOutput {

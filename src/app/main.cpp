@@ -5,7 +5,6 @@
 #include "app/commands.h"
 #include "app/feature.h"
 #include "app/gui.h"
-#include "app/inspect.h"
 #include "app/lesson_feature.h"
 #include "app/line_feature.h"
 #include "app/render_command.h"
@@ -14,6 +13,7 @@
 #include "io/body_loader.h"
 #include "io/fascia_layer.h"
 #include "io/modelled_muscles.h"
+#include "report/body_report.h"
 #include "scene/options.h"
 
 #include <CLI/CLI.hpp>
@@ -138,7 +138,7 @@ int main(int argc, char** argv) {
         app::FeatureContext context{body, atlas.get(), resolver.get(), atlasError};
 
         if (*inspect) {
-            auto j = app::bodyToJson(body, rep);
+            auto j = report::bodyJson(body, rep);
             if (atlas)
                 j["atlas"] = anatomy::atlasToJson(*atlas, anatomy::resolveAtlas(*atlas, body));
             else

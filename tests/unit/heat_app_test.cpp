@@ -2,9 +2,9 @@
 // patterns, the reverse lookup, and the heat feature painting the same field it reports. Needs MYOATLAS_TEST_DATA.
 #include "anatomy/atlas.h"
 #include "anatomy/landmark_resolver.h"
-#include "app/heat_commands.h"
 #include "app/heat_feature.h"
 #include "core/error.h"
+#include "report/heat_report.h"
 #include "scene/options.h"
 #include "support/test_body.h"
 
@@ -38,7 +38,7 @@ const json& heat(const std::string& trp, const std::string& side = "right") {
     static std::map<std::string, json> cache;
     auto key = trp + "/" + side;
     if (!cache.contains(key))
-        cache[key] = app::heatJson(world().context, world().skin, {trp, side, -1.0f});
+        cache[key] = report::heatJson(world().context, world().skin, {trp, side, -1.0f});
     return cache[key];
 }
 
@@ -175,12 +175,12 @@ TEST(HeatJson, LeftTriggerPointHeatsTheLeftSide) {
 }
 
 TEST(HeatJson, AnimatedValuesRiseFromZeroToTheSteadyPattern) {
-    app::HeatRequest early{"TRAPU-TP1", "right", 0.0f};
-    json j0 = app::heatJson(world().context, world().skin, early);
+    report::HeatRequest early{"TRAPU-TP1", "right", 0.0f};
+    json j0 = report::heatJson(world().context, world().skin, early);
     EXPECT_LT(j0.at("landmarks_at_time").at("temple_r").get<double>(), 0.01) << "the front has not left the TrP";
     const double settle = j0.at("settle_seconds").get<double>();
-    app::HeatRequest late{"TRAPU-TP1", "right", static_cast<float>(settle + 0.25)};
-    json j1 = app::heatJson(world().context, world().skin, late);
+    report::HeatRequest late{"TRAPU-TP1", "right", static_cast<float>(settle + 0.25)};
+    json j1 = report::heatJson(world().context, world().skin, late);
     for (const auto& [name, v] : j1.at("landmarks_at_time").items()) {
         double steady = j1.at("landmarks").at(name).get<double>();
         // After settling, the pulse moves heat between 80 % and 100 % of the steady value (pulseDepth 0.2).
@@ -235,14 +235,15 @@ TEST(HeatJson, FieldIsContinuousOverTheSkin) {
 }
 
 TEST(HeatJson, UnknownTriggerPointOrSideIsAUsageError) {
-    EXPECT_THROW((void)app::heatJson(world().context, world().skin, {"NOPE-TP9", "right", -1.0f}), core::UsageError);
-    EXPECT_THROW((void)app::heatJson(world().context, world().skin, {"TRAPU-TP1", "middle", -1.0f}), core::UsageError);
-    EXPECT_THROW((void)app::heatJson(world().context, world().skin, {"PECMAJ-ARRHYTHMIA", "left", -1.0f}),
+    EXPECT_THROW((void)report::heatJson(world().context, world().skin, {"NOPE-TP9", "right", -1.0f}), core::UsageError);
+    EXPECT_THROW((void)report::heatJson(world().context, world().skin, {"TRAPU-TP1", "middle", -1.0f}),
+                 core::UsageError);
+    EXPECT_THROW((void)report::heatJson(world().context, world().skin, {"PECMAJ-ARRHYTHMIA", "left", -1.0f}),
                  core::UsageError);
 }
 
 TEST(Suspects, HeelPainPointsToSoleusOnThatSide) {
-    json j = app::suspectsJson(world().context, world().skin, {{"heel_back_r", "heel_plantar_r"}, {}, "right", 10});
+    json j = report::suspectsJson(world().context, world().skin, {{"heel_back_r", "heel_plantar_r"}, {}, "right", 10});
     ASSERT_FALSE(j.at("suspects").empty());
     EXPECT_EQ(j.at("suspects")[0].at("muscle"), "soleus");
     EXPECT_EQ(j.at("suspects")[0].at("side"), "right");
@@ -252,20 +253,20 @@ TEST(Suspects, HeelPainPointsToSoleusOnThatSide) {
 }
 
 TEST(Suspects, TempleAndMastoidPointToTheUpperTrapezius) {
-    json j = app::suspectsJson(world().context, world().skin, {{"temple", "mastoid_tip"}, {}, "left", 5});
+    json j = report::suspectsJson(world().context, world().skin, {{"temple", "mastoid_tip"}, {}, "left", 5});
     auto top = topMuscles(j, 3);
     EXPECT_TRUE(contains(top, "trapezius_upper")) << j.at("suspects").dump(1);
     EXPECT_EQ(j.at("suspects")[0].at("side"), "left");
 }
 
 TEST(Suspects, IliacCrestPointsToQuadratusLumborum) {
-    json j = app::suspectsJson(world().context, world().skin, {{"iliac_crest_top_r"}, {}, "right", 5});
+    json j = report::suspectsJson(world().context, world().skin, {{"iliac_crest_top_r"}, {}, "right", 5});
     EXPECT_TRUE(contains(topMuscles(j, 3), "quadratus_lumborum")) << j.at("suspects").dump(1);
 }
 
 TEST(Suspects, OutsideOfTheKneeListsGluteusMinimusAndEssentialBeatsSpillover) {
-    json j = app::suspectsJson(world().context, world().skin,
-                               {{"lateral_femoral_epicondyle_r", "radial_styloid_r"}, {}, "right", 0});
+    json j = report::suspectsJson(world().context, world().skin,
+                                  {{"lateral_femoral_epicondyle_r", "radial_styloid_r"}, {}, "right", 0});
     EXPECT_TRUE(contains(topMuscles(j, 5), "gluteus_minimus")) << j.at("suspects").dump(1);
     // The radial forearm is infraspinatus spillover only: listed, below the essential matches.
     EXPECT_TRUE(contains(topMuscles(j, 100), "infraspinatus")) << j.at("suspects").dump(1);
@@ -287,10 +288,11 @@ TEST(Suspects, PointsGivenAsCoordinatesWork) {
     auto heel = world().resolver.landmark("heel_back_r", anatomy::Side::Right);
     ASSERT_TRUE(heel);
     std::string p = std::to_string(heel->x) + "," + std::to_string(heel->y) + "," + std::to_string(heel->z);
-    json j = app::suspectsJson(world().context, world().skin, {{}, {p}, "right", 3});
+    json j = report::suspectsJson(world().context, world().skin, {{}, {p}, "right", 3});
     EXPECT_EQ(j.at("suspects")[0].at("muscle"), "soleus");
-    EXPECT_THROW((void)app::suspectsJson(world().context, world().skin, {{}, {"1,2"}, "right", 3}), core::UsageError);
-    EXPECT_THROW((void)app::suspectsJson(world().context, world().skin, {{"nowhere_r"}, {}, "right", 3}),
+    EXPECT_THROW((void)report::suspectsJson(world().context, world().skin, {{}, {"1,2"}, "right", 3}),
+                 core::UsageError);
+    EXPECT_THROW((void)report::suspectsJson(world().context, world().skin, {{"nowhere_r"}, {}, "right", 3}),
                  core::UsageError);
 }
 
@@ -421,7 +423,7 @@ TEST(HeatFeature, SelectingAMuscleListsItsTriggerPointsAndMarksThem) {
 }
 
 TEST(Suspects, MedialKneeFindsSartoriusAndGracilisWithReasons) {
-    json j = app::suspectsJson(world().context, world().skin, {{"knee_joint_line_medial_r"}, {}, "right", 0});
+    json j = report::suspectsJson(world().context, world().skin, {{"knee_joint_line_medial_r"}, {}, "right", 0});
     auto top = topMuscles(j, 5);
     EXPECT_TRUE(contains(top, "sartorius")) << j.at("suspects").dump(1);
     EXPECT_TRUE(contains(top, "gracilis")) << j.at("suspects").dump(1);
@@ -442,7 +444,7 @@ TEST(Suspects, MedialKneeFindsSartoriusAndGracilisWithReasons) {
 TEST(Suspects, EvidenceWeightsTheRanking) {
     // Pronator quadratus reaches the little finger in about half of the study's subjects: its heat there is the
     // weighted essential level, and the reason says so.
-    json j = app::suspectsJson(world().context, world().skin, {{"little_tip_r"}, {}, "right", 0});
+    json j = report::suspectsJson(world().context, world().skin, {{"little_tip_r"}, {}, "right", 0});
     bool found = false;
     for (const auto& s : j.at("suspects"))
         if (s.at("trp") == "PRQ-TP1") {
@@ -476,7 +478,7 @@ TEST(Suspects, EveryLandmarkOnTheSkinFindsATriggerPoint) {
     std::vector<std::string> empty;
     for (const auto& l : world().atlas.landmarks) {
         std::string ref = l.sided ? l.id + "_r" : l.id;
-        json j = app::suspectsJson(world().context, world().skin, {{ref}, {}, "right", 1});
+        json j = report::suspectsJson(world().context, world().skin, {{ref}, {}, "right", 1});
         if (j.at("suspects").empty() && !uncovered.count(ref))
             empty.push_back(ref);
     }

@@ -4,6 +4,7 @@
 #include "anatomy/landmark_resolver.h"
 #include "app/review_command.h"
 #include "core/error.h"
+#include "report/review_report.h"
 #include "support/test_body.h"
 
 #include <filesystem>
@@ -31,7 +32,7 @@ json sheet(const std::string& muscle, const std::string& side = "right") {
     app::ReviewRequest r;
     r.muscle = muscle;
     r.side = side;
-    return app::reviewJson(world().context, r);
+    return report::reviewJson(world().context, r.muscle, r.side);
 }
 
 } // namespace
@@ -81,7 +82,7 @@ TEST(Review, BadInputIsAUsageError) {
 
 TEST(Review, MarkdownHasACheckBoxPerItemAndRunWritesTheSheet) {
     json s = sheet("sartorius");
-    std::string md = app::reviewMarkdown(s);
+    std::string md = report::reviewMarkdown(s);
     size_t boxes = 0;
     for (size_t p = md.find("- [ ]"); p != std::string::npos; p = md.find("- [ ]", p + 1))
         ++boxes;

@@ -1,7 +1,7 @@
 // The study feature in the program: choosing a result selects its structures, peels to them and flies the camera
 // round to face them; a click on the body shows the clicked muscle's card; find/info give the JSON the issue asks.
-#include "app/study_commands.h"
 #include "app/study_feature.h"
+#include "report/study_report.h"
 #include "scene/study_view.h"
 #include "scene/view_state.h"
 #include "support/test_body.h"
@@ -116,7 +116,7 @@ TEST(StudyFeature, ClickingAMuscleOnTheBodyShowsItsCard) {
 
 TEST(StudyCommands, FindAndInfoJson) {
     Fixture f;
-    auto j = app::findJson(f.feature.index(), "glute med", 5);
+    auto j = report::findJson(f.feature.index(), "glute med", 5);
     ASSERT_FALSE(j["results"].empty());
     const auto& top = j["results"][0];
     EXPECT_EQ(top["id"], "gluteus_medius");
@@ -125,12 +125,12 @@ TEST(StudyCommands, FindAndInfoJson) {
     EXPECT_TRUE(top["score"].is_number());
     EXPECT_FALSE(j.contains("message"));
 
-    auto none = app::findJson(f.feature.index(), "zzqqx trapezzzius", 5);
+    auto none = report::findJson(f.feature.index(), "zzqqx trapezzzius", 5);
     EXPECT_TRUE(none["results"].empty());
     EXPECT_NE(none["message"].get<std::string>().find("no match"), std::string::npos);
     EXPECT_NE(none["message"].get<std::string>().find("did you mean"), std::string::npos);
 
-    auto card = app::cardJson(scene::buildStudyCard(atlas(), scene::StudyKind::Muscle, "quadratus_lumborum"));
+    auto card = report::cardJson(scene::buildStudyCard(atlas(), scene::StudyKind::Muscle, "quadratus_lumborum"));
     const auto* m = atlas().muscle("quadratus_lumborum");
     for (const char* key : {"id", "name", "origin", "insertion", "action", "innervation", "trigger_points", "lines",
                             "techniques", "sources"})

@@ -1,13 +1,14 @@
-#include "app/inspect.h"
+#include "report/body_report.h"
 
-namespace myoatlas::app {
+namespace myoatlas::report {
 namespace {
+// Unrounded: inspect reports the data as loaded.
 nlohmann::json vec(const glm::vec3& v) {
     return {v.x, v.y, v.z};
 }
 } // namespace
 
-nlohmann::json bodyToJson(const anatomy::Body& body, const io::LoadReport& report) {
+nlohmann::json bodyJson(const anatomy::Body& body, const io::LoadReport& report) {
     nlohmann::json j;
     j["load"] = {{"seconds", report.seconds},
                  {"from_cache", report.fromCache},
@@ -63,4 +64,4 @@ nlohmann::json bodyToJson(const anatomy::Body& body, const io::LoadReport& repor
     return j;
 }
 
-} // namespace myoatlas::app
+} // namespace myoatlas::report

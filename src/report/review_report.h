@@ -1,0 +1,20 @@
+#pragma once
+// The review sheet for one muscle of the atlas, for an expert to check: its record, its trigger points where they
+// resolve on this body, their referral zones with what attests each, and the pictures a review should hold.
+#include "scene/atlas_context.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace myoatlas::report {
+
+// The sheet as JSON: the record, each trigger point resolved on `side` ("left" or "right"), its zones, and the
+// images to render (file names relative to the output folder). Throws core::UsageError for an unknown muscle or
+// side.
+[[nodiscard]] nlohmann::json reviewJson(const scene::AtlasContext& context, const std::string& muscle,
+                                        const std::string& side);
+
+// The same sheet as Markdown, with a check box per item for the reviewer.
+[[nodiscard]] std::string reviewMarkdown(const nlohmann::json& sheet);
+
+} // namespace myoatlas::report
