@@ -4,11 +4,11 @@
 // Usage: line_bench [bodyparts3d dir]   (default: as `myoatlas`: $MYOATLAS_DATA, else ../shared/bodyparts3d)
 #include "anatomy/atlas.h"
 #include "anatomy/landmark_resolver.h"
-#include "app/line_feature.h"
 #include "core/timer.h"
 #include "geometry/bvh.h"
 #include "geometry/muscle_axis.h"
 #include "io/body_loader.h"
+#include "scene/line_geometry.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -9,18 +9,15 @@
 // starts on (a spiral or functional line crosses to the other side on its way, as the atlas says per element).
 // Every line resolves on both sides; the panel offers left/right toggles for the lines the atlas marks as paired.
 #include "app/feature.h"
-#include "scene/line_geometry.h"
+#include "scene/line_set.h"
 #include "ui/line_panel.h"
 
-#include <future>
-#include <map>
-#include <nlohmann/json_fwd.hpp>
+#include <optional>
 
 namespace myoatlas::app {
 
-// Every line on both sides: id, path length and stations with positions, for `myoatlas inspect --json`.
-[[nodiscard]] nlohmann::json linesToJson(FeatureContext& context);
-
+// Wires scene::LineSet (the lines asked for, built on workers) to the frame: its overlays, the dimming, the panel and
+// the station label under the pointer.
 class LineFeature : public Feature {
 public:
     explicit LineFeature(FeatureContext& context);
@@ -32,25 +29,23 @@ public:
     void markDimmed(std::vector<uint8_t>& dimmed) const override;
 
     // For tests and the panel.
-    [[nodiscard]] const scene::LineGeometry* geometry(const std::string& instanceId) const;
+    [[nodiscard]] const scene::LineGeometry* geometry(const std::string& instanceId) const {
+        return lines_ ? lines_->geometry(instanceId) : nullptr;
+    }
     [[nodiscard]] ui::LinePanelState& panelState() { return panel_; }
-
     // Waits for the lines being built (headless renders and tests).
-    void finishPending();
-    [[nodiscard]] bool busy() const { return !pending_.empty(); }
+    void finishPending() {
+        if (lines_)
+            lines_->finishPending();
+    }
+    [[nodiscard]] bool busy() const { return lines_ && lines_->busy(); }
 
 private:
-    // Starts building the line on a worker (when neither built nor under way); returns whether it is built.
-    bool request(scene::LineInstance instance, const std::string& id);
-    void poll(bool wait);
+    [[nodiscard]] std::string focusedLine() const;
 
     FeatureContext& context_;
-    std::map<std::string, scene::LineGeometry> built_;                // by instance id
-    std::map<std::string, std::future<scene::LineGeometry>> pending_; // building on a worker, by instance id
+    std::optional<scene::LineSet> lines_; // absent without an atlas
     bool firstUpdate_ = true;
-    std::vector<std::string> requested_;     // instance ids ViewState::lines asks for, in order
-    std::vector<std::string> shown_;         // those of them built, shown now
-    std::vector<std::string> lastRequested_; // ViewState::lines last seen
     int lastFocused_ = -2;
     bool lastDim_ = true;
     uint64_t version_ = 0;

@@ -6,7 +6,6 @@
 #include "app/feature.h"
 #include "app/gui.h"
 #include "app/lesson_feature.h"
-#include "app/line_feature.h"
 #include "app/render_command.h"
 #include "core/error.h"
 #include "core/log.h"
@@ -14,6 +13,7 @@
 #include "io/fascia_layer.h"
 #include "io/modelled_muscles.h"
 #include "report/body_report.h"
+#include "report/line_report.h"
 #include "scene/options.h"
 
 #include <CLI/CLI.hpp>
@@ -143,7 +143,7 @@ int main(int argc, char** argv) {
                 j["atlas"] = anatomy::atlasToJson(*atlas, anatomy::resolveAtlas(*atlas, body));
             else
                 j["atlas_error"] = atlasError;
-            j["lines"] = app::linesToJson(context); // path length and stations of every line, both sides
+            j["lines"] = report::linesJson(context); // path length and stations of every line, both sides
             std::cout << j.dump(2) << "\n";
             return 0;
         }

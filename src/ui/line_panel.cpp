@@ -6,6 +6,36 @@
 #include <imgui.h>
 
 namespace myoatlas::ui {
+
+std::vector<LinePanelEntry> lineEntries(const anatomy::Atlas& atlas, const std::vector<std::string>& shownIds,
+                                        const scene::LineSet& lines) {
+    std::vector<LinePanelEntry> entries;
+    for (size_t i = 0; i < atlas.lines.size(); ++i) {
+        const anatomy::FascialLine& l = atlas.lines[i];
+        LinePanelEntry e;
+        e.id = l.id;
+        e.name = l.name;
+        e.order = l.order;
+        e.function = l.function;
+        e.evidenceNote = l.evidenceNote;
+        e.wilke2016 = l.wilke2016;
+        e.compensations = l.compensations;
+        e.paired = l.paired;
+        e.color = scene::lineColor(l.id);
+        for (const anatomy::LineElement& el : l.elements)
+            e.route.push_back((el.station ? "station: " : "track: ") + el.name);
+        for (const std::string& id : shownIds)
+            for (const scene::LineInstance& in : scene::parseLineId(atlas, id))
+                if (in.line == i)
+                    (in.side == anatomy::Side::Left ? e.shownLeft : e.shownRight) = true;
+        if (const scene::LineGeometry* g = lines.geometry(scene::lineInstanceId(l, anatomy::Side::Right)))
+            e.lengthRight = g->length;
+        if (const scene::LineGeometry* g = lines.geometry(scene::lineInstanceId(l, anatomy::Side::Left)))
+            e.lengthLeft = g->length;
+        entries.push_back(std::move(e));
+    }
+    return entries;
+}
 namespace {
 
 void swatch(const glm::vec3& c) {

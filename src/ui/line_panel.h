@@ -1,8 +1,10 @@
 #pragma once
 // The Anatomy Trains panel: the 12 lines with show toggles (left/right for the paired lines), a colour swatch, and
-// for the focused line its route, function, common compensations and the evidence note. Reads entries prepared by
-// the line feature and emits ShowLine commands; its UI state lives in the feature.
+// for the focused line its route, function, common compensations and the evidence note. Reads entries made from the
+// atlas and the built lines, and emits ShowLine commands; its UI state lives in the feature.
+#include "anatomy/atlas.h"
 #include "scene/commands.h"
+#include "scene/line_set.h"
 
 #include <glm/vec3.hpp>
 #include <span>
@@ -33,6 +35,10 @@ struct LinePanelState {
 // The ShowLine commands that make a line shown on exactly the given sides (canonical ids: "SBL" for both sides,
 // "SBL_left" / "SBL_right" for one).
 void emitLineSides(const std::string& id, bool left, bool right, scene::Commands& out);
+
+// One entry per atlas line: its record, which sides `shownIds` (ViewState::lines) shows, and the built lengths.
+[[nodiscard]] std::vector<LinePanelEntry>
+lineEntries(const anatomy::Atlas& atlas, const std::vector<std::string>& shownIds, const scene::LineSet& lines);
 
 void drawLinePanel(std::span<const LinePanelEntry> entries, LinePanelState& state, scene::Commands& out);
 

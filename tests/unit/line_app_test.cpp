@@ -8,6 +8,7 @@
 #include "geometry/muscle_axis.h"
 #include "geometry/polyline.h"
 #include "io/body_loader.h"
+#include "report/line_report.h"
 #include "support/test_body.h"
 
 #include <glm/geometric.hpp>
@@ -207,7 +208,7 @@ TEST(LinesRealBody, LeftAndRightMirror) {
 TEST(LinesRealBody, InspectJsonHasLengthsAndStations) {
     auto& f = fixture();
     app::FeatureContext context{f.body, &f.atlas, &f.resolver, ""};
-    nlohmann::json j = app::linesToJson(context);
+    nlohmann::json j = report::linesJson(context);
     ASSERT_EQ(j.size(), 24u);
     for (const auto& line : j) {
         EXPECT_GT(line["length_m"].get<float>(), 0.3f) << line["id"];
