@@ -157,8 +157,9 @@ private:
     std::vector<glm::vec3> strokeOnSkin(const ResolvedTechnique& r, MuscleData& md, StrokeKind kind) const;
     // Muscles other than `target` crossed by the ray within tMax, nearest first.
     std::vector<uint32_t> overlying(const geometry::Ray& ray, float tMax, const std::vector<uint32_t>& target);
+    // Sites within 10 cm of the contact; one closer than `reach` (the contact area's radius) is under the contact.
     std::vector<EndangermentNear> endangermentNear(const anatomy::Technique& t, const glm::vec3& contact,
-                                                   anatomy::Side side);
+                                                   anatomy::Side side, float reach);
 
     const anatomy::Atlas& atlas_;
     const anatomy::Body& body_;

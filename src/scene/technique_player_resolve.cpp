@@ -198,7 +198,7 @@ const std::vector<anatomy::ResolvedEndangermentSite>& TechniqueResolver::endange
 }
 
 std::vector<EndangermentNear> TechniqueResolver::endangermentNear(const anatomy::Technique& t, const glm::vec3& contact,
-                                                                  Side side) {
+                                                                  Side side, float reach) {
     bool all = std::find(t.endangermentSites.begin(), t.endangermentSites.end(), "all") != t.endangermentSites.end();
     std::vector<EndangermentNear> out;
     for (const auto& rs : endangermentSites(side)) {
@@ -219,7 +219,8 @@ std::vector<EndangermentNear> TechniqueResolver::endangermentNear(const anatomy:
         e.note = site ? site->note : "";
         e.side = rs.side;
         e.distanceMm = best * 1000.0f;
-        e.containsTarget = best < 0.0f;
+        // The tool covers an area, not a point: a roller beside the carotid presses on it too.
+        e.containsTarget = best < reach;
         e.zones = rs.zones;
         out.push_back(std::move(e));
     }
@@ -241,6 +242,7 @@ void TechniqueResolver::placeContact(ResolvedTechnique& r, MuscleData& md, const
         r.normal = skinNormal(cp);
         return;
     }
+    const float reach = contactRadius(r.tool); // keep the whole contact area off the sites where possible
     const auto& cl = md.centreline;
     glm::vec3 axis = cl.axes.axes[0];
     float lo = cl.axes.extentMin.x, hi = cl.axes.extentMax.x, len = std::max(hi - lo, 1e-4f);
@@ -256,12 +258,18 @@ void TechniqueResolver::placeContact(ResolvedTechnique& r, MuscleData& md, const
     size_t stride = std::max<size_t>(1, total / 4000);
     std::vector<glm::vec3> dangerSeeds;
     std::vector<float> dangerRadii;
-    for (const auto& rs : endangermentSites(r.side))
+    // Only the sites this technique may not touch on this muscle push the contact away: where it is taught (the SCM
+    // pincer grip in the anterior triangle) the contact stays on the muscle's trigger points.
+    const anatomy::Technique* technique = atlas_.technique(r.techniqueId);
+    for (const auto& rs : endangermentSites(r.side)) {
+        if (technique && anatomy::judgeContact(atlas_, *technique, r.muscleId, std::string_view(rs.id)).allowed())
+            continue;
         for (const auto& z : rs.zones)
             for (const auto& s : z.seeds) {
                 dangerSeeds.push_back(s);
                 dangerRadii.push_back(z.radius);
             }
+    }
     // Within 4 cm of a trigger point of the muscle; wider where the sampled surface there is too sparse.
     for (float trpRadius : {0.04f, 0.08f, std::numeric_limits<float>::infinity()}) {
         size_t counter = 0;
@@ -287,7 +295,7 @@ void TechniqueResolver::placeContact(ResolvedTechnique& r, MuscleData& md, const
                     continue;
                 float danger = 0.0f;
                 for (size_t i = 0; i < dangerSeeds.size(); ++i)
-                    if (glm::length(cp.point - dangerSeeds[i]) < dangerRadii[i] + 0.01f)
+                    if (glm::length(cp.point - dangerSeeds[i]) < dangerRadii[i] + reach + 0.01f)
                         danger = 0.05f;
                 // Depth first; a mild pull toward the trigger points (or the middle of the belly when the muscle has
                 // none); endangerment sites strongly avoided.
@@ -508,7 +516,7 @@ ResolvedTechnique TechniqueResolver::resolve(std::string_view techniqueId, std::
 
     r.safety = safetyChecklist(atlas_, *t);
     r.precautions = atlas_.precautions;
-    r.endangerment = endangermentNear(*t, r.contact, side);
+    r.endangerment = endangermentNear(*t, r.contact, side, contactRadius(r.tool));
     r.contactKinds = t->contactKinds;
     r.informationOnly = t->informationOnly;
     if (std::find(r.contactKinds.begin(), r.contactKinds.end(), anatomy::ContactKind::Needle) != r.contactKinds.end()) {

@@ -138,9 +138,15 @@ TEST(ContactSafety, SeveralSitesTheFirstBlockDecides) {
     EXPECT_TRUE(none.siteId.empty());
     const auto& pressure = technique("trp_pressure_release");
     auto v = anatomy::judgeContact(atlas(), pressure, "scm_sternal",
-                                   std::vector<std::string>{"anterior_triangle_neck", "sternal_notch"});
-    EXPECT_EQ(v.ruling, ContactRuling::Blocked) << "the pincer exception holds for the anterior triangle only";
-    EXPECT_EQ(v.siteId, "sternal_notch");
+                                   std::vector<std::string>{"anterior_triangle_neck", "posterior_triangle_neck"});
+    EXPECT_EQ(v.ruling, ContactRuling::Blocked) << "the SCM's pincer exception does not reach the posterior triangle";
+    EXPECT_EQ(v.siteId, "posterior_triangle_neck");
+    // Its sternal head is pincer-palpable down to just above the sternum (FACTS 2.5): taught beside the notch too,
+    // for the SCM only.
+    EXPECT_EQ(anatomy::judgeContact(atlas(), pressure, "scm_sternal", std::string_view("sternal_notch")).ruling,
+              ContactRuling::Caution);
+    EXPECT_EQ(anatomy::judgeContact(atlas(), pressure, "scalenes", std::string_view("sternal_notch")).ruling,
+              ContactRuling::Blocked);
     auto unknown = anatomy::judgeContact(atlas(), roller, "hamstrings", std::string_view("no_such_site"));
     EXPECT_EQ(unknown.ruling, ContactRuling::Allowed);
 }

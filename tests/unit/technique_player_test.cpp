@@ -172,7 +172,11 @@ const std::set<std::string> kCovered = {
     // the obliques, gluteus maximus, gracilis and rectus femoris.
     "supinator", "coracobrachialis", "serratus_posterior_superior", "serratus_posterior_inferior",
     "semispinalis_cervicis", "longus_capitis", "mylohyoid", "intercostals", "pyramidalis", "coccygeus",
-    "obturator_internus", "obturator_externus", "quadratus_femoris", "omohyoid", "vastus_intermedius"};
+    "obturator_internus", "obturator_externus", "quadratus_femoris", "omohyoid", "vastus_intermedius",
+    // Where the only uncovered skin over them lies in an endangerment site, a contact kept off the site (its whole
+    // contact area) works through the covering muscle: under trapezius near the suboccipital region, under platysma
+    // in the anterior triangle, under the obliques beside the upper abdomen.
+    "semispinalis_capitis", "digastric", "transversus_abdominis"};
 
 // Distance from p to the surface of a muscle on the right side (BVH cached per muscle).
 float distanceToMuscle(const std::string& muscleId, const glm::vec3& p) {
@@ -416,8 +420,13 @@ TEST(TechniqueResolve, EndangermentSitesNearTheTargetAndAWarningInsideOne) {
             continue;
         auto s = world().techniques.resolve("trp_pressure_release", x.id, anatomy::Side::Right);
         warned += !s.warning.empty();
+        // A site counts as under the contact when it comes within the contact area (the thumb's here).
+        float reachMm = 0.0f;
+        for (const auto& step : s.steps)
+            reachMm = std::max(reachMm, step.contactRadius * 1000.0f);
+        ASSERT_GT(reachMm, 0.0f);
         for (const auto& e : s.endangerment)
-            EXPECT_EQ(e.containsTarget, e.distanceMm < 0.0f);
+            EXPECT_EQ(e.containsTarget, e.distanceMm < reachMm) << e.id << " " << e.distanceMm;
     }
     EXPECT_GT(warned, 0u) << "no scalene trigger point was warned about";
 }
@@ -510,4 +519,24 @@ TEST(TechniqueResolve, NeedlingReportsTheDepthCue) {
               << " contacts\n";
     auto roller = world().techniques.resolve("foam_roller", "pectoralis_major", anatomy::Side::Right);
     EXPECT_LT(roller.boneDepthMm, 0.0f) << "measured for needles only";
+}
+
+TEST(TechniqueResolve, ToolsOnTheSideOfTheNeckAreRefusedOnTheRealBody) {
+    // The carotid sheath runs beneath the SCM: a roller, ball, gun, cup or scraper there is refused wherever on the
+    // muscle the contact lands, for the muscle and for each of its trigger points, on both sides; the taught
+    // pincer grip stays allowed with its caution.
+    for (const char* muscle : {"scm_sternal", "scm_clavicular"}) {
+        std::vector<std::string> targets{muscle};
+        for (const auto* trp : atlas().triggerPointsOf(muscle))
+            targets.push_back(trp->id);
+        for (const auto& target : targets)
+            for (auto side : {anatomy::Side::Right, anatomy::Side::Left}) {
+                for (const char* tool : {"foam_roller", "massage_ball", "massage_gun", "cupping", "gua_sha"}) {
+                    auto r = world().techniques.resolve(tool, target, side);
+                    EXPECT_FALSE(r.verdict.allowed()) << tool << " on " << target << " is allowed";
+                }
+                auto pincer = world().techniques.resolve("trp_pressure_release", target, side);
+                EXPECT_TRUE(pincer.verdict.allowed()) << target << ": " << pincer.verdict.message;
+            }
+    }
 }
