@@ -11,7 +11,7 @@ namespace myoatlas::app {
 
 struct RenderRequest {
     std::filesystem::path output;
-    std::string view = "anterior";
+    std::string view; // empty: anterior, or the direction a feature's framing chooses (a pain map faces its pattern)
     std::string size = "1600x1200";
     std::string layers = "all";
     std::vector<std::string> select;
