@@ -93,6 +93,7 @@ io::Image renderOffscreen(FeatureContext& context, scene::AppState& state, const
         for (auto& f : host.features())
             if (auto pose = f->framing(state, static_cast<float>(options.width) / static_cast<float>(options.height))) {
                 state.view.camera = *pose;
+                state.view.camera.distance *= options.framingZoom;
                 break;
             }
     std::vector<uint8_t> dimmed;
