@@ -129,8 +129,11 @@ int main(int argc, char** argv) {
                 in.heatPulse = host.heatPulse();
                 (void)renderer.render(in);
                 frames[k] = renderer.readPixels();
-                if (!outDir.empty())
-                    io::writePng(outDir + "/" + id + (k == 0 ? "_t0.png" : "_t3.png"), frames[k]);
+                if (!outDir.empty()) {
+                    std::string file = id;
+                    std::replace(file.begin(), file.end(), '/', '_'); // LONGISS-T10/L1
+                    io::writePng(outDir + "/" + file + (k == 0 ? "_t0.png" : "_t3.png"), frames[k]);
+                }
             }
             const int rows = differingRows(frames[0], frames[1]);
             const bool ok = 3 * rows >= h;

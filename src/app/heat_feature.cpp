@@ -65,6 +65,13 @@ bool HeatFeature::update(const scene::AppState& state, double now) {
         session_.replay();
         panel_.replay = false;
     }
+    // A trigger point chosen in the window (panel, marker, study card, quiz): the view turns to its pattern. A
+    // lesson's steps keep their own camera.
+    for (const auto& ref : view.triggerPoints)
+        if (guiActive_ && !state.lessonActive &&
+            std::find(shownBefore_.begin(), shownBefore_.end(), ref) == shownBefore_.end())
+            toFrame_ = ref;
+    shownBefore_ = view.triggerPoints;
     session_.update(view.triggerPoints, view.painPoints, view.heatTime, dt, panel_.speed, first);
     if (session_.version() != sessionVersion_) {
         sessionVersion_ = session_.version();
@@ -158,12 +165,8 @@ void HeatFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
     if (!model.state)
         return;
     const scene::AppState& state = *model.state;
-    const size_t before = out.list().size();
     if (panel_.show && ui.expertPanels())
         drawTriggerPointPanel(model, panelModel(state), panel_, out);
-    for (size_t i = before; i < out.list().size(); ++i)
-        if (const auto* show = std::get_if<scene::ShowTriggerPoint>(&out.list()[i]))
-            toFrame_ = show->trp, toFrameAge_ = 0;
     frameChosenPattern(state, ui, out);
     if (panel_.showLegend && session_.shown() && !ui.presentation)
         ui::drawHeatLegend(panel_, ui.patientMode);
@@ -195,7 +198,6 @@ bool HeatFeature::onBodyClick(const scene::BodyClick& click, const scene::AppSta
     if (!best)
         return false;
     out.push(scene::ShowTriggerPoint{*best->trp, click.additive || panel_.combine});
-    toFrame_ = *best->trp, toFrameAge_ = 0;
     return true;
 }
 
@@ -228,8 +230,7 @@ void HeatFeature::frameChosenPattern(const scene::AppState& state, const ui::UiS
         return;
     const auto& shown = state.view.triggerPoints;
     if (std::find(shown.begin(), shown.end(), *toFrame_) == shown.end()) {
-        if (++toFrameAge_ > 2) // the command was applied and hid it again (a toggle): nothing to frame
-            toFrame_.reset();
+        toFrame_.reset(); // hidden again before its field was built
         return;
     }
     for (const auto& ref : shown)

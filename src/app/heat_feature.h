@@ -76,9 +76,9 @@ private:
     std::optional<scene::TrpMarkers> markers_; // absent without an atlas
     uint64_t overlayVersion_ = 0;
     bool warnedSkin_ = false;
-    // A pattern chosen here (panel, marker click): the view turns to it once its field is built.
+    // A pattern newly shown in the window: the view turns to it once its field is built.
     std::optional<scene::TriggerPointRef> toFrame_;
-    int toFrameAge_ = 0;
+    std::vector<scene::TriggerPointRef> shownBefore_;
 };
 
 } // namespace myoatlas::app

@@ -18,9 +18,10 @@ struct ViewInsets {
 };
 
 // Unit direction toward the viewer who sees the pattern face on: the heat-weighted mean of the skin's vertex normals
-// (heat per vertex of `skin`), tilted at most `maxPitch` from the horizontal so the body stays upright. Falls back to
+// (heat per vertex of `skin`), tilted at most `maxPitch` from the horizontal (a sole is seen from below, the crown
+// from above, but never straight along the body, where the view would spin). Falls back to
 // the front (+Z) when the pattern has no clear facing.
-[[nodiscard]] glm::vec3 patternFacing(const geometry::Mesh& skin, std::span<const float> heat, float maxPitch = 0.45f);
+[[nodiscard]] glm::vec3 patternFacing(const geometry::Mesh& skin, std::span<const float> heat, float maxPitch = 1.1f);
 
 // The skin points the pattern covers (heat >= threshold): what the framing must keep in view.
 [[nodiscard]] std::vector<glm::vec3> patternPoints(const geometry::Mesh& skin, std::span<const float> heat,
