@@ -48,7 +48,7 @@ struct TrpMarkers::MuscleShape {
 
 float noduleRadius(float cameraDistance) {
     // Screen height at distance d is 2 d tan(fovY / 2) = 0.62 d for the default field of view: 6 px of 1080.
-    return std::max(0.004f, 0.0034f * std::max(cameraDistance, 0.0f));
+    return std::max(0.0025f, 0.0034f * std::max(cameraDistance, 0.0f));
 }
 
 const TrpMarkers::MuscleShape* TrpMarkers::shape(const std::string& muscle, Side side) {

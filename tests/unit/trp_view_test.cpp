@@ -98,7 +98,7 @@ TEST(TrpMarkers, TheKnotKeepsItsSizeOnScreenAsTheViewZooms) {
     EXPECT_GT(far, near);
     // Close up it stays a palpable lump, not a speck.
     markers.update(shown, {}, {}, {0.2f, std::nullopt, false});
-    EXPECT_GE(markerOf(markers, "TRAPU-TP1")->radius, 0.004f);
+    EXPECT_GE(markerOf(markers, "TRAPU-TP1")->radius, 0.0025f);
     // Visible in a whole-body view: at least 5 px across on a 1080-line screen.
     const float screenHeight = 2.0f * 2.5f * std::tan(0.3f);
     EXPECT_GE(2.0f * far / screenHeight * 1080.0f, 5.0f);
