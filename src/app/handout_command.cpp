@@ -133,8 +133,9 @@ io::HandoutContent handoutContent(const anatomy::Atlas& atlas, const std::string
     io::HandoutContent c;
     std::string name = plainMuscleName(*muscle);
     c.title = "Your pain and " + name;
-    c.imageCaption = "The coloured area on the skin shows where a knot in " + name + " on your " + side +
-                     " side usually sends pain. The knot itself is often somewhere else.";
+    c.imageCaption = "Where it hurts: the coloured area shows where a knot in " + name + " on your " + side +
+                     " side usually sends pain (darkest where it is most common). The knot itself is the small lump "
+                     "on the band of muscle, often somewhere else.";
     c.explanation.push_back("Pain is not always felt where it starts. A tight, tender spot (a \"knot\") in " + name +
                             " on your " + side + " side can send pain to the area shown in the picture.");
     if (!muscle->patientSummary.empty())
@@ -142,6 +143,11 @@ io::HandoutContent handoutContent(const anatomy::Atlas& atlas, const std::string
     c.explanation.push_back("Gentle pressure on the knot, done regularly, often helps it to settle.");
     auto care = selfCareFor(atlas, *muscle, verdict);
     c.selfCareTitle = care.title;
+    c.careCaption = care.blocked ? "What not to do: the ring marks the sore spot; the red areas are sensitive. Do "
+                                   "not press here with a ball or roller; your therapist will show you what to do."
+                                 : "What you can do: the ring shows where the " +
+                                       std::string(care.techniqueId == "foam_roller" ? "roller" : "ball") +
+                                       " goes, the arrow how you lean into it.";
     c.selfCareSteps = care.steps;
     c.dosage = care.dosage;
     c.safety = care.safety;
@@ -150,23 +156,6 @@ io::HandoutContent handoutContent(const anatomy::Atlas& atlas, const std::string
     c.attribution = std::string("Anatomy images: ") + ui::kBodyAttribution;
     c.footer = "Made with MyoAtlas on " + today() + ".";
     return c;
-}
-
-std::string viewForTriggerPoint(FeatureContext& context, const std::string& trpId, const std::string& side) {
-    if (!context.atlas)
-        return "posterior";
-    const auto* trp = context.atlas->triggerPoint(trpId);
-    // Where most of the referral lies decides front or back; the trigger point's own side is the fallback.
-    if (trp && context.resolver) {
-        auto r = context.resolver->triggerPoint(*trp, side == "left" ? anatomy::Side::Left : anatomy::Side::Right);
-        if (r.ok) {
-            auto box =
-                context.body.skin() ? context.body.structures[*context.body.skin()].bounds : context.body.bounds();
-            float midZ = 0.5f * (box.min.z + box.max.z);
-            return r.position.z >= midZ ? "anterior" : "posterior";
-        }
-    }
-    return "posterior";
 }
 
 void writeTriggerPointHandout(FeatureContext& context, const std::string& trpId, const std::string& side,
@@ -181,33 +170,44 @@ void writeTriggerPointHandout(FeatureContext& context, const std::string& trpId,
         if (auto verdict = selfCareVerdict(*context.atlas, techniques, trpId, side))
             content = handoutContent(*context.atlas, trpId, side, &*verdict);
     }
-    RenderRequest request;
-    request.triggerPoints = {trpId};
-    request.side = side;
-    request.view = viewForTriggerPoint(context, trpId, side);
-    request.layers = "skin,superficial_muscle,bone";
-    const int w = 1200, h = 1000;
-    scene::AppState state;
-    applyRequest(context, request, state, static_cast<float>(w) / static_cast<float>(h));
-    // Close enough to read: frame the muscle (outlined as the selection), then step back to take in the referral.
-    const auto* trp = context.atlas->triggerPoint(trpId);
-    const auto* muscle = trp ? context.atlas->muscle(trp->muscle) : nullptr;
-    if (muscle && context.resolver) {
-        auto parts = context.resolver->muscle(*muscle);
-        for (uint32_t s : side == "left" ? parts.left : parts.right)
-            scene::apply(state, context.body, scene::SelectStructure{s, true, false});
-        if (!state.view.selection.empty()) {
-            scene::apply(state, context.body, scene::FrameSelection{});
-            auto pose = state.view.camera;
-            pose.distance *= 2.2f;
-            scene::apply(state, context.body, scene::AnimateCamera{pose, 0.0f});
-        }
-    }
+    const int w = 1000, h = 1000;
     OffscreenOptions options;
     options.width = w;
     options.height = h;
-    options.captions = false; // the handout prints its own text
-    content.image = renderOffscreen(context, state, options);
+    options.captions = false;      // the handout prints its own text
+    options.featureFraming = true; // the pattern faced (from behind for one on the back), the knot and zone framed
+    {
+        RenderRequest request;
+        request.triggerPoints = {trpId};
+        request.side = side;
+        request.layers = "skin,superficial_muscle,bone";
+        scene::AppState state;
+        applyRequest(context, request, state, static_cast<float>(w) / static_cast<float>(h));
+        content.image = renderOffscreen(context, state, options);
+    }
+    // The self-care on the body: the technique's pressure step on this trigger point, through the same stepper
+    // and site rule as the window (a refused spot shows the sensitive site and the contact, no tool).
+    const auto* trp = context.atlas->triggerPoint(trpId);
+    const auto* muscle = trp ? context.atlas->muscle(trp->muscle) : nullptr;
+    if (muscle && context.resolver) {
+        RenderRequest request;
+        request.technique = selfCareTechnique(*muscle);
+        if (!context.atlas->technique(request.technique))
+            request.technique = "massage_ball";
+        request.target = trpId;
+        request.side = side;
+        request.step = std::min(1, static_cast<int>(context.atlas->technique(request.technique)->steps.size()) - 1);
+        request.layers = "skin:0.35,superficial_muscle,bone";
+        try {
+            scene::AppState state;
+            applyRequest(context, request, state, static_cast<float>(w) / static_cast<float>(h));
+            OffscreenOptions care = options;
+            care.framingZoom = 2.0f; // the patient should recognise the body part, not only the spot
+            content.careImage = renderOffscreen(context, state, care);
+        } catch (const core::Error& e) { // the sheet still helps without this picture
+            core::logWarn(std::string("handout: the self-care picture could not be drawn: ") + e.what());
+        }
+    }
     io::writeHandout(output, content);
     core::logInfo("handout for " + trpId + " (" + side + ") written to " + output.string());
 }

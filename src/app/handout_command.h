@@ -43,11 +43,8 @@ struct SelfCare {
                                                 const std::string& side,
                                                 const anatomy::ContactVerdict* verdict = nullptr);
 
-// The view that best shows a trigger point's referral: the side of the body it lies on.
-[[nodiscard]] std::string viewForTriggerPoint(FeatureContext& context, const std::string& trpId,
-                                              const std::string& side);
-
-// Builds and writes a handout (picture included) for a trigger point.
+// Builds and writes a handout for a trigger point: the pattern faced and framed (from behind for one on the back),
+// and the self-care technique on the body under the site rule.
 void writeTriggerPointHandout(FeatureContext& context, const std::string& trpId, const std::string& side,
                               const std::filesystem::path& output);
 

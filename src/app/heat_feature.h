@@ -9,14 +9,12 @@
 // renderer logs a warning instead.
 #include "anatomy/referral_zone.h"
 #include "app/feature.h"
-#include "geometry/geodesic.h"
-#include "scene/heat_field.h"
+#include "scene/heat_session.h"
+#include "scene/referral_view.h"
 #include "scene/skin_heat.h"
-#include "scene/suspects.h"
 #include "scene/trigger_point_markers.h"
 #include "ui/trigger_point_panel.h"
 
-#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -49,61 +47,38 @@ public:
     [[nodiscard]] ui::TrpPanelState& panel() { return panel_; }
     [[nodiscard]] scene::SkinHeat& skinHeat() { return skinHeat_; }
     [[nodiscard]] ui::TrpPanelModel panelModel(const scene::AppState& state) const;
-    // A still of a pain map looks at the trigger points and their zones, from the requested direction.
+    // A still of a pain map faces the pattern and frames the knots and their whole zones.
     [[nodiscard]] std::optional<scene::CameraPose> framing(const scene::AppState& state, float aspect) const override;
-    [[nodiscard]] float shownTime() const { return shownTime_; }
-    [[nodiscard]] bool busy() const; // solver, fields or the ranking still building
-    [[nodiscard]] const std::vector<scene::Suspect>& suspects() const { return suspects_; }
+    [[nodiscard]] float shownTime() const { return session_.shownTime(); }
+    [[nodiscard]] bool busy() const { return session_.busy(); } // solver, fields or the ranking still building
+    [[nodiscard]] const std::vector<scene::Suspect>& suspects() const { return session_.suspects(); }
+    [[nodiscard]] const scene::HeatSession& session() const { return session_; }
     // Waits for everything under way (headless renders and tests).
-    void finishPending();
+    void finishPending() { session_.finishPending(); }
 
 private:
-    struct Entry {
-        anatomy::ResolvedReferral referral;
-        std::future<std::unique_ptr<scene::HeatField>> pending;
-        std::unique_ptr<scene::HeatField> field;
-        double start = 0.0;   // on the animation clock
-        bool settled = false; // shown from the start (headless render): steady, no travel
-        bool launched = false;
-        std::string error;
-    };
-
-    Entry* entryFor(const scene::TriggerPointRef& ref);
-    void launchBuilds();
-    void pollBuilds(bool wait);
-    void updateSuspects(const scene::AppState& state, bool wait);
-    void evaluate(const scene::AppState& state);
     [[nodiscard]] std::vector<ui::SelectedMuscle> selectedMuscles(const scene::ViewState& view) const;
+    [[nodiscard]] std::optional<scene::CameraPose> patternPose(const std::vector<scene::TriggerPointRef>& refs,
+                                                               const scene::CameraPose& current, float aspect,
+                                                               scene::ViewInsets insets, bool keepDirection) const;
+    void frameChosenPattern(const scene::AppState& state, const ui::UiState& ui, scene::Commands& out);
 
     FeatureContext& context_;
     scene::SkinHeat skinHeat_;
+    scene::HeatSession session_;
     ui::TrpPanelState panel_;
-    std::map<std::string, Entry> entries_; // key: id + "/" + side
     std::map<uint32_t, ui::SelectedMuscle> muscleOfStructure_;
-    std::vector<scene::TriggerPointRef> shown_;
     bool guiActive_ = false;
     bool firstUpdate_ = true;
     double lastNow_ = 0.0;
-    double clock_ = 0.0; // animation clock: seconds scaled by the panel's speed
-    bool wasLive_ = true;
-    float shownTime_ = 0.0f, timeRange_ = 4.0f;
-    bool anyTravelling_ = false;
-    // Output
     HeatOutput heat_;
-    bool heatShown_ = false;
-    uint64_t heatVersion_ = 0;
-    std::vector<float> scratch_;
-    std::string lastEvalKey_;
-    // Markers and overlays
+    uint64_t heatVersion_ = 0, sessionVersion_ = 0;
     std::optional<scene::TrpMarkers> markers_; // absent without an atlas
     uint64_t overlayVersion_ = 0;
     bool warnedSkin_ = false;
-    // Reverse lookup
-    std::vector<glm::vec3> rankedPain_;
-    std::future<std::vector<scene::Suspect>> ranking_;
-    std::vector<scene::Suspect> suspects_;
-    bool rankingPending_ = false;
-    bool painDirty_ = false;
+    // A pattern newly shown in the window: the view turns to it once its field is built.
+    std::optional<scene::TriggerPointRef> toFrame_;
+    std::vector<scene::TriggerPointRef> shownBefore_;
 };
 
 } // namespace myoatlas::app

@@ -75,7 +75,9 @@ int main(int argc, char** argv) {
     app::RenderRequest rr;
     auto* render = cli.add_subcommand("render", "Render one frame with no window and write a PNG");
     render->add_option("-o,--output", rr.output, "PNG file to write")->required();
-    render->add_option("--view", rr.view, "anterior|posterior|left|right|superior|inferior");
+    render->add_option("--view", rr.view,
+                       "anterior|posterior|left|right|superior|inferior (default: anterior; with --trp, facing the "
+                       "pattern)");
     render->add_option("--size", rr.size, "WIDTHxHEIGHT");
     render->add_option("--layers", rr.layers, "layers to show, e.g. skin:0.3,superficial_muscle,bone");
     render->add_option("--select", rr.select, "structure or muscle to select (repeatable)");

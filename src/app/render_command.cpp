@@ -49,7 +49,7 @@ void checkContentRequest(const FeatureContext& context, const RenderRequest& req
 
 void applyRequest(const FeatureContext& context, const RenderRequest& request, scene::AppState& state, float aspect) {
     const auto& body = context.body;
-    auto view = scene::parseViewName(request.view);
+    auto view = scene::parseViewName(request.view.empty() ? "anterior" : request.view);
     if (!view)
         throw core::UsageError("--view must be one of anterior, posterior, left, right, superior, inferior (got '" +
                                request.view + "')");
@@ -57,6 +57,7 @@ void applyRequest(const FeatureContext& context, const RenderRequest& request, s
         throw core::UsageError("--side must be left or right (got '" + request.side + "')");
     checkContentRequest(context, request);
     state.viewportAspect = aspect;
+    state.viewNamed = !request.view.empty();
     state.view.layers = scene::parseLayers(request.layers);
     for (const auto& name : request.select) {
         auto found = scene::findStructures(body, name);
@@ -92,6 +93,7 @@ io::Image renderOffscreen(FeatureContext& context, scene::AppState& state, const
         for (auto& f : host.features())
             if (auto pose = f->framing(state, static_cast<float>(options.width) / static_cast<float>(options.height))) {
                 state.view.camera = *pose;
+                state.view.camera.distance *= options.framingZoom;
                 break;
             }
     std::vector<uint8_t> dimmed;

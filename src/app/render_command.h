@@ -11,7 +11,7 @@ namespace myoatlas::app {
 
 struct RenderRequest {
     std::filesystem::path output;
-    std::string view = "anterior";
+    std::string view; // empty: anterior, or the direction a feature's framing chooses (a pain map faces its pattern)
     std::string size = "1600x1200";
     std::string layers = "all";
     std::vector<std::string> select;
@@ -39,6 +39,7 @@ struct OffscreenOptions {
     int supersample = 2;
     float time = -1.0f;          // < 0: the features' steady state
     bool featureFraming = false; // let a feature choose the camera (a technique's contact, a pain map's zones)
+    float framingZoom = 1.0f;    // scales the distance of that framing (> 1 steps back to show the surroundings)
     bool captions = true;        // draw the caption bar (view caption + features' captions)
 };
 

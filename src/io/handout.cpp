@@ -10,6 +10,7 @@
 #include <cctype>
 #include <memory>
 #include <sstream>
+#include <vector>
 
 namespace myoatlas::io {
 namespace {
@@ -28,6 +29,7 @@ class Page {
 public:
     explicit Page(cairo_t* cr, bool draw = true) : cr_(cr), draw_(draw) {}
     double y = kMargin;
+    double left = kMargin, right = kPageW - kMargin; // the column text is set in
 
     // Word-wrapped text block; returns nothing, advances y.
     void paragraph(const std::string& text, double size, Colour c, bool bold = false, double indent = 0.0,
@@ -36,17 +38,17 @@ public:
                                bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
         cairo_set_font_size(cr_, size);
         cairo_set_source_rgb(cr_, c.r, c.g, c.b);
-        double left = kMargin + indent, width = kPageW - kMargin - left;
+        const double x0 = left + indent, width = right - x0;
         double lineH = size * 1.35;
         if (!bullet.empty() && draw_) {
-            cairo_move_to(cr_, left - size * 1.3, y + size);
+            cairo_move_to(cr_, x0 - size * 1.3, y + size);
             cairo_show_text(cr_, bullet.c_str());
         }
         std::istringstream words(text);
         std::string word, line;
         auto flush = [&] {
             if (draw_) {
-                cairo_move_to(cr_, left, y + size);
+                cairo_move_to(cr_, x0, y + size);
                 cairo_show_text(cr_, line.c_str());
             }
             y += lineH;
@@ -75,14 +77,40 @@ public:
         }
         cairo_set_source_rgb(cr_, 0.85, 0.86, 0.88);
         cairo_set_line_width(cr_, 0.8);
-        cairo_move_to(cr_, kMargin, y);
-        cairo_line_to(cr_, kPageW - kMargin, y);
+        cairo_move_to(cr_, left, y);
+        cairo_line_to(cr_, right, y);
         cairo_stroke(cr_);
         y += 10;
     }
+    // A ruled box to write in, `h` points high.
+    void notesBox(const std::string& title, double h) {
+        if (draw_) {
+            cairo_set_source_rgb(cr_, 0.55, 0.57, 0.60);
+            cairo_set_line_width(cr_, 0.8);
+            cairo_rectangle(cr_, left, y, right - left, h);
+            cairo_stroke(cr_);
+            cairo_set_source_rgb(cr_, 0.85, 0.86, 0.88);
+            for (double ly = y + 40; ly < y + h - 8; ly += 22) {
+                cairo_move_to(cr_, left + 10, ly);
+                cairo_line_to(cr_, right - 10, ly);
+                cairo_stroke(cr_);
+            }
+        }
+        const double top = y;
+        y += 6;
+        left += 10;
+        paragraph(title, 11, kAccent, true);
+        left -= 10;
+        y = top + h + 6;
+    }
+    // The picture scaled into the column, at most maxH high.
     void image(const Image& img, double maxH) {
         if (img.empty() || maxH <= 0.0)
             return;
+        if (!draw_) {
+            y += std::min((right - left) / img.width, maxH / img.height) * img.height + 6;
+            return;
+        }
         // cairo wants premultiplied BGRA (native-endian ARGB32).
         auto surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, img.width, img.height);
         unsigned char* data = cairo_image_surface_get_data(surface);
@@ -98,16 +126,17 @@ public:
                 q[3] = static_cast<uint8_t>(a);
             }
         cairo_surface_mark_dirty(surface);
-        double maxW = kPageW - 2 * kMargin;
+        double maxW = right - left;
         double s = std::min(maxW / img.width, maxH / img.height);
         double w = img.width * s, h = img.height * s;
-        double x = (kPageW - w) / 2;
+        double x = left + (maxW - w) / 2;
         cairo_save(cr_);
         cairo_rectangle(cr_, x, y, w, h);
         cairo_clip(cr_);
         cairo_translate(cr_, x, y);
         cairo_scale(cr_, s, s);
         cairo_set_source_surface(cr_, surface, 0, 0);
+        // The PDF keeps the picture at its own resolution (an embedded image), not resampled to the page.
         cairo_pattern_set_filter(cairo_get_source(cr_), CAIRO_FILTER_GOOD);
         cairo_paint(cr_);
         cairo_restore(cr_);
@@ -120,45 +149,79 @@ private:
     bool draw_ = true;
 };
 
-// Everything but the picture, from `page.y` on.
-void drawText(Page& page, const HandoutContent& c) {
-    if (!c.imageCaption.empty())
-        page.paragraph(c.imageCaption, 9.5, kMuted);
-    page.gap(4);
-    page.paragraph("What is going on", 14, kAccent, true);
+// What is going on, from `page.y` on.
+void drawExplanation(Page& page, const HandoutContent& c) {
+    page.paragraph("What is going on", 13, kAccent, true);
     for (const auto& p : c.explanation)
-        page.paragraph(p, 11.5, kInk);
-    page.gap(4);
-    if (!c.selfCareTitle.empty()) {
-        page.paragraph(c.selfCareTitle, 14, kAccent, true);
-        int n = 1;
-        for (const auto& s : c.selfCareSteps)
-            page.paragraph(s, 11.5, kInk, false, 18, std::to_string(n++) + ".");
-        for (const auto& d : c.dosage)
-            page.paragraph(d, 10.5, kInk, false, 18, "-");
-    }
-    if (!c.safety.empty()) {
-        page.gap(2);
-        page.paragraph("Safety", 12.5, kWarn, true);
-        for (const auto& s : c.safety)
-            page.paragraph(s, 10, kInk, false, 18, "!");
-    }
+        page.paragraph(p, 10, kInk);
+}
+
+// The self-care steps and their dosage.
+void drawCare(Page& page, const HandoutContent& c) {
+    if (c.selfCareTitle.empty())
+        return;
+    page.paragraph(c.selfCareTitle, 13, kAccent, true);
+    int n = 1;
+    for (const auto& s : c.selfCareSteps)
+        page.paragraph(s, 10, kInk, false, 15, std::to_string(n++) + ".");
+    for (const auto& d : c.dosage)
+        page.paragraph(d, 9, kInk, false, 15, "-");
+}
+
+void drawSafety(Page& page, const HandoutContent& c) {
+    if (c.safety.empty())
+        return;
+    page.paragraph("Safety", 12, kWarn, true);
+    for (const auto& s : c.safety)
+        page.paragraph(s, 9, kInk, false, 15, "!");
+}
+
+constexpr double kColumnGap = 14.0;
+constexpr double kColumnW = (kPageW - 2 * kMargin - kColumnGap) / 2;
+
+// Two columns from `top`: the pattern's picture, its caption and the explanation on the left; the self-care
+// picture, its caption and steps on the right (a sheet without a self-care picture keeps the column for the
+// steps). Pictures at most imageH high. Returns the height of the taller column.
+double drawColumns(cairo_t* cr, const HandoutContent& c, double top, double imageH, bool draw) {
+    Page left(cr, draw), right(cr, draw);
+    left.y = right.y = top;
+    left.right = kMargin + kColumnW;
+    right.left = left.right + kColumnGap;
+    left.image(c.image, imageH);
+    if (!c.image.empty() && !c.imageCaption.empty())
+        left.paragraph(c.imageCaption, 9, kMuted);
+    left.gap(4);
+    drawExplanation(left, c);
+    right.image(c.careImage, imageH);
+    if (!c.careImage.empty() && !c.careCaption.empty())
+        right.paragraph(c.careCaption, 9, kMuted);
+    right.gap(4);
+    drawCare(right, c);
+    return std::max(left.y, right.y) - top;
 }
 
 void drawPage(cairo_t* cr, const HandoutContent& c) {
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     constexpr double kFootTop = kPageH - kMargin - 36;
+    constexpr double kNotesH = 72.0;
     Page page(cr);
     page.paragraph(c.title, 22, kInk, true);
     page.rule();
-    // The picture gets what the text leaves above the footer (at most 42% of the page): measure the text first.
+    // The pictures get what the text and the notes box leave above the footer (at most square in their column):
+    // measure everything with no picture first.
     Page measure(cr, false);
     measure.y = 0;
-    drawText(measure, c);
-    double imageH = std::min(kPageH * 0.42, kFootTop - page.y - measure.y - 12);
-    page.image(c.image, imageH);
-    drawText(page, c);
+    drawSafety(measure, c);
+    const double notes = c.notesTitle.empty() ? 0.0 : kNotesH + 10;
+    const double columns = drawColumns(cr, c, 0.0, 0.0, false);
+    const double imageH = std::min(kColumnW, kFootTop - page.y - columns - measure.y - notes - 24);
+    page.y += drawColumns(cr, c, page.y, imageH, true) + 6;
+    drawSafety(page, c);
+    if (!c.notesTitle.empty()) {
+        page.gap(4);
+        page.notesBox(c.notesTitle, std::max(kNotesH, kFootTop - page.y - 8));
+    }
     // Foot of the page: attribution (required by the BodyParts3D licence) and the footer.
     Page foot(cr);
     foot.y = kFootTop;

@@ -22,6 +22,8 @@ struct AppState {
     std::optional<CameraTransition> transition;
     // While a lesson plays, the clicker keys (PageUp/PageDown, arrows, space) step the lesson, not a technique.
     bool lessonActive = false;
+    // The user named the view direction (render --view): framings fit what they show but keep the direction.
+    bool viewNamed = false;
 };
 
 // Moves an active camera transition on to `now`; returns true while it is still running.

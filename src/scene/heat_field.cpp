@@ -89,16 +89,43 @@ HeatField::HeatField(const geometry::GeodesicSolver& skin, const anatomy::Resolv
     essentialArea_ = total > 0.0 ? static_cast<float>(essentialArea / total) : 0.0f;
     spilloverArea_ = total > 0.0 ? static_cast<float>(spillArea / total) : 0.0f;
 
-    // The front reaches the farthest heated vertex in spreadSeconds (slower patterns are floored at minSpeed).
+    // The front reaches the farthest heated vertex in spreadSeconds (slower patterns are floored at minSpeed): first
+    // the essential zone (a vertex whose heat comes from it), by distance from the trigger point, then the spillover,
+    // so a class sees where the pain is felt before where it may spread.
     float reach = 0.0f;
-    for (uint32_t v : active_)
-        if (std::isfinite(fromTrp[v]))
-            reach = std::max(reach, fromTrp[v]);
+    std::vector<uint8_t> essentialFirst(n, 0);
+    float reachEssential = 0.0f, spillNear = std::numeric_limits<float>::infinity(), spillFar = 0.0f;
+    for (uint32_t v : active_) {
+        essentialFirst[v] = kEssentialHeat * heatEssential[v] >= kSpilloverHeat * heatSpill[v] ? 1 : 0;
+        if (!std::isfinite(fromTrp[v]))
+            continue;
+        reach = std::max(reach, fromTrp[v]);
+        if (essentialFirst[v]) {
+            reachEssential = std::max(reachEssential, fromTrp[v]);
+        } else {
+            spillNear = std::min(spillNear, fromTrp[v]);
+            spillFar = std::max(spillFar, fromTrp[v]);
+        }
+    }
     const float speed = std::max(reach / std::max(options_.spreadSeconds, 1e-3f), std::max(options_.minSpeed, 1e-6f));
     spread_ = reach / speed;
+    const bool twoPhases = reachEssential > 0.0f && spillFar > 0.0f;
+    const float essentialEnd = twoPhases ? spread_ * std::clamp(options_.essentialShare, 0.1f, 0.9f) : spread_;
     arrival_.resize(n);
     for (size_t v = 0; v < n; ++v)
         arrival_[v] = std::isfinite(fromTrp[v]) ? fromTrp[v] / speed : std::numeric_limits<float>::infinity();
+    if (twoPhases)
+        for (uint32_t v : active_) {
+            if (!std::isfinite(fromTrp[v]))
+                continue;
+            if (essentialFirst[v]) {
+                arrival_[v] = essentialEnd * fromTrp[v] / reachEssential;
+            } else {
+                const float span = spillFar - spillNear;
+                const float x = span > 1e-6f ? (fromTrp[v] - spillNear) / span : 1.0f;
+                arrival_[v] = essentialEnd + (spread_ - essentialEnd) * x;
+            }
+        }
     for (uint32_t v : active_) // heat on a piece of skin the trigger point cannot reach appears at the end
         if (!std::isfinite(arrival_[v]))
             arrival_[v] = spread_;

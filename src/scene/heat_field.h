@@ -10,7 +10,9 @@
 // Classification: a vertex is Essential where an essential zone's falloff is >= 0.5 (inside the middle of its
 //   fade), else Spillover where a spillover zone's falloff is >= 0.5, else None. Area fractions integrate these.
 // Animation: vertex v starts at arrival(v) = geodesic distance from the trigger point's nearest skin vertex / speed,
-//   with the speed chosen so the front reaches the farthest heated vertex in `spreadSeconds`; the heat then eases
+//   with the speed chosen so the front reaches the farthest heated vertex in `spreadSeconds`; when the pattern has
+//   both kinds of zone, the essential zone's vertices arrive in the first `essentialShare` of that time (by distance)
+//   and the spillover's after it (by distance), so the class sees the essential zone first; the heat then eases
 //   up to its steady value over `riseSeconds` and pulses between (1 - pulseDepth) and 1 of it at `pulseHz`, in
 //   phase with its own arrival (a ripple travelling outward). The envelope (pulse peak) equals the steady field
 //   for t >= settleSeconds().
@@ -38,9 +40,10 @@ enum class HeatZone : uint8_t { None, Spillover, Essential };
 inline constexpr float kZoneClassThreshold = 0.5f;
 
 struct HeatFieldOptions {
-    float core = 0.3f;          // fraction of each zone's radius held at its full level before the fade begins
-    float spreadSeconds = 1.5f; // time for the front to reach the farthest heated vertex
-    float riseSeconds = 0.4f;   // ease-in after arrival
+    float core = 0.3f;           // fraction of each zone's radius held at its full level before the fade begins
+    float spreadSeconds = 2.6f;  // time for the front to reach the farthest heated vertex (settled at ~3 s)
+    float essentialShare = 0.6f; // of spreadSeconds: the essential zone fills first, then the spillover
+    float riseSeconds = 0.4f;    // ease-in after arrival
     float pulseHz = 1.0f;
     float pulseDepth = 0.2f; // pulse between (1 - depth) and 1 of the steady value
     float minSpeed = 0.05f;  // m/s, so a tiny pattern does not crawl

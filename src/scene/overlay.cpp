@@ -1,5 +1,6 @@
 #include "scene/overlay.h"
 
+#include <algorithm>
 #include <cmath>
 #include <glm/geometric.hpp>
 #include <glm/gtc/constants.hpp>
@@ -9,7 +10,8 @@ namespace {
 
 constexpr glm::vec4 kRimColor{0.06f, 0.06f, 0.08f, 1.0f};
 
-void appendSphere(OverlayMesh& o, const glm::vec3& c, float r, const glm::vec4& color) {
+void appendSphere(OverlayMesh& o, const glm::vec3& c, float r, const glm::vec4& color,
+                  const glm::vec3& axis = glm::vec3(0.0f), float stretch = 1.0f) {
     const int rings = 10, segments = 16;
     const auto base = static_cast<uint32_t>(o.mesh.positions.size());
     for (int i = 0; i <= rings; ++i) {
@@ -17,8 +19,11 @@ void appendSphere(OverlayMesh& o, const glm::vec3& c, float r, const glm::vec4& 
         for (int j = 0; j <= segments; ++j) {
             float u = glm::two_pi<float>() * static_cast<float>(j) / segments;
             glm::vec3 n(std::sin(v) * std::cos(u), std::cos(v), std::sin(v) * std::sin(u));
-            o.mesh.positions.push_back(c + n * r);
-            o.mesh.normals.push_back(n);
+            // Stretched along `axis`: the point moves, the normal shrinks along it (inverse transpose).
+            const float along = glm::dot(n, axis);
+            o.mesh.positions.push_back(c + (n + axis * (along * (stretch - 1.0f))) * r);
+            glm::vec3 normal = n + axis * (along * (1.0f / stretch - 1.0f));
+            o.mesh.normals.push_back(glm::length(normal) > 1e-6f ? glm::normalize(normal) : n);
             o.colors.push_back(color);
         }
     }
@@ -62,6 +67,13 @@ void appendMarker(OverlayMesh& overlay, const glm::vec3& position, const glm::ve
                   const glm::vec4& color) {
     appendSphere(overlay, position, radius, color);
     appendRing(overlay, position, normal, radius * 1.12f, radius * 0.34f, kRimColor);
+}
+
+void appendNodule(OverlayMesh& overlay, const glm::vec3& position, const glm::vec3& normal, const glm::vec3& fibre,
+                  float radius, float elongation, const glm::vec4& color) {
+    const glm::vec3 axis = glm::length(fibre) > 1e-6f ? glm::normalize(fibre) : glm::vec3(0.0f);
+    appendSphere(overlay, position, radius, color, axis, std::max(elongation, 1.0f));
+    appendRing(overlay, position, normal, radius * 1.1f, radius * 0.2f, kRimColor);
 }
 
 } // namespace myoatlas::scene

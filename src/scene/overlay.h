@@ -27,4 +27,9 @@ struct OverlayMesh {
 void appendMarker(OverlayMesh& overlay, const glm::vec3& position, const glm::vec3& normal, float radius,
                   const glm::vec4& color);
 
+// A trigger point as felt: a lump (ellipsoid) stretched `elongation` times along the fibre direction, with the
+// marker's dark rim in the surface's tangent plane.
+void appendNodule(OverlayMesh& overlay, const glm::vec3& position, const glm::vec3& normal, const glm::vec3& fibre,
+                  float radius, float elongation, const glm::vec4& color);
+
 } // namespace myoatlas::scene

@@ -110,7 +110,8 @@ void drawDetails(const anatomy::Atlas& atlas, const anatomy::TriggerPoint& trp) 
         }
 }
 
-void drawShown(const UiModel& model, const TrpPanelModel& heat, const anatomy::Atlas& atlas, scene::Commands& out) {
+void drawShown(const UiModel& model, const TrpPanelModel& heat, TrpPanelState& st, const anatomy::Atlas& atlas,
+               scene::Commands& out) {
     const auto& view = model.state->view;
     if (view.triggerPoints.empty()) {
         ImGui::TextDisabled("No pattern shown: pick a trigger point below.");
@@ -135,6 +136,10 @@ void drawShown(const UiModel& model, const TrpPanelModel& heat, const anatomy::A
             }
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("Add the satellite points this one can activate, and their patterns");
+            ImGui::SameLine();
+            ImGui::Checkbox("mark satellites", &st.showSatellites);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("Mark where its satellites lie (also shown while its muscle is selected)");
             ImGui::Unindent();
         }
         ImGui::PopID();
@@ -352,7 +357,7 @@ void drawTriggerPointPanel(const UiModel& model, const TrpPanelModel& heat, TrpP
         if (heat.preparing)
             ImGui::TextDisabled("Preparing the skin surface...");
         if (ImGui::CollapsingHeader("Referred pain", ImGuiTreeNodeFlags_DefaultOpen)) {
-            drawShown(model, heat, atlas, out);
+            drawShown(model, heat, st, atlas, out);
             drawAnimation(heat, st, out);
         }
         if (ImGui::CollapsingHeader("Trigger points by muscle", ImGuiTreeNodeFlags_DefaultOpen)) {

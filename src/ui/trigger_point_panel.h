@@ -20,12 +20,13 @@ struct TrpPanelState {
     bool showLegend = true;
     bool greyBody = true; // grey the muscles and bones while a pain map shows: red heat over red muscle is hard to read
     std::string search;
-    int side = 1;            // 0 left, 1 right: the side a trigger point chosen in the list is shown on
-    bool combine = false;    // add to the patterns shown instead of replacing them (Ctrl-click does the same)
-    bool painMode = false;   // "it hurts here": clicks on the body add pain points on the skin
-    float speed = 1.0f;      // animation speed factor
-    std::string focusMuscle; // muscle whose details the panel shows (last one clicked, else the selection's)
-    bool replay = false;     // set by the panel: restart the animation from t = 0 (the feature clears it)
+    int side = 1;                // 0 left, 1 right: the side a trigger point chosen in the list is shown on
+    bool combine = false;        // add to the patterns shown instead of replacing them (Ctrl-click does the same)
+    bool painMode = false;       // "it hurts here": clicks on the body add pain points on the skin
+    float speed = 1.0f;          // animation speed factor
+    std::string focusMuscle;     // muscle whose details the panel shows (last one clicked, else the selection's)
+    bool replay = false;         // set by the panel: restart the animation from t = 0 (the feature clears it)
+    bool showSatellites = false; // mark the shown trigger points' satellites even when their muscle is not selected
 };
 
 // A muscle of the selection, as the panel needs it.

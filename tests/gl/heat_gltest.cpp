@@ -145,7 +145,7 @@ TEST_F(HeatGlTest, SyntheticTwoPatternsMidAnimation) {
     geometry::GeodesicSolver solver(body.meshes[0]);
     auto a = patternA(), b = patternB();
     scene::HeatField fa(solver, a), fb(solver, b);
-    auto img = renderSynthetic(body, {&fa, &fb}, {a, b}, 0.9f);
+    auto img = renderSynthetic(body, {&fa, &fb}, {a, b}, 1.5f); // half way through the 3 s spread
     EXPECT_TRUE(test::matchesBaseline(img, "heat_synthetic_two_patterns", 24, 0.5));
 }
 
@@ -156,7 +156,7 @@ TEST_F(HeatGlTest, SyntheticHeatGrowsOverTime) {
     scene::HeatField field(solver, ref);
     auto warm = [](const uint8_t* p) { return p[0] > 150 && p[0] > p[2] + 80; };
     size_t t0 = count(renderSynthetic(body, {&field}, {ref}, 0.0f), 0, 0, 320, 240, warm);
-    size_t t1 = count(renderSynthetic(body, {&field}, {ref}, 0.8f), 0, 0, 320, 240, warm);
+    size_t t1 = count(renderSynthetic(body, {&field}, {ref}, 1.6f), 0, 0, 320, 240, warm); // of a 3 s spread
     size_t steady = count(renderSynthetic(body, {&field}, {ref}, -1.0f), 0, 0, 320, 240, warm);
     EXPECT_LT(t0, t1);
     EXPECT_LT(t1, steady);
@@ -286,6 +286,9 @@ TEST_F(RealBodyHeat, SternocleidomastoidHeatShowsOnTheFaceOnItsSideOnly) {
 TEST_F(RealBodyHeat, TriggerPointMarkersShowThroughTheLayers) {
     app::RenderRequest plain;
     plain.view = "right";
+    // The same camera for both (framed on the muscle, not on the pattern), so only the markers and heat differ.
+    plain.select = {"right trapezius"};
+    plain.frameSelection = true;
     auto without = render(plain, "heat_real_right_none");
     app::RenderRequest req = plain;
     req.triggerPoints = {"TRAPU-TP1"};

@@ -22,6 +22,10 @@ grep -q "upper trapezius" "$out/trapu-flat.txt" || fail "plain-language muscle n
 grep -qi "massage ball" "$out/trapu-flat.txt" || fail "self-care step missing"
 grep -q "How long" "$out/trapu-flat.txt" || fail "dosage missing"
 grep -q "Safety" "$out/trapu-flat.txt" || fail "safety notes missing"
+grep -q "Notes from your therapist" "$out/trapu-flat.txt" || fail "no space for the therapist's notes"
+# Two figures at least: the pattern and the self-care on the body, embedded as images next to the vector text.
+figures=$(pdfimages -list "$out/trapu.pdf" | awk 'NR > 2 && $3 == "image"' | wc -l)
+[ "$figures" -ge 2 ] || fail "the PDF has $figures embedded figures, expected at least 2"
 
 # The PNG is an A4 page at 150 dpi.
 head -c 24 "$out/trapu.png" | od -An -tx1 | tr -d ' \n' | grep -q '^89504e470d0a1a0a' || fail "not a PNG"
@@ -33,6 +37,8 @@ size=$(python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); print(*
 pdftotext "$out/scm.pdf" - | tr '\n' ' ' > "$out/scm-flat.txt"
 grep -qi "ask your therapist" "$out/scm-flat.txt" || fail "no referral to the therapist for a spot over the carotid"
 if grep -qi "Self-care: massage ball" "$out/scm-flat.txt"; then fail "a massage ball is offered over the carotid"; fi
+# The site rule's picture shows the spot and the sensitive area, and says not to press there.
+grep -qi "What not to do" "$out/scm-flat.txt" || fail "the refused self-care picture is not explained"
 
 # Errors: an unknown trigger point and a bad extension are usage errors (exit 2) naming the problem.
 set +e

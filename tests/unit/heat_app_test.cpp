@@ -310,8 +310,15 @@ TEST(HeatFeature, HeadlessFramePaintsTheSteadyFieldOnTheSkin) {
     ASSERT_EQ(out->values.size(), field.vertexCount());
     for (size_t v = 0; v < out->values.size(); ++v)
         ASSERT_EQ(out->values[v], field.steady()[v]) << v;
-    // Markers: the trigger point, its 8 satellites (a chain of tubes), all drawn on top of the layers.
+    // Markers: the knot within its taut band, drawn on top of the layers; no satellites until asked for.
     std::vector<render::OverlayMesh> overlays;
+    feature.appendOverlays(overlays);
+    ASSERT_EQ(overlays.size(), 1u);
+    EXPECT_TRUE(overlays[0].onTop);
+    // Asked for: its 8 satellites, joined by a chain of tubes.
+    feature.panel().showSatellites = true;
+    feature.update(state, 1e6);
+    overlays.clear();
     feature.appendOverlays(overlays);
     ASSERT_GE(overlays.size(), 2u);
     for (const auto& o : overlays)
@@ -406,7 +413,7 @@ TEST(HeatFeature, SelectingAMuscleListsItsTriggerPointsAndMarksThem) {
     std::vector<render::OverlayMesh> overlays;
     feature.appendOverlays(overlays);
     ASSERT_EQ(overlays.size(), 1u);
-    // Three markers (sphere + rim each), on the left (+X) side.
+    // Three markers (knot, rim and taut band each), on the left (+X) side.
     EXPECT_GT(overlays[0].mesh.vertexCount(), 3u * 100u);
     for (const auto& p : overlays[0].mesh.positions)
         ASSERT_GT(p.x, 0.0f);

@@ -235,3 +235,24 @@ TEST(HeatFieldRealSkin, DoesNotBleedAcrossTheBody) {
             ASSERT_EQ(thighField.steady()[v], 0.0f) << v;
         }
 }
+
+TEST_F(GridFixture, TheEssentialZoneFillsBeforeTheSpillover) {
+    // A class sees where the pain is felt first, then where it may spread: essential skin arrives within the first
+    // essentialShare of the spread, spillover skin after it, each by its distance from the trigger point.
+    const float essentialEnd = field.spreadSeconds() * field.options().essentialShare;
+    size_t essential = 0, spill = 0;
+    for (uint32_t v = 0; v < field.vertexCount(); ++v) {
+        if (field.steady()[v] <= 0.0f)
+            continue;
+        if (field.zones()[v] == HeatZone::Essential) {
+            EXPECT_LE(field.arrivalSeconds()[v], essentialEnd + 1e-4f);
+            ++essential;
+        } else if (field.zones()[v] == HeatZone::Spillover && field.steady()[v] <= scene::kSpilloverHeat) {
+            EXPECT_GE(field.arrivalSeconds()[v], essentialEnd - 1e-4f);
+            ++spill;
+        }
+    }
+    EXPECT_GT(essential, 0u);
+    EXPECT_GT(spill, 0u);
+    EXPECT_NEAR(field.settleSeconds(), 3.0f, 1e-4f); // spread 2.6 s + rise 0.4 s: "over about 3 s, then holds"
+}
