@@ -170,7 +170,9 @@ void StudyFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comm
         }
         ImGui::EndMainMenuBar();
     }
-    if (!ui.expertPanels()) // the projector shows the body and the caption; a patient sees the plain panel
+    // The projector shows the body and the caption; a patient sees the plain panel; an unanswered quiz question
+    // shows no names (the card would name the highlighted muscle).
+    if (!ui.expertPanels() || ui.namesHidden)
         return;
     ui::StudyPanelModel pm;
     pm.index = index_.get();
