@@ -64,7 +64,7 @@ PY
   then echo "FAIL: $name: $cond"; exit 1; fi
   echo "ok: $name"
 }
-shot() { sleep 1.5; python3 "$here/xwd_to_png.py" "$fb/Xvfb_screen0" "$out/$1_${size}.png"; }
+shot() { sleep 3; python3 "$here/xwd_to_png.py" "$fb/Xvfb_screen0" "$out/$1_${size}.png"; }
 nothing_else() { # the patient screens show none of the other modes' things
   echo 's["technique"]["id"] == "" and s["overlays"]["technique"] == 0 and not s["lesson"]["active"] and s["caption"] == "" and not s["quiz"]["shown"]'
 }
