@@ -30,7 +30,7 @@ CaptionLayout layoutCaption(const std::string& caption, float width, float heigh
     l.wrap = width * (presentation ? 0.9f : 0.8f);
     const float maxBand = height * 0.25f;
     const float floorSize = std::max(height / 38.0f, std::min(uiFontPixels, 12.0f));
-    l.size = std::max(height / (presentation ? 30.0f : 36.0f), floorSize);
+    l.size = std::max(height / (presentation ? 20.0f : 30.0f), floorSize);
     auto band = [&](float textHeight) { return textHeight + l.size * 0.8f; }; // the padding above and below
     while (l.size > floorSize && band(measure(l.size, l.wrap, l.text.c_str()).y) > maxBand)
         l.size = std::max(floorSize, l.size * 0.92f);

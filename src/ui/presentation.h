@@ -11,9 +11,9 @@ namespace myoatlas::ui {
 // the band spans the screen width and the text is bigger still.
 void drawCaptionBar(const std::string& text, bool presentation);
 
-// Where a caption goes and how big: the text scales with the window (a 30th of its height on the projector, a
-// 36th otherwise: 36 and 30 px at 1080p), and the band never takes more than a quarter of the height: a long
-// caption is set smaller (down to a 38th of the height, 28 px at 1080p), then cut at a line with an ellipsis.
+// Where a caption goes and how big: the text scales with the window (a 20th of its height on the projector, a
+// 30th otherwise: 54 and 36 px at 1080p), and the band never takes more than a quarter of the height: a long
+// caption is set smaller (down to a 38th of the height, 28 px at 1080p), then cut at a word with an ellipsis.
 struct CaptionLayout {
     std::string text;                // what is drawn (cut when it did not fit)
     float size = 0.0f;               // text height in pixels
