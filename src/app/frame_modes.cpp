@@ -29,7 +29,7 @@ ModeFeatures findModeFeatures(std::vector<std::unique_ptr<Feature>>& features) {
 }
 
 scene::AppMode updateMode(scene::ModeSwitch& modes, const ModeFeatures& f, const scene::AppState& state,
-                          ui::UiState& ui, scene::Commands& commands) {
+                          ui::UiState& ui, scene::Commands& commands, bool afterPanels) {
     scene::ModeFlags flags;
     flags.patient = ui.patientMode;
     flags.quiz = ui.showQuiz;
@@ -38,9 +38,14 @@ scene::AppMode updateMode(scene::ModeSwitch& modes, const ModeFeatures& f, const
     const scene::AppMode mode = scene::modeOf(flags);
     scene::Commands leaving;
     if (modes.update(mode, leaving)) {
-        for (const auto& c : commands.list())
-            leaving.push(c);
-        commands = std::move(leaving);
+        if (afterPanels) {
+            for (const auto& c : commands.list())
+                leaving.push(c);
+            commands = std::move(leaving);
+        } else {
+            for (const auto& c : leaving.list())
+                commands.push(c);
+        }
     }
     ui.namesHidden = !scene::rulesFor(mode, !quizAwaitingAnswer(f)).structureNames;
     return mode;
@@ -92,7 +97,8 @@ std::string stateJson(const scene::AppState& state, const ui::UiState& ui, const
     j["patient"] = {{"active", f.patient && f.patient->flow().active()},
                     {"screen", f.patient && f.patient->flow().active()
                                    ? std::string(scene::patientScreenName(f.patient->flow().screen()))
-                                   : std::string("none")}};
+                                   : std::string("none")},
+                    {"self_care", f.patient ? f.patient->selfCareState() : std::string("none")}};
     j["quiz"] = {{"shown", ui.showQuiz}, {"awaiting_answer", quizAwaitingAnswer(f)}};
     if (frames >= 0)
         j["frames"] = frames;

@@ -23,10 +23,13 @@ struct ModeFeatures {
 };
 [[nodiscard]] ModeFeatures findModeFeatures(std::vector<std::unique_ptr<Feature>>& features);
 
-// The mode from the UI flags and the features; sets ui.namesHidden from its rules. When the mode changed since the
-// last frame, the clean-up of the mode left is put in front of `commands` (before the new mode's own commands).
+// The mode from the UI flags and the features; sets ui.namesHidden from its rules. When the mode changed, the
+// clean-up of the mode left joins `commands`: after the panels (`afterPanels`) it goes in front, because a mode
+// entered from a menu or panel pushes its own first view in the same frame; after the keys it goes at the end,
+// because the mode left may have pushed something earlier in the frame and a mode entered by a key starts on the
+// next one.
 scene::AppMode updateMode(scene::ModeSwitch& modes, const ModeFeatures& f, const scene::AppState& state,
-                          ui::UiState& ui, scene::Commands& commands);
+                          ui::UiState& ui, scene::Commands& commands, bool afterPanels);
 
 // The caption of the frame: the state's, and the features' unless the mode keeps them off.
 [[nodiscard]] std::string frameCaption(const scene::AppState& state, std::vector<std::unique_ptr<Feature>>& features,

@@ -251,8 +251,9 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
             f->drawUi(model, ui, commands);
         if (!context.atlasError.empty())
             drawCaption("Atlas not loaded: " + context.atlasError);
+        mode = updateMode(modes, modeFeatures, state, ui, commands, true); // a mode left is cleared (one place)
         routeInput(window, router, state, host.features(), ui, commands);
-        mode = updateMode(modes, modeFeatures, state, ui, commands); // the mode left is cleared first
+        mode = updateMode(modes, modeFeatures, state, ui, commands, false);
         scene::applyAll(state, body, commands);
         bool moving = scene::advanceCamera(state, clock.now());
         animating = host.update(state, clock.now()) || moving;

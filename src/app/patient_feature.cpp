@@ -18,6 +18,34 @@ PatientFeature::PatientFeature(FeatureContext& context, SuspectSource suspects)
 PatientFeature::~PatientFeature() {
     if (export_.valid())
         export_.wait();
+    if (verdictJob_.valid())
+        verdictJob_.wait();
+}
+
+std::string PatientFeature::selfCareState() const {
+    if (verdictJob_.valid())
+        return "resolving";
+    if (!verdict_)
+        return "none";
+    return verdict_->allowed() ? "allowed" : "refused";
+}
+
+void PatientFeature::prepareVerdict(const scene::Suspect& s) {
+    if (verdictJob_.valid() && verdictJob_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        verdict_ = verdictJob_.get();
+        return;
+    }
+    const std::string key = s.trpId + "/" + s.side;
+    if (key == verdictKey_ || verdictJob_.valid() || !context_.atlas)
+        return; // known, or another one still resolving (this one follows when it is done)
+    verdictKey_ = key;
+    verdict_.reset();
+    verdictJob_ = std::async(std::launch::async, [this, id = s.trpId, side = s.side] {
+        // Resolvers of its own: the shared one caches and belongs to the main thread.
+        anatomy::AtlasResolver resolver(*context_.atlas, context_.body);
+        scene::TechniqueResolver techniques(*context_.atlas, context_.body, resolver);
+        return selfCareVerdict(*context_.atlas, techniques, id, side);
+    });
 }
 
 void PatientFeature::handle(PatientEvent event, scene::Commands& out) {
@@ -78,7 +106,7 @@ bool PatientFeature::onBodyClick(const scene::BodyClick& click, const scene::App
 
 bool PatientFeature::update(const scene::AppState& state, double now) {
     (void)state, (void)now;
-    return flow_.active() && (export_.valid() || flow_.screen() == PatientScreen::Looking);
+    return flow_.active() && (export_.valid() || verdictJob_.valid() || flow_.screen() == PatientScreen::Looking);
 }
 
 ui::PatientView PatientFeature::view(const scene::AppState& state) {
@@ -96,6 +124,9 @@ ui::PatientView PatientFeature::view(const scene::AppState& state) {
             : nullptr;
     const anatomy::TriggerPoint* trp = s && context_.atlas ? context_.atlas->triggerPoint(s->trpId) : nullptr;
     const anatomy::Muscle* muscle = trp ? context_.atlas->muscle(trp->muscle) : nullptr;
+    if (muscle)
+        prepareVerdict(*s);
+    const bool verdictKnown = s && verdictKey_ == s->trpId + "/" + s->side && !verdictJob_.valid();
     switch (screen) {
     case PatientScreen::Mark:
         v.lines = {"Click on the body where it hurts.", "You can mark more than one spot."};
@@ -120,12 +151,9 @@ ui::PatientView PatientFeature::view(const scene::AppState& state) {
         break;
     case PatientScreen::Home:
         if (muscle) {
-            if (verdictKey_ != s->trpId + "/" + s->side && context_.resolver) {
-                verdictKey_ = s->trpId + "/" + s->side;
-                if (!techniques_)
-                    techniques_ =
-                        std::make_unique<scene::TechniqueResolver>(*context_.atlas, context_.body, *context_.resolver);
-                verdict_ = selfCareVerdict(*context_.atlas, *techniques_, s->trpId, s->side);
+            if (!verdictKnown) {
+                v.lines = {"Finding a safe way to ease it at home..."};
+                break;
             }
             // Without the site rule's verdict the tool is not offered: the patient is told to ask.
             auto care = selfCareFor(*context_.atlas, *muscle, verdict_ ? &*verdict_ : nullptr);

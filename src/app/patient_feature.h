@@ -33,6 +33,8 @@ public:
     bool update(const scene::AppState& state, double now) override;
 
     [[nodiscard]] const scene::PatientFlow& flow() const { return flow_; }
+    // The site rule for the self-care tool on the source shown: "none", "resolving", "allowed", "refused".
+    [[nodiscard]] std::string selfCareState() const;
 
 private:
     void handle(scene::PatientEvent event, scene::Commands& out);
@@ -47,9 +49,11 @@ private:
     std::vector<scene::Suspect> shownFrom_; // the ranking the current explanation came from
     std::string handoutPath_ = "handout.pdf";
     std::future<std::string> export_; // result message of a handout export running in the background
-    // The site rule for the self-care tool on the candidate shown (the handout applies the same one).
-    std::unique_ptr<scene::TechniqueResolver> techniques_;
+    // The site rule for the self-care tool on the candidate shown (the handout applies the same one), resolved on
+    // the body on a worker thread from the moment the source is shown: the window never waits for it.
+    void prepareVerdict(const scene::Suspect& s);
     std::string verdictKey_;
+    std::future<std::optional<anatomy::ContactVerdict>> verdictJob_;
     std::optional<anatomy::ContactVerdict> verdict_;
 };
 

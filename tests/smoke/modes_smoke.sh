@@ -99,6 +99,7 @@ if [ "$screen" = source ]; then
   sleep 0.3
   xdotool key --delay 20 Right
   expect "at home" 10 's["patient"]["screen"] == "home"'
+  expect "self-care checked against the site rule" 60 's["patient"]["self_care"] in ("allowed", "refused")'
   shot patient_home
   xdotool key --delay 20 Right
   expect "handout" 10 's["patient"]["screen"] == "handout"'
