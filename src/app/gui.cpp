@@ -302,7 +302,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         auto renderScene = [&](int supersample, float scale) {
             render::FrameInputs in;
             in.view = &state.view;
-            in.hovered = state.hovered;
+            in.hovered = ui.namesHidden ? std::nullopt : state.hovered; // the quiz highlights only its muscle
             in.dimmed = dimmed;
             in.time = static_cast<float>(clock.now());
             in.heatPulse = host.heatPulse();
