@@ -15,7 +15,8 @@ std::vector<std::unique_ptr<Feature>> makeFeatures(FeatureContext& context) {
     auto heat = std::make_unique<HeatFeature>(context);
     HeatFeature* heatFeature = heat.get();
     // Patient mode first, so its "it hurts here" clicks win; it reads the heat feature's reverse lookup.
-    features.push_back(std::make_unique<PatientFeature>(context, [heatFeature]() { return &heatFeature->suspects(); }));
+    features.push_back(std::make_unique<PatientFeature>(
+        context, [heatFeature]() { return heatFeature->busy() ? nullptr : &heatFeature->suspects(); }));
     features.push_back(std::make_unique<LineFeature>(context));
     features.push_back(std::move(heat));
     features.push_back(std::make_unique<TechniqueFeature>(context));

@@ -1,5 +1,6 @@
 #include "app/gui.h"
 
+#include "app/frame_modes.h"
 #include "app/lesson_feature.h"
 #include "app/quiz_feature.h"
 #include "app/study_feature.h"
@@ -25,7 +26,6 @@
 #include <cmath>
 #include <future>
 #include <imgui.h>
-#include <nlohmann/json.hpp>
 
 namespace myoatlas::app {
 namespace {
@@ -46,6 +46,12 @@ void applyAppAction(scene::Action action, ui::UiState& ui) {
         break;
     case scene::Action::ToggleHelp:
         ui.showHelp = !ui.showHelp;
+        break;
+    case scene::Action::TogglePatient:
+        ui.setPatientMode(!ui.patientMode);
+        break;
+    case scene::Action::ToggleQuiz:
+        ui.setQuiz(!ui.showQuiz);
         break;
     case scene::Action::Quit:
         ui.requestQuit = true;
@@ -108,28 +114,6 @@ template <class T> T* findFeature(std::vector<std::unique_ptr<Feature>>& feature
     return nullptr;
 }
 
-// What the window showed when it closed, for the smoke tests that drive it with real key presses and clicks.
-void dumpState(const std::filesystem::path& path, const scene::AppState& state, const ui::UiState& ui,
-               const anatomy::Body& body, const LessonFeature* lessons, int frames) {
-    nlohmann::json j;
-    const auto& cam = state.view.camera;
-    j["camera"] = {{"yaw", cam.yaw},
-                   {"pitch", cam.pitch},
-                   {"distance", cam.distance},
-                   {"target", {cam.target.x, cam.target.y, cam.target.z}}};
-    j["peel"] = state.view.peel;
-    j["selection"] = nlohmann::json::array();
-    for (uint32_t s : state.view.selection)
-        j["selection"].push_back(body.structures[s].name);
-    j["hidden"] = state.view.hidden.size();
-    j["technique"] = {{"id", state.view.technique.id}, {"step", state.view.technique.step}};
-    j["lesson"] = {{"active", state.lessonActive}, {"step", lessons ? lessons->current() : -1}};
-    j["presentation"] = ui.presentation;
-    j["help"] = ui.showHelp;
-    j["frames"] = frames;
-    core::writeFileAtomically(path, j.dump(2) + "\n");
-}
-
 } // namespace
 
 void drawCaption(const std::string& text) {
@@ -176,11 +160,15 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
 
     render::Renderer renderer(body);
     FeatureHost host(context, renderer);
-    auto* quiz = findFeature<QuizFeature>(host.features());
+    const ModeFeatures modeFeatures = findModeFeatures(host.features());
+    scene::ModeSwitch modes;
+    scene::AppMode mode = scene::AppMode::Explore;
+    std::string caption, lastDump;
+    auto* quiz = modeFeatures.quiz;
     if (quiz)
         quiz->setProgress(settings.quiz);
     uint64_t savedQuizVersion = quiz ? quiz->progressVersion() : 0;
-    auto* lessons = findFeature<LessonFeature>(host.features());
+    auto* lessons = modeFeatures.lessons;
     if (lessons && !options.lesson.empty())
         lessons->requestOpen(options.lesson, true);
     ui.monitorCount = std::max(1, window.monitorCount());
@@ -263,15 +251,20 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
             f->drawUi(model, ui, commands);
         if (!context.atlasError.empty())
             drawCaption("Atlas not loaded: " + context.atlasError);
+        mode = updateMode(modes, modeFeatures, state, ui, commands, true); // a mode left is cleared (one place)
         routeInput(window, router, state, host.features(), ui, commands);
+        mode = updateMode(modes, modeFeatures, state, ui, commands, false);
         scene::applyAll(state, body, commands);
         bool moving = scene::advanceCamera(state, clock.now());
         animating = host.update(state, clock.now()) || moving;
         host.sync(dimmed);
-        std::string caption = state.view.caption;
-        for (auto& f : host.features())
-            if (auto c = f->caption(state); !c.empty())
-                caption += (caption.empty() ? "" : "\n") + c;
+        caption = frameCaption(state, host.features(), mode, modeFeatures);
+        if (!options.dumpState.empty()) // live, so that a smoke test can check each mode it walks through
+            if (auto json = stateJson(state, ui, body, host.features(), modeFeatures, mode, caption, -1);
+                json != lastDump) {
+                core::writeFileAtomically(options.dumpState, json);
+                lastDump = std::move(json);
+            }
         if (ui.presentation) {
             ui::PresentationOverlay overlay;
             overlay.caption = caption;
@@ -309,7 +302,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         auto renderScene = [&](int supersample, float scale) {
             render::FrameInputs in;
             in.view = &state.view;
-            in.hovered = state.hovered;
+            in.hovered = ui.namesHidden ? std::nullopt : state.hovered; // the quiz highlights only its muscle
             in.dimmed = dimmed;
             in.time = static_cast<float>(clock.now());
             in.heatPulse = host.heatPulse();
@@ -370,7 +363,8 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
     }
     saveSettings();
     if (!options.dumpState.empty())
-        dumpState(options.dumpState, state, ui, body, lessons, frame);
+        core::writeFileAtomically(options.dumpState,
+                                  stateJson(state, ui, body, host.features(), modeFeatures, mode, caption, frame));
     return 0;
 }
 

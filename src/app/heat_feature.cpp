@@ -165,7 +165,7 @@ void HeatFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
     if (!model.state)
         return;
     const scene::AppState& state = *model.state;
-    if (panel_.show && ui.expertPanels())
+    if (panel_.show && ui.expertPanels() && !ui.namesHidden) // it names the patterns shown (quiz answers)
         drawTriggerPointPanel(model, panelModel(state), panel_, out);
     frameChosenPattern(state, ui, out);
     if (panel_.showLegend && session_.shown() && !ui.presentation)
@@ -173,7 +173,7 @@ void HeatFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
 
     // Hover names the markers (they are overlays, not structures the picker knows).
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantCaptureMouse || !markers_ || markers_->markers().empty() || io.DisplaySize.x <= 0 ||
+    if (io.WantCaptureMouse || ui.namesHidden || !markers_ || markers_->markers().empty() || io.DisplaySize.x <= 0 ||
         io.DisplaySize.y <= 0)
         return;
     const float reach = std::max(ImGui::GetFontSize() * 0.8f, 10.0f);

@@ -104,6 +104,8 @@ void LessonFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Com
         pendingOpen_.reset();
         open(path, play, ui, state, out);
     }
+    if (playing_ && (ui.patientMode || ui.showQuiz))
+        stop(out); // one mode at a time: the mode switch then clears what the step showed
     if (!ui.showLesson || !ui.expertPanels())
         return;
     ui::LessonView view;

@@ -3,23 +3,14 @@
 #include "anatomy/landmark_resolver.h"
 #include "app/handout_command.h"
 #include "core/error.h"
-#include "ui/patient_panel.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace myoatlas::app {
-namespace {
 
-bool sameRanking(const std::vector<scene::Suspect>& a, const std::vector<scene::Suspect>& b) {
-    if (a.size() != b.size())
-        return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (a[i].trpId != b[i].trpId || a[i].side != b[i].side || a[i].score != b[i].score)
-            return false;
-    return true;
-}
-
-} // namespace
+using scene::PatientEvent;
+using scene::PatientScreen;
 
 PatientFeature::PatientFeature(FeatureContext& context, SuspectSource suspects)
     : context_(context), suspects_(std::move(suspects)) {}
@@ -27,120 +18,247 @@ PatientFeature::PatientFeature(FeatureContext& context, SuspectSource suspects)
 PatientFeature::~PatientFeature() {
     if (export_.valid())
         export_.wait();
+    if (verdictJob_.valid())
+        verdictJob_.wait();
+}
+
+std::string PatientFeature::selfCareState() const {
+    if (verdictJob_.valid())
+        return "resolving";
+    if (!verdict_)
+        return "none";
+    return verdict_->allowed() ? "allowed" : "refused";
+}
+
+void PatientFeature::prepareVerdict(const scene::Suspect& s) {
+    if (verdictJob_.valid() && verdictJob_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        verdict_ = verdictJob_.get();
+        return;
+    }
+    const std::string key = s.trpId + "/" + s.side;
+    if (key == verdictKey_ || verdictJob_.valid() || !context_.atlas)
+        return; // known, or another one still resolving (this one follows when it is done)
+    verdictKey_ = key;
+    verdict_.reset();
+    verdictJob_ = std::async(std::launch::async, [this, id = s.trpId, side = s.side] {
+        // Resolvers of its own: the shared one caches and belongs to the main thread.
+        anatomy::AtlasResolver resolver(*context_.atlas, context_.body);
+        scene::TechniqueResolver techniques(*context_.atlas, context_.body, resolver);
+        return selfCareVerdict(*context_.atlas, techniques, id, side);
+    });
+}
+
+void PatientFeature::handle(PatientEvent event, scene::Commands& out) {
+    switch (flow_.handle(event)) {
+    case scene::PatientEffect::None:
+        break;
+    case scene::PatientEffect::ClearPain:
+        out.push(scene::ClearPainPoints{});
+        out.push(scene::ClearTriggerPoints{});
+        shownFrom_.clear();
+        break;
+    case scene::PatientEffect::ShowCandidate:
+        if (auto i = static_cast<size_t>(flow_.candidate()); i < shownFrom_.size())
+            out.push(scene::ShowTriggerPoint{{shownFrom_[i].trpId, shownFrom_[i].side}, false});
+        break;
+    case scene::PatientEffect::Leave:
+        leaveRequested_ = true; // the mode switch clears the marks and the pattern
+        break;
+    }
+}
+
+void PatientFeature::markModes(scene::InputModes& modes, const scene::AppState& state) const {
+    (void)state;
+    modes.patient = flow_.active() && !presenting_;
+}
+
+bool PatientFeature::onAction(const scene::BoundAction& action, const scene::AppState& state, scene::Commands& out) {
+    (void)state;
+    if (action.mode != scene::InputMode::Patient || !flow_.active())
+        return false;
+    switch (action.action) {
+    case scene::Action::Next:
+        handle(PatientEvent::Next, out);
+        return true;
+    case scene::Action::Previous:
+    case scene::Action::Leave:
+        handle(PatientEvent::Back, out);
+        return true;
+    case scene::Action::Another:
+        handle(PatientEvent::Another, out);
+        return true;
+    default:
+        return false;
+    }
 }
 
 bool PatientFeature::onBodyClick(const scene::BodyClick& click, const scene::AppState& state, scene::Commands& out) {
     (void)state;
-    if (!active_ || !click.pick)
+    if (!flow_.active() || presenting_ || !click.pick)
         return false;
-    out.push(scene::AddPainPoint{click.pick->point});
+    // Clicks never select in patient mode: a mark is added only where the screen asks for one.
+    if (flow_.offers(PatientEvent::PainMarked)) {
+        out.push(scene::AddPainPoint{click.pick->point});
+        flow_.handle(PatientEvent::PainMarked);
+    }
     return true;
 }
 
 bool PatientFeature::update(const scene::AppState& state, double now) {
     (void)state, (void)now;
-    return active_ && export_.valid();
+    return flow_.active() && (export_.valid() || verdictJob_.valid() || flow_.screen() == PatientScreen::Looking);
+}
+
+ui::PatientView PatientFeature::view(const scene::AppState& state) {
+    ui::PatientView v;
+    const PatientScreen screen = flow_.screen();
+    v.screen = screen;
+    v.title = scene::patientScreenTitle(screen);
+    const int marks = static_cast<int>(state.view.painPoints.size());
+    const std::string marked = "You marked " + std::to_string(marks) + (marks == 1 ? " spot." : " spots.");
+    const scene::Suspect* s =
+        screen == PatientScreen::Source || screen == PatientScreen::Home || screen == PatientScreen::Handout
+            ? (static_cast<size_t>(flow_.candidate()) < shownFrom_.size()
+                   ? &shownFrom_[static_cast<size_t>(flow_.candidate())]
+                   : nullptr)
+            : nullptr;
+    const anatomy::TriggerPoint* trp = s && context_.atlas ? context_.atlas->triggerPoint(s->trpId) : nullptr;
+    const anatomy::Muscle* muscle = trp ? context_.atlas->muscle(trp->muscle) : nullptr;
+    if (muscle)
+        prepareVerdict(*s);
+    const bool verdictKnown = s && verdictKey_ == s->trpId + "/" + s->side && !verdictJob_.valid();
+    switch (screen) {
+    case PatientScreen::Mark:
+        v.lines = {"Click on the body where it hurts.", "You can mark more than one spot."};
+        break;
+    case PatientScreen::Looking:
+        v.lines = {marked, "Looking for where this pain may come from..."};
+        break;
+    case PatientScreen::NotFound:
+        v.lines = {"No common cause was found for this spot.", "Try marking the centre of the pain."};
+        break;
+    case PatientScreen::Source:
+        if (muscle) {
+            auto words = scene::patientWords(*context_.atlas, *muscle);
+            v.lines = {"Pain felt here often comes from a tight spot (a \"knot\") in " + words.phrase() + ", on your " +
+                       s->side + " side."};
+            if (!words.more.empty())
+                v.lines.push_back(words.more);
+            if (flow_.candidates() > 1)
+                v.counter = "Possible cause " + std::to_string(flow_.candidate() + 1) + " of " +
+                            std::to_string(flow_.candidates());
+        }
+        break;
+    case PatientScreen::Home:
+        if (muscle) {
+            if (!verdictKnown) {
+                v.lines = {"Finding a safe way to ease it at home..."};
+                break;
+            }
+            // Without the site rule's verdict the tool is not offered: the patient is told to ask.
+            auto care = selfCareFor(*context_.atlas, *muscle, verdict_ ? &*verdict_ : nullptr);
+            if (!verdict_ && !care.blocked) {
+                v.lines = {"Ask your therapist to show you a safe way to ease this spot at home."};
+                break;
+            }
+            v.heading = care.title;
+            v.steps = care.steps;
+            v.lines = care.dosage;
+            v.notes = {care.safety.begin(), care.safety.begin() + std::min<size_t>(2, care.safety.size())};
+        }
+        break;
+    case PatientScreen::Handout:
+        v.lines = {"A sheet to take home: where the pain comes from, what to do at home, and room for notes."};
+        v.handoutField = true;
+        break;
+    }
+    for (auto event : {PatientEvent::Next, PatientEvent::Another, PatientEvent::Back, PatientEvent::StartAgain})
+        if (flow_.offers(event))
+            if (auto label = scene::patientButtonLabel(screen, event); !label.empty())
+                v.buttons.push_back({event, std::string(label)});
+    return v;
+}
+
+void PatientFeature::exportHandout(const std::string& path, ui::UiState& ui) {
+    const scene::Suspect* s = static_cast<size_t>(flow_.candidate()) < shownFrom_.size()
+                                  ? &shownFrom_[static_cast<size_t>(flow_.candidate())]
+                                  : nullptr;
+    if (!s || export_.valid() || !context_.atlas)
+        return;
+    ui.status = "Writing the handout...";
+    // Rendered headless (its own EGL context) on a worker thread: the window keeps running.
+    export_ = std::async(std::launch::async, [this, id = s->trpId, side = s->side, path] {
+        try {
+            // A resolver of its own: the shared one caches and belongs to the main thread.
+            anatomy::AtlasResolver resolver(*context_.atlas, context_.body);
+            FeatureContext local{context_.body, context_.atlas, &resolver, {}};
+            writeTriggerPointHandout(local, id, side, path);
+            return "Handout written to " + path;
+        } catch (const std::exception& e) {
+            return std::string("Handout not written: ") + e.what();
+        }
+    });
 }
 
 void PatientFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
-    if (!ui.patientMode || ui.presentation) {
-        if (active_ && !ui.patientMode) {
-            out.push(scene::ClearPainPoints{});
-            out.push(scene::ClearTriggerPoints{});
-            shownFrom_.clear();
-        }
-        active_ = ui.patientMode;
+    if (leaveRequested_) {
+        leaveRequested_ = false;
+        ui.patientMode = false;
+    }
+    if (!ui.patientMode) {
+        if (flow_.active())
+            flow_.handle(PatientEvent::Leave); // the mode switch clears what it showed
+        shownFrom_.clear();
         return;
     }
+    presenting_ = ui.presentation;
     const scene::AppState& state = *model.state;
-    if (!active_) {
+    if (!flow_.active()) {
         // Entering: a clean, friendly view of the whole body.
+        flow_.enter();
+        shownFrom_.clear();
         out.push(scene::ClearSelection{});
+        out.push(scene::ClearPainPoints{});
         out.push(scene::ShowAll{});
         out.push(scene::ResetLayers{});
-        out.push(scene::FrameBody{});
+        // From the front, framed; as a camera move, so one still running (a lesson's) cannot carry the view away.
+        scene::Camera front;
+        front.pose = state.view.camera;
+        const auto& body = context_.body;
+        front.setView(scene::ViewName::Anterior, body.skin() ? body.structures[*body.skin()].bounds : body.bounds(),
+                      state.viewportAspect);
+        out.push(scene::AnimateCamera{front.pose, 0.5f});
         ui.status.clear();
     }
-    active_ = true;
     if (export_.valid() && export_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
         ui.status = export_.get();
-
-    ui::PatientView view;
-    view.painMarks = static_cast<int>(state.view.painPoints.size());
-    const std::vector<scene::Suspect>* ranked = suspects_ ? suspects_() : nullptr;
-    view.searching = view.painMarks > 0 && (!ranked || ranked->empty()) && shownFrom_.empty();
-    if (ranked && !ranked->empty() && view.painMarks > 0) {
-        view.searching = false;
-        if (!sameRanking(*ranked, shownFrom_)) {
-            // A new ranking: show the likeliest source's referral on the body.
+    if (flow_.screen() == PatientScreen::Looking) {
+        if (const auto* ranked = suspects_ ? suspects_() : nullptr) {
             shownFrom_ = *ranked;
-            candidate_ = 0;
-            out.push(scene::ShowTriggerPoint{{shownFrom_[0].trpId, shownFrom_[0].side}, false});
+            flow_.setCandidates(static_cast<int>(std::min<size_t>(shownFrom_.size(), 5)));
+            handle(shownFrom_.empty() ? PatientEvent::NoSource : PatientEvent::SourcesFound, out);
         }
     }
-    if (view.painMarks == 0)
-        shownFrom_.clear();
-    const scene::Suspect* s = shownFrom_.empty() ? nullptr : &shownFrom_[static_cast<size_t>(candidate_)];
-    const anatomy::TriggerPoint* trp = s && context_.atlas ? context_.atlas->triggerPoint(s->trpId) : nullptr;
-    const anatomy::Muscle* muscle = trp ? context_.atlas->muscle(trp->muscle) : nullptr;
-    if (muscle) {
-        view.sourceName = plainMuscleName(*muscle);
-        view.sideWords = " on your " + s->side + " side";
-        view.summary = muscle->patientSummary;
-        view.candidate = candidate_;
-        view.candidates = static_cast<int>(std::min<size_t>(shownFrom_.size(), 5));
-        if (verdictKey_ != s->trpId + "/" + s->side && context_.resolver) {
-            verdictKey_ = s->trpId + "/" + s->side;
-            if (!techniques_)
-                techniques_ =
-                    std::make_unique<scene::TechniqueResolver>(*context_.atlas, context_.body, *context_.resolver);
-            verdict_ = selfCareVerdict(*context_.atlas, *techniques_, s->trpId, s->side);
-        }
-        auto care = selfCareFor(*context_.atlas, *muscle, verdict_ ? &*verdict_ : nullptr);
-        view.selfCareTitle = care.title;
-        // One self-care step: the patient-facing instructions of one technique, with its dose and safety.
-        view.selfCareSteps = care.steps;
-        view.dosage = care.dosage;
-        view.safety = {care.safety.begin(), care.safety.begin() + std::min<size_t>(2, care.safety.size())};
-    }
+    if (ui.presentation)
+        return;
     if (!context_.atlas)
         ui.status = "The explanations need the atlas: " + context_.atlasError;
-
-    for (const auto& a : ui::drawPatientPanel(model, ui, view, handoutPath_)) {
+    for (const auto& a : ui::drawPatientPanel(model, ui, view(state), handoutPath_)) {
         switch (a.kind) {
-        case ui::PatientActionKind::ClearPain:
-            out.push(scene::ClearPainPoints{});
-            out.push(scene::ClearTriggerPoints{});
-            shownFrom_.clear();
-            break;
-        case ui::PatientActionKind::NextCandidate:
-            if (!shownFrom_.empty()) {
-                candidate_ = (candidate_ + 1) % std::max(1, view.candidates);
-                const auto& c = shownFrom_[static_cast<size_t>(candidate_)];
-                out.push(scene::ShowTriggerPoint{{c.trpId, c.side}, false});
-            }
+        case ui::PatientActionKind::Event:
+            handle(a.event, out);
             break;
         case ui::PatientActionKind::ExportHandout:
-            if (!s || export_.valid())
-                break;
-            ui.status = "Writing the handout...";
-            // Rendered headless (its own EGL context) on a worker thread: the window keeps running.
-            export_ = std::async(std::launch::async, [this, id = s->trpId, side = s->side, path = a.path] {
-                try {
-                    // A resolver of its own: the shared one caches and belongs to the main thread.
-                    anatomy::AtlasResolver resolver(*context_.atlas, context_.body);
-                    FeatureContext local{context_.body, context_.atlas, &resolver, {}};
-                    writeTriggerPointHandout(local, id, side, path);
-                    return "Handout written to " + path;
-                } catch (const std::exception& e) {
-                    return std::string("Handout not written: ") + e.what();
-                }
-            });
+            exportHandout(a.path, ui);
             break;
         case ui::PatientActionKind::Leave:
-            ui.patientMode = false;
+            handle(PatientEvent::Leave, out);
             break;
         }
+    }
+    if (leaveRequested_) {
+        leaveRequested_ = false;
+        ui.patientMode = false;
     }
 }
 

@@ -1,11 +1,13 @@
 #pragma once
-// Patient mode: a simplified, plain-language view for the clinic. A click on the body marks where it hurts
-// (AddPainPoint); the heat feature's reverse lookup ranks the trigger points that refer pain there; this feature
-// shows the likely source's referral (ShowTriggerPoint), explains it in everyday words and gives one self-care step,
-// and exports the handout.
+// Patient mode: a simplified, plain-language view for the clinic, one idea per screen (scene::PatientFlow). A click
+// on the body marks where it hurts (AddPainPoint); the heat feature's reverse lookup ranks the trigger points that
+// refer pain there; this feature shows the likely source's referral (ShowTriggerPoint), explains it in everyday
+// words, shows what the patient can do at home (when the site rule allows the tool there) and exports the handout.
 #include "app/feature.h"
+#include "scene/patient_flow.h"
 #include "scene/suspects.h"
 #include "scene/technique_player.h"
+#include "ui/patient_panel.h"
 
 #include <functional>
 #include <future>
@@ -16,7 +18,7 @@
 
 namespace myoatlas::app {
 
-// Where the ranked suspects come from (the heat feature); returns nullptr while it has none.
+// Where the ranked suspects come from (the heat feature); returns nullptr while the ranking is under way.
 using SuspectSource = std::function<const std::vector<scene::Suspect>*()>;
 
 class PatientFeature : public Feature {
@@ -25,20 +27,33 @@ public:
     ~PatientFeature() override;
     [[nodiscard]] std::string_view name() const override { return "patient"; }
     void drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) override;
+    void markModes(scene::InputModes& modes, const scene::AppState& state) const override;
+    bool onAction(const scene::BoundAction& action, const scene::AppState& state, scene::Commands& out) override;
     bool onBodyClick(const scene::BodyClick& click, const scene::AppState& state, scene::Commands& out) override;
     bool update(const scene::AppState& state, double now) override;
 
+    [[nodiscard]] const scene::PatientFlow& flow() const { return flow_; }
+    // The site rule for the self-care tool on the source shown: "none", "resolving", "allowed", "refused".
+    [[nodiscard]] std::string selfCareState() const;
+
 private:
+    void handle(scene::PatientEvent event, scene::Commands& out);
+    [[nodiscard]] ui::PatientView view(const scene::AppState& state);
+    void exportHandout(const std::string& path, ui::UiState& ui);
+
     FeatureContext& context_;
     SuspectSource suspects_;
-    bool active_ = false;
+    scene::PatientFlow flow_;
+    bool presenting_ = false;               // the flow's keys are off while the projector shows the room view
+    bool leaveRequested_ = false;           // Back on the first screen or Leave: patient mode ends at the next frame
     std::vector<scene::Suspect> shownFrom_; // the ranking the current explanation came from
-    int candidate_ = 0;
     std::string handoutPath_ = "handout.pdf";
     std::future<std::string> export_; // result message of a handout export running in the background
-    // The site rule for the self-care tool on the candidate shown (the handout applies the same one).
-    std::unique_ptr<scene::TechniqueResolver> techniques_;
+    // The site rule for the self-care tool on the candidate shown (the handout applies the same one), resolved on
+    // the body on a worker thread from the moment the source is shown: the window never waits for it.
+    void prepareVerdict(const scene::Suspect& s);
     std::string verdictKey_;
+    std::future<std::optional<anatomy::ContactVerdict>> verdictJob_;
     std::optional<anatomy::ContactVerdict> verdict_;
 };
 

@@ -12,8 +12,19 @@ QuizFeature::QuizFeature(FeatureContext& context) : context_(context) {
             *context.atlas, static_cast<uint32_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
 }
 
+namespace {
+
+// The view as a camera move: it replaces one still running (a lesson's), which would carry the view away.
+scene::AnimateCamera faceFrom(scene::ViewName view, const anatomy::Body& body, const scene::AppState& state) {
+    scene::Camera camera;
+    camera.pose = state.view.camera;
+    camera.setView(view, body.skin() ? body.structures[*body.skin()].bounds : body.bounds(), state.viewportAspect);
+    return {camera.pose, 0.5f};
+}
+
+} // namespace
+
 void QuizFeature::ask(const scene::AppState& state, scene::Commands& out) {
-    (void)state;
     if (!generator_)
         return;
     auto kind = kind_ >= 0 ? scene::kAllQuizKinds[kind_] : scene::kAllQuizKinds[askedCount_ % 3];
@@ -39,7 +50,7 @@ void QuizFeature::ask(const scene::AppState& state, scene::Commands& out) {
                 if (r.ok && r.position.z > midZ)
                     view = scene::ViewName::Anterior;
             }
-        out.push(scene::SetNamedView{view});
+        out.push(faceFrom(view, body, state));
         return;
     }
     // Highlight the muscle (selection outline) and face it.
@@ -52,8 +63,8 @@ void QuizFeature::ask(const scene::AppState& state, scene::Commands& out) {
         out.push(scene::SelectStructure{s, true, false});
     if (!parts.empty()) {
         auto b = scene::boundsOf(body, parts);
-        out.push(scene::SetNamedView{0.5f * (b.min.z + b.max.z) > midZ ? scene::ViewName::Anterior
-                                                                       : scene::ViewName::Posterior});
+        out.push(faceFrom(0.5f * (b.min.z + b.max.z) > midZ ? scene::ViewName::Anterior : scene::ViewName::Posterior,
+                          body, state));
     }
 }
 
@@ -77,12 +88,8 @@ void QuizFeature::record(bool right, std::string_view given) {
 
 void QuizFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
     if (!ui.showQuiz || ui.presentation) {
-        if (wasShown_ && !ui.showQuiz) {
-            // Leaving the quiz clears what it showed.
-            out.push(scene::ClearSelection{});
-            out.push(scene::ClearTriggerPoints{});
-            question_.reset();
-        }
+        if (wasShown_ && !ui.showQuiz)
+            question_.reset(); // what it showed on the body is cleared by the app's mode switch
         wasShown_ = ui.showQuiz;
         return;
     }
@@ -91,6 +98,8 @@ void QuizFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
         ui.status = "The quiz needs the atlas: " + context_.atlasError;
         return;
     }
+    if (!question_)
+        ask(*model.state, out); // entering the quiz puts the first question up at once
     ui::QuizView view;
     view.question = question_ ? &*question_ : nullptr;
     view.score = &score_;

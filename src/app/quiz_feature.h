@@ -18,6 +18,8 @@ public:
 
     void setProgress(const io::QuizProgress& p) { progress_ = p; }
     [[nodiscard]] const io::QuizProgress& progress() const { return progress_; }
+    // A question is on screen and its answer not given yet (names stay hidden then).
+    [[nodiscard]] bool awaitingAnswer() const { return question_.has_value() && !answered_; }
     // Changes whenever the progress does (the app saves it then).
     [[nodiscard]] uint64_t progressVersion() const { return progressVersion_; }
 

@@ -19,7 +19,9 @@ void StudyFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comm
     }
     if (!ui.presentation)
         ui::panelsMenuItem("Study (search and card)", &panel_.open, ui.expertPanels());
-    if (!ui.expertPanels()) // the projector shows the body and the caption; a patient sees the plain panel
+    // The projector shows the body and the caption; a patient sees the plain panel; an unanswered quiz question
+    // shows no names (the card would name the highlighted muscle).
+    if (!ui.expertPanels() || ui.namesHidden)
         return;
     ui::StudyPanelModel pm;
     pm.index = &session_.index();

@@ -258,7 +258,7 @@ void TechniqueFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::
         if (!panelOpenedFor_.empty())
             panel_.show = true; // a technique chosen elsewhere (a lesson step) brings its steps up
     }
-    if (!ui.expertPanels()) // a patient sees the plain-language panel only
+    if (!ui.expertPanels() || ui.showQuiz) // a patient sees the plain-language panel only; the quiz its own
         return;
     ui::TechniquePanelModel pm;
     pm.atlas = context_.atlas;

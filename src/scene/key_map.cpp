@@ -14,6 +14,17 @@ constexpr std::array kBindings = {
     KeyBinding{K::B, 0, M::Presentation, A::ToggleBlackout, false},
     KeyBinding{K::L, 0, M::Presentation, A::ToggleLaser, false},
 
+    // Patient mode: forward, back (Esc always goes back; on the first screen it leaves), another source.
+    KeyBinding{K::Right, 0, M::Patient, A::Next, false},
+    KeyBinding{K::PageDown, 0, M::Patient, A::Next, false},
+    KeyBinding{K::Space, 0, M::Patient, A::Next, false},
+    KeyBinding{K::Enter, 0, M::Patient, A::Next, false},
+    KeyBinding{K::Escape, 0, M::Patient, A::Leave, false},
+    KeyBinding{K::Backspace, 0, M::Patient, A::Leave, false},
+    KeyBinding{K::Left, 0, M::Patient, A::Previous, false},
+    KeyBinding{K::PageUp, 0, M::Patient, A::Previous, false},
+    KeyBinding{K::N, 0, M::Patient, A::Another, false},
+
     KeyBinding{K::PageDown, 0, M::Lesson, A::Next, true},
     KeyBinding{K::Right, 0, M::Lesson, A::Next, true},
     KeyBinding{K::Down, 0, M::Lesson, A::Next, true},
@@ -55,10 +66,12 @@ constexpr std::array kBindings = {
     KeyBinding{K::Escape, 0, M::Global, A::ClearSelection, false},
     KeyBinding{K::F5, 0, M::Global, A::TogglePresentation, false},
     KeyBinding{K::F1, 0, M::Global, A::ToggleHelp, false},
+    KeyBinding{K::F2, 0, M::Global, A::TogglePatient, false},
+    KeyBinding{K::F3, 0, M::Global, A::ToggleQuiz, false},
     KeyBinding{K::Q, ModControl, M::Global, A::Quit, false},
 };
 
-constexpr M kPriority[] = {M::Presentation, M::Lesson, M::Technique, M::Global};
+constexpr M kPriority[] = {M::Presentation, M::Patient, M::Lesson, M::Technique, M::Global};
 constexpr unsigned kChordMods = ModControl | ModAlt | ModSuper;
 } // namespace
 
@@ -68,6 +81,8 @@ bool InputModes::active(InputMode m) const {
         return true;
     case M::Presentation:
         return presentation;
+    case M::Patient:
+        return patient;
     case M::Lesson:
         return lesson;
     case M::Technique:
@@ -129,6 +144,8 @@ std::string_view keyName(Key key) {
         return "I";
     case K::L:
         return "L";
+    case K::N:
+        return "N";
     case K::Q:
         return "Q";
     case K::LeftBracket:
@@ -139,6 +156,8 @@ std::string_view keyName(Key key) {
         return "Esc";
     case K::Enter:
         return "Enter";
+    case K::Backspace:
+        return "Backspace";
     case K::Right:
         return "Right";
     case K::Left:
@@ -157,6 +176,10 @@ std::string_view keyName(Key key) {
         return "End";
     case K::F1:
         return "F1";
+    case K::F2:
+        return "F2";
+    case K::F3:
+        return "F3";
     case K::F5:
         return "F5";
     case K::KeypadSubtract:
@@ -235,6 +258,12 @@ std::string_view actionLabel(Action action) {
         return "play / pause";
     case A::Leave:
         return "leave";
+    case A::Another:
+        return "another possible cause";
+    case A::TogglePatient:
+        return "patient mode on/off";
+    case A::ToggleQuiz:
+        return "quiz on/off";
     }
     return "";
 }
@@ -245,6 +274,8 @@ std::string_view modeLabel(InputMode mode) {
         return "Everywhere";
     case M::Presentation:
         return "In presentation mode";
+    case M::Patient:
+        return "In patient mode (Esc goes back)";
     case M::Lesson:
         return "While a lesson plays";
     case M::Technique:

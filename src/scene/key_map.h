@@ -11,7 +11,7 @@
 
 namespace myoatlas::scene {
 
-enum class InputMode : unsigned char { Global, Presentation, Lesson, Technique };
+enum class InputMode : unsigned char { Global, Presentation, Patient, Lesson, Technique };
 
 enum class Action : unsigned char {
     ViewAnterior,
@@ -39,6 +39,8 @@ enum class Action : unsigned char {
     ToggleBlackout,
     ToggleLaser,
     ToggleHelp,
+    TogglePatient,
+    ToggleQuiz,
     Quit,
     // Mode actions: the owner of the mode carries them out.
     Next,
@@ -47,11 +49,13 @@ enum class Action : unsigned char {
     Last,
     PlayPause,
     Leave,
+    Another, // patient mode: the next likely source
 };
 
 // Which modes are active this frame (several may be).
 struct InputModes {
     bool presentation = false;
+    bool patient = false;
     bool lesson = false;
     bool technique = false;
     [[nodiscard]] bool active(InputMode m) const;
@@ -72,8 +76,8 @@ struct BoundAction {
 };
 
 [[nodiscard]] std::span<const KeyBinding> keyBindings();
-// The binding a key event triggers given the active modes, if any: presentation first, then the lesson, then the
-// technique, then the global bindings. Releases trigger nothing.
+// The binding a key event triggers given the active modes, if any: presentation first, then patient mode, then the
+// lesson, then the technique, then the global bindings. Releases trigger nothing.
 [[nodiscard]] std::optional<BoundAction> resolveKey(const KeyEvent& event, const InputModes& modes);
 
 [[nodiscard]] std::string_view keyName(Key key);           // "PageDown", "1", "F5"

@@ -119,8 +119,8 @@ void drawHelpPanel(UiState& ui) {
                 ImGui::TextUnformatted(r[1]);
             }
             // The key map itself, mode by mode: what is listed is what is bound.
-            for (auto mode : {scene::InputMode::Global, scene::InputMode::Lesson, scene::InputMode::Technique,
-                              scene::InputMode::Presentation}) {
+            for (auto mode : {scene::InputMode::Global, scene::InputMode::Patient, scene::InputMode::Lesson,
+                              scene::InputMode::Technique, scene::InputMode::Presentation}) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::TextDisabled("%s", std::string(scene::modeLabel(mode)).c_str());

@@ -76,14 +76,10 @@ void drawMainMenu(const UiModel& model, UiState& ui, scene::Commands& out) {
             ui.themeChanged = true;
         ImGui::Separator();
         // One mode at a time: the quiz would give its answers away to a patient, and the other way round.
-        if (ImGui::MenuItem("Patient mode", nullptr, ui.patientMode)) {
-            ui.patientMode = !ui.patientMode;
-            ui.showQuiz = ui.showQuiz && !ui.patientMode;
-        }
-        if (ImGui::MenuItem("Quiz", nullptr, ui.showQuiz)) {
-            ui.showQuiz = !ui.showQuiz;
-            ui.patientMode = ui.patientMode && !ui.showQuiz;
-        }
+        if (ImGui::MenuItem("Patient mode", "F2", ui.patientMode))
+            ui.setPatientMode(!ui.patientMode);
+        if (ImGui::MenuItem("Quiz", "F3", ui.showQuiz))
+            ui.setQuiz(!ui.showQuiz);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
@@ -109,15 +105,15 @@ void drawUi(const UiModel& model, UiState& ui, scene::Commands& out) {
     }
     if (ui.showLayers)
         drawLayersPanel(model, ui, out);
-    if (ui.showBrowser)
+    if (ui.showBrowser && !ui.namesHidden) // it marks the selected structures by name
         drawBrowserPanel(model, ui, out);
-    if (ui.showInfo && !ui.showQuiz) // the selection's name would give the quiz answer away
+    if (ui.showInfo && !ui.namesHidden) // the selection's name would give the quiz answer away
         drawInfoPanel(model, ui, out);
     if (ui.showAbout)
         drawAboutPanel(model, ui);
     if (ui.showHelp)
         drawHelpPanel(ui);
-    if (!ui.showQuiz)
+    if (!ui.namesHidden)
         drawHoverTooltip(model);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// Patient mode: a large, plain-language panel for the clinic. The clinician clicks where it hurts; the panel says
-// where the pain may come from in everyday words and shows one self-care step. No jargon, no ids.
+// Patient mode: a large, plain-language panel for the clinic, one idea per screen (scene/patient_flow.h). The
+// words are big enough to read from the chair; every screen has its way back and a way out. No jargon, no ids.
+#include "scene/patient_flow.h"
 #include "ui/ui_model.h"
 
 #include <string>
@@ -8,24 +9,32 @@
 
 namespace myoatlas::ui {
 
-struct PatientView {
-    int painMarks = 0;
-    bool searching = false;
-    std::string sourceName;            // "the upper trapezius, the sloping muscle ..."; empty: nothing found yet
-    std::string summary;               // the atlas's patient summary
-    std::string sideWords;             // "on your right side"
-    int candidate = 0, candidates = 0; // which of the ranked sources is shown
-    std::string selfCareTitle;         // "Self-care with a massage ball"
-    std::vector<std::string> selfCareSteps;
-    std::vector<std::string> dosage, safety;
-    std::string handoutPath;
+struct PatientButton {
+    scene::PatientEvent event;
+    std::string label;
 };
 
-enum class PatientActionKind { ClearPain, NextCandidate, ExportHandout, Leave };
+struct PatientView {
+    scene::PatientScreen screen = scene::PatientScreen::Mark;
+    std::string title;
+    std::string heading;                // a sub-heading (the self-care tool), may be empty
+    std::vector<std::string> lines;     // the screen's idea in big plain words
+    std::vector<std::string> steps;     // numbered steps (self-care)
+    std::vector<std::string> notes;     // smaller: cautions
+    std::string counter;                // "Cause 1 of 3"
+    std::vector<PatientButton> buttons; // the screen's ways on and back, in order
+    bool handoutField = false;          // the path field and the Export button
+};
+
+enum class PatientActionKind { Event, ExportHandout, Leave };
 struct PatientAction {
     PatientActionKind kind;
+    scene::PatientEvent event = scene::PatientEvent::Back;
     std::string path;
 };
+
+// The text size of the patient panel for a window height: at least 1.25 x the UI font, and a 34th of the height.
+[[nodiscard]] float patientTextPixels(float uiFontPixels, float windowHeight);
 
 std::vector<PatientAction> drawPatientPanel(const UiModel& model, UiState& ui, const PatientView& view,
                                             std::string& handoutPath);

@@ -9,8 +9,10 @@ std::vector<QuizAction> drawQuizPanel(const UiModel& model, UiState& ui, const Q
     (void)model;
     std::vector<QuizAction> out;
     float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowSize(ImVec2(em * 24, em * 26), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowPos(ImVec2(em * 28, em * 3), ImGuiCond_FirstUseEver);
+    // On the right, clear of the body in the middle of the view.
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowSize(ImVec2(em * 24, em * 22), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 25, vp->Pos.y + em * 3), ImGuiCond_Appearing);
     if (!ImGui::Begin("Quiz", &ui.showQuiz)) {
         ImGui::End();
         return out;

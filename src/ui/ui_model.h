@@ -63,11 +63,22 @@ struct UiState {
     bool showQuiz = false;
     std::string quizAnswer; // typed answer
     bool patientMode = false;
-    std::string status; // one-line message shown by the mode panels (errors, "saved")
+    bool namesHidden = false; // set by the app from the mode's rules: the quiz hides names until answered
+    std::string status;       // one-line message shown by the mode panels (errors, "saved")
 
     // The expert panels (layers, structures, trigger points, lines, techniques, lessons) are drawn: not on the
     // projector (presentation) and not while a patient is shown the plain-language panel.
     [[nodiscard]] bool expertPanels() const { return !presentation && !patientMode; }
+    // Quiz and patient mode exclude each other: entering one leaves the other (the app's mode switch then clears
+    // what the mode left showed).
+    void setPatientMode(bool on) {
+        patientMode = on;
+        showQuiz = showQuiz && !on;
+    }
+    void setQuiz(bool on) {
+        showQuiz = on;
+        patientMode = patientMode && !on;
+    }
 };
 
 } // namespace myoatlas::ui

@@ -10,6 +10,7 @@
 #include "support/test_body.h"
 #include "ui/panels.h"
 #include "ui/patient_panel.h"
+#include "ui/presentation.h"
 #include "ui/quiz_panel.h"
 
 #include <functional>
@@ -286,18 +287,16 @@ TEST_F(QuizPanelTest, ModeButtonsEmitTheMode) {
 
 class PatientPanelTest : public ClassroomUi {
 protected:
+    using E = scene::PatientEvent;
     void SetUp() override {
         ClassroomUi::SetUp();
-        view.painMarks = 2;
-        view.sourceName = "the upper trapezius, the sloping muscle between neck and shoulder";
-        view.sideWords = " on your right side";
-        view.summary = "A knot here often sends pain up the side of the neck.";
-        view.candidate = 0;
-        view.candidates = 3;
-        view.selfCareTitle = "Self-care with a massage ball";
-        view.selfCareSteps = {"Lean against a wall with the ball on the sore spot.", "Breathe slowly."};
-        view.dosage = {"30 to 90 seconds, twice a day"};
-        view.safety = {"Stop if it tingles or goes numb."};
+        view.screen = scene::PatientScreen::Source;
+        view.title = "Where it may come from";
+        view.lines = {"Pain felt here often comes from a tight spot in the sloping muscle between your neck and "
+                      "shoulder (upper trapezius), on your right side."};
+        view.counter = "Possible cause 1 of 3";
+        view.buttons = {
+            {E::Next, "What can I do at home?"}, {E::Another, "Another possible cause"}, {E::Back, "Mark again"}};
         handout = "/tmp/handout.pdf";
         draw = [this] {
             for (auto& a : ui::drawPatientPanel(model, ui, view, handout))
@@ -305,44 +304,92 @@ protected:
         };
         before = [this] { actions.clear(); };
     }
-    ui::PatientActionKind clicked(const char* label) {
-        auto p = find(kWindow, label);
+    std::optional<ui::PatientAction> clicked(const char* label, std::optional<int> pushed = std::nullopt) {
+        auto p = find(kWindow, label, pushed);
         EXPECT_TRUE(p) << label << " not found";
         if (!p)
-            return static_cast<ui::PatientActionKind>(-1);
+            return std::nullopt;
         clickAt(*p);
         EXPECT_EQ(actions.size(), 1u) << label;
-        return actions.empty() ? static_cast<ui::PatientActionKind>(-1) : actions[0].kind;
+        if (actions.empty())
+            return std::nullopt;
+        return actions[0];
     }
-    static constexpr const char* kWindow = "Where does it hurt?";
+    std::optional<E> event(const char* label, E e) {
+        auto a = clicked(label, static_cast<int>(e));
+        if (!a || a->kind != ui::PatientActionKind::Event)
+            return std::nullopt;
+        return a->event;
+    }
+    static constexpr const char* kWindow = "Patient mode";
     ui::PatientView view;
     std::string handout;
     std::vector<ui::PatientAction> actions;
 };
 
 TEST_F(PatientPanelTest, EachControlEmitsItsAction) {
-    EXPECT_EQ(clicked("Start again"), ui::PatientActionKind::ClearPain);
-    EXPECT_EQ(clicked("Show another possible source"), ui::PatientActionKind::NextCandidate);
-    EXPECT_EQ(clicked("Leave patient mode"), ui::PatientActionKind::Leave);
-    EXPECT_EQ(clicked("Export"), ui::PatientActionKind::ExportHandout);
-    ASSERT_FALSE(actions.empty());
-    EXPECT_EQ(actions[0].path, "/tmp/handout.pdf");
+    EXPECT_EQ(event("What can I do at home?", E::Next), E::Next);
+    EXPECT_EQ(event("Another possible cause", E::Another), E::Another);
+    EXPECT_EQ(event("Mark again", E::Back), E::Back);
+    auto leave = clicked("Leave patient mode");
+    ASSERT_TRUE(leave);
+    EXPECT_EQ(leave->kind, ui::PatientActionKind::Leave);
+    view.handoutField = true;
+    auto print = clicked("Print");
+    ASSERT_TRUE(print);
+    EXPECT_EQ(print->kind, ui::PatientActionKind::ExportHandout);
+    EXPECT_EQ(print->path, "/tmp/handout.pdf");
 }
 
-TEST_F(PatientPanelTest, ControlsFollowWhatIsKnown) {
-    // One source: nothing else to show.
-    view.candidates = 1;
-    EXPECT_FALSE(find(kWindow, "Show another possible source"));
-    // No marks yet: nothing to clear, no source, no handout; leaving still works.
+TEST_F(PatientPanelTest, ControlsFollowTheScreen) {
+    // The first screen: no way on yet, no handout; leaving still works.
     view = {};
-    EXPECT_FALSE(find(kWindow, "Start again"));
-    EXPECT_FALSE(find(kWindow, "Export"));
-    EXPECT_EQ(clicked("Leave patient mode"), ui::PatientActionKind::Leave);
+    view.title = "Where does it hurt?";
+    view.buttons = {{E::Back, "Leave"}};
+    EXPECT_FALSE(find(kWindow, "What can I do at home?", static_cast<int>(E::Next)));
+    EXPECT_FALSE(find(kWindow, "Print"));
+    EXPECT_EQ(event("Leave", E::Back), E::Back);
+    auto leave = clicked("Leave patient mode");
+    ASSERT_TRUE(leave);
+    EXPECT_EQ(leave->kind, ui::PatientActionKind::Leave);
     // Idle frames emit nothing.
     actions.clear();
     frame();
     frame();
     EXPECT_TRUE(actions.empty());
+}
+
+TEST(PatientText, BigEnoughForTheChairAndScaledWithTheWindow) {
+    EXPECT_GE(ui::patientTextPixels(17.0f, 1080.0f), 28.0f);
+    EXPECT_GT(ui::patientTextPixels(17.0f, 1080.0f), ui::patientTextPixels(17.0f, 720.0f));
+    EXPECT_GE(ui::patientTextPixels(17.0f, 720.0f), 17.0f * 1.25f);
+}
+
+// ---- Captions on a projector ---------------------------------------------------------------------------------------
+
+TEST_F(ClassroomUi, CaptionsAreLargeAndTakeAtMostAQuarterOfTheScreen) {
+    frame(); // a font to measure with
+    const std::string shortText = "TrP1 refers pain up the side of the neck to the temple and behind the eye.";
+    std::string longText;
+    while (longText.size() < 3000)
+        longText += "The upper trapezius refers pain to the temple, the angle of the jaw and behind the eye. ";
+    for (bool presentation : {true, false}) {
+        for (auto [w, h] : {std::pair{1920.0f, 1080.0f}, std::pair{1280.0f, 720.0f}}) {
+            for (const std::string* text : std::initializer_list<const std::string*>{&shortText, &longText}) {
+                auto l = ui::layoutCaption(*text, w, h, presentation, 17.0f);
+                EXPECT_LE(l.bottom - l.top, h * 0.25f + 0.5f) << w << "x" << h;
+                EXPECT_LE(l.bottom, h);
+                EXPECT_GE(l.size, h >= 1080.0f ? 28.0f : 18.0f) << w << "x" << h << " presentation " << presentation;
+                EXPECT_EQ(l.cut, text == &longText);
+                if (text == &shortText)
+                    EXPECT_EQ(l.text, shortText);
+            }
+        }
+        // Scaled with the window: a bigger window, bigger text.
+        EXPECT_GT(ui::layoutCaption(shortText, 1920, 1080, presentation, 17.0f).size,
+                  ui::layoutCaption(shortText, 1280, 720, presentation, 17.0f).size);
+    }
+    EXPECT_GE(ui::presentationTextPixels(1080.0f, 34.0f), 28.0f);
 }
 
 } // namespace
@@ -383,14 +430,14 @@ TEST_F(ClassroomUi, PatientModeShowsOnlyThePatientPanel) {
     ui.patientMode = true;
     frame();
     frame();
-    EXPECT_TRUE(shown("Where does it hurt?"));
+    EXPECT_TRUE(shown("Patient mode"));
     for (const char* name : expert)
         EXPECT_FALSE(shown(name)) << name << " shows in patient mode";
 
     ui.patientMode = false;
     frame();
     frame();
-    EXPECT_FALSE(shown("Where does it hurt?"));
+    EXPECT_FALSE(shown("Patient mode"));
     for (const char* name : expert)
         EXPECT_TRUE(shown(name)) << name << " did not come back after patient mode";
 }

@@ -19,6 +19,7 @@ namespace {
 scene::InputModes only(InputMode m) {
     scene::InputModes modes;
     modes.presentation = m == InputMode::Presentation;
+    modes.patient = m == InputMode::Patient;
     modes.lesson = m == InputMode::Lesson;
     modes.technique = m == InputMode::Technique;
     return modes;

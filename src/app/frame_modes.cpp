@@ -1,0 +1,108 @@
+#include "app/frame_modes.h"
+
+#include "app/lesson_feature.h"
+#include "app/patient_feature.h"
+#include "app/quiz_feature.h"
+
+#include <nlohmann/json.hpp>
+
+namespace myoatlas::app {
+namespace {
+
+bool quizAwaitingAnswer(const ModeFeatures& f) {
+    return f.quiz && f.quiz->awaitingAnswer();
+}
+
+} // namespace
+
+ModeFeatures findModeFeatures(std::vector<std::unique_ptr<Feature>>& features) {
+    ModeFeatures f;
+    for (auto& feature : features) {
+        if (auto* p = dynamic_cast<LessonFeature*>(feature.get()))
+            f.lessons = p;
+        if (auto* p = dynamic_cast<QuizFeature*>(feature.get()))
+            f.quiz = p;
+        if (auto* p = dynamic_cast<PatientFeature*>(feature.get()))
+            f.patient = p;
+    }
+    return f;
+}
+
+scene::AppMode updateMode(scene::ModeSwitch& modes, const ModeFeatures& f, const scene::AppState& state,
+                          ui::UiState& ui, scene::Commands& commands, bool afterPanels) {
+    scene::ModeFlags flags;
+    flags.patient = ui.patientMode;
+    flags.quiz = ui.showQuiz;
+    flags.lessonPlaying = f.lessons && f.lessons->playing();
+    flags.technique = !state.view.technique.id.empty();
+    const scene::AppMode mode = scene::modeOf(flags);
+    scene::Commands leaving;
+    if (modes.update(mode, leaving)) {
+        if (afterPanels) {
+            for (const auto& c : commands.list())
+                leaving.push(c);
+            commands = std::move(leaving);
+        } else {
+            for (const auto& c : leaving.list())
+                commands.push(c);
+        }
+    }
+    ui.namesHidden = !scene::rulesFor(mode, !quizAwaitingAnswer(f)).structureNames;
+    return mode;
+}
+
+std::string frameCaption(const scene::AppState& state, std::vector<std::unique_ptr<Feature>>& features,
+                         scene::AppMode mode, const ModeFeatures& f) {
+    std::string caption = state.view.caption;
+    if (!scene::rulesFor(mode, !quizAwaitingAnswer(f)).otherCaptions)
+        return caption;
+    for (auto& feature : features)
+        if (auto c = feature->caption(state); !c.empty())
+            caption += (caption.empty() ? "" : "\n") + c;
+    return caption;
+}
+
+std::string stateJson(const scene::AppState& state, const ui::UiState& ui, const anatomy::Body& body,
+                      std::vector<std::unique_ptr<Feature>>& features, const ModeFeatures& f, scene::AppMode mode,
+                      const std::string& caption, int frames) {
+    nlohmann::json j;
+    const auto& cam = state.view.camera;
+    j["camera"] = {{"yaw", cam.yaw},
+                   {"pitch", cam.pitch},
+                   {"distance", cam.distance},
+                   {"target", {cam.target.x, cam.target.y, cam.target.z}}};
+    j["peel"] = state.view.peel;
+    j["selection"] = nlohmann::json::array();
+    for (uint32_t s : state.view.selection)
+        j["selection"].push_back(body.structures[s].name);
+    j["hidden"] = state.view.hidden.size();
+    j["technique"] = {{"id", state.view.technique.id}, {"step", state.view.technique.step}};
+    j["lesson"] = {{"active", state.lessonActive}, {"step", f.lessons ? f.lessons->current() : -1}};
+    j["presentation"] = ui.presentation;
+    j["laser"] = ui.laserPointer;
+    j["help"] = ui.showHelp;
+    // What was shown: the mode, the caption on screen, each feature's overlays, the teaching content on the body.
+    j["mode"] = std::string(scene::appModeName(mode));
+    j["caption"] = caption;
+    j["names_hidden"] = ui.namesHidden;
+    j["overlays"] = nlohmann::json::object();
+    for (auto& feature : features) {
+        std::vector<render::OverlayMesh> overlays;
+        feature->appendOverlays(overlays);
+        j["overlays"][std::string(feature->name())] = overlays.size();
+    }
+    j["trigger_points"] = state.view.triggerPoints.size();
+    j["pain_points"] = state.view.painPoints.size();
+    j["lines"] = state.view.lines.size();
+    j["patient"] = {{"active", f.patient && f.patient->flow().active()},
+                    {"screen", f.patient && f.patient->flow().active()
+                                   ? std::string(scene::patientScreenName(f.patient->flow().screen()))
+                                   : std::string("none")},
+                    {"self_care", f.patient ? f.patient->selfCareState() : std::string("none")}};
+    j["quiz"] = {{"shown", ui.showQuiz}, {"awaiting_answer", quizAwaitingAnswer(f)}};
+    if (frames >= 0)
+        j["frames"] = frames;
+    return j.dump(2) + "\n";
+}
+
+} // namespace myoatlas::app
