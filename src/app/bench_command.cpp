@@ -1,10 +1,12 @@
 #include "app/bench_command.h"
 
+#include "io/image_io.h"
 #include "platform/egl_context.h"
 #include "render/bench.h"
 #include "scene/frame_budget.h"
 #include "scene/options.h"
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -16,6 +18,7 @@ struct BenchRequest {
     bool json = false;
     int frames = 9;
     float restLodPixels = scene::FrameBudget::kRestLodPixels;
+    std::filesystem::path images;
 };
 
 } // namespace
@@ -29,6 +32,7 @@ void registerBenchCommand(CLI::App& cli, std::vector<Subcommand>& out) {
     cmd->add_option("--rest-lod-pixels", request->restLodPixels,
                     "screen-space error allowed to still frames, in pixels (the window uses the default)")
         ->check(CLI::Range(0.0, 64.0));
+    cmd->add_option("--images", request->images, "write the scenarios' last frames as PNG into this directory");
     cmd->add_flag("--json", request->json, "JSON output");
     out.push_back({cmd, false, [request](FeatureContext& context) {
                        render::BenchOptions options;
@@ -37,6 +41,13 @@ void registerBenchCommand(CLI::App& cli, std::vector<Subcommand>& out) {
                        options.restLodPixels = request->restLodPixels;
                        platform::EglContext gl;
                        auto report = render::runBench(context.body, options);
+                       if (!request->images.empty()) {
+                           std::filesystem::create_directories(request->images);
+                           io::writePng(request->images / "rest_no_lod.png", report.restNoLodImage);
+                           io::writePng(request->images / "rest.png", report.restImage);
+                           io::writePng(request->images / "orbit.png", report.orbitImage);
+                           io::writePng(request->images / "closeup.png", report.closeupImage);
+                       }
                        if (request->json) {
                            std::cout << render::benchJson(report);
                        } else {

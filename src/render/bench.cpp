@@ -129,7 +129,9 @@ BenchReport runBench(const anatomy::Body& body, const BenchOptions& o) {
     progress(o, "rest_no_lod", r.restNoLod);
     Timed rest = still(renderer, state, o, o.restLodPixels);
     r.rest = figures(rest);
-    r.rest.psnrDb = psnrDb(fullImage, renderer.readPixels());
+    r.restImage = renderer.readPixels();
+    r.rest.psnrDb = psnrDb(fullImage, r.restImage);
+    r.restNoLodImage = std::move(fullImage);
     progress(o, "rest", r.rest);
 
     // A full turn as a user drags it: each frame's error budget and size come from the window's frame budget, fed
@@ -155,6 +157,8 @@ BenchReport runBench(const anatomy::Body& body, const BenchOptions& o) {
             t.triangles.push_back(t.last.drawnTriangles);
             clock += ms / 1000.0;
             budget.drawn(clock, i > 0);
+            if (i == o.orbitFrames / 4)
+                r.orbitImage = renderer.readPixels();
         }
         r.orbit = figures(t);
         r.orbit.meanLodPixels = lodSum / o.orbitFrames;
@@ -175,6 +179,7 @@ BenchReport runBench(const anatomy::Body& body, const BenchOptions& o) {
         if (box.valid())
             scene::apply(close, body, scene::FrameBox{box});
         r.closeup = figures(still(renderer, close, o, o.restLodPixels));
+        r.closeupImage = renderer.readPixels();
         progress(o, "closeup", r.closeup);
     }
 

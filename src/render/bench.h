@@ -35,6 +35,9 @@ struct BenchReport {
     size_t pickHits = 0;
     double bvhBuildMs = 0.0; // building every structure's BVH first, as the window does in the background
     std::string gl;          // GL renderer string
+    // The last frames, to look at: whole body full detail, at rest, a quarter into the orbit (at the size and
+    // detail the budget chose), the close-up.
+    core::Image restNoLodImage, restImage, orbitImage, closeupImage;
 };
 
 [[nodiscard]] BenchReport runBench(const anatomy::Body& body, const BenchOptions& options);
