@@ -1,11 +1,14 @@
 #include "app/study_feature.h"
 
+#include "anatomy/landmark_resolver.h"
 #include "core/log.h"
 #include "scene/study_view.h"
 #include "scene/view_state.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <utility>
 #include <imgui.h>
 
 namespace myoatlas::app {
@@ -142,10 +145,8 @@ void StudyFeature::follow(const scene::AppState& state, scene::Commands& out) {
         flyTo(state.view.selection, context_.body.structures[first].name, state, out);
     if (context_.atlas)
         if (const auto* m = scene::muscleOfStructure(*context_.atlas, context_.body, first)) {
-            if (!techniques_ && context_.resolver)
-                techniques_ =
-                    std::make_unique<scene::TechniqueResolver>(*context_.atlas, context_.body, *context_.resolver);
-            showCard(scene::buildStudyCard(*context_.atlas, scene::StudyKind::Muscle, m->id, techniques_.get()));
+            showCard(scene::buildStudyCard(*context_.atlas, scene::StudyKind::Muscle, m->id));
+            requestEndangerment(m->id);
             return;
         }
     const auto& s = context_.body.structures[first];
@@ -193,8 +194,37 @@ void StudyFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comm
     }
 }
 
+void StudyFeature::requestEndangerment(const std::string& muscleId) {
+    if (!context_.atlas || !context_.resolver)
+        return;
+    if (pendingEndangerment_.valid()) {
+        queuedEndangerment_ = muscleId; // the latest click wins
+        return;
+    }
+    pendingEndangerment_ = std::async(std::launch::async, [this, muscleId] {
+        if (!workerTechniques_) {
+            workerResolver_ = std::make_unique<anatomy::AtlasResolver>(*context_.atlas, context_.body);
+            workerTechniques_ =
+                std::make_unique<scene::TechniqueResolver>(*context_.atlas, context_.body, *workerResolver_);
+        }
+        return scene::buildStudyCard(*context_.atlas, scene::StudyKind::Muscle, muscleId, workerTechniques_.get());
+    });
+}
+
+void StudyFeature::collectEndangerment() {
+    if (!pendingEndangerment_.valid() ||
+        pendingEndangerment_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return;
+    scene::StudyCard full = pendingEndangerment_.get();
+    if (full.id == card_.id && card_.kind == scene::StudyKind::Muscle)
+        card_.endangerment = std::move(full.endangerment);
+    if (!queuedEndangerment_.empty())
+        requestEndangerment(std::exchange(queuedEndangerment_, std::string()));
+}
+
 bool StudyFeature::update(const scene::AppState& state, double now) {
     (void)now;
+    collectEndangerment();
     if (!flying_ || state.transition)
         return false;
     flying_ = false;

@@ -12,6 +12,7 @@
 #include "scene/technique_player.h"
 #include "ui/study_panel.h"
 
+#include <future>
 #include <memory>
 #include <optional>
 
@@ -39,6 +40,10 @@ private:
                scene::Commands& out);
     void handleLink(const scene::CardLink& link, const scene::AppState& state, scene::Commands& out);
     void showCard(scene::StudyCard card);
+    // The endangerment sites of a clicked muscle's card are found on a worker (the first takes seconds on
+    // software-only machines), so a click shows its card at once; the sites join it when found.
+    void requestEndangerment(const std::string& muscleId);
+    void collectEndangerment();
 
     FeatureContext& context_;
     std::unique_ptr<scene::StudyIndex> index_;
@@ -50,6 +55,11 @@ private:
     std::string framedId_;                // logged once the flight to it has landed
     bool flying_ = false;
     bool flyOnNextSelection_ = false; // the structure browser picked something: follow it with the camera
+    // The worker's own resolvers: the shared ones are not thread-safe. Used by one job at a time.
+    std::unique_ptr<anatomy::AtlasResolver> workerResolver_;
+    std::unique_ptr<scene::TechniqueResolver> workerTechniques_;
+    std::string queuedEndangerment_;                  // a muscle clicked while the worker was busy
+    std::future<scene::StudyCard> pendingEndangerment_; // last member: waited for before the resolvers go
 };
 
 } // namespace myoatlas::app
