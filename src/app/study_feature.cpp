@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <utility>
 #include <imgui.h>
+#include <utility>
 
 namespace myoatlas::app {
 namespace {

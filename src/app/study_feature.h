@@ -58,7 +58,7 @@ private:
     // The worker's own resolvers: the shared ones are not thread-safe. Used by one job at a time.
     std::unique_ptr<anatomy::AtlasResolver> workerResolver_;
     std::unique_ptr<scene::TechniqueResolver> workerTechniques_;
-    std::string queuedEndangerment_;                  // a muscle clicked while the worker was busy
+    std::string queuedEndangerment_;                    // a muscle clicked while the worker was busy
     std::future<scene::StudyCard> pendingEndangerment_; // last member: waited for before the resolvers go
 };
 

@@ -70,7 +70,8 @@ Timed still(Renderer& renderer, const scene::AppState& state, const BenchOptions
 
 void progress(const BenchOptions& o, const char* name, const ScenarioFigures& f) {
     if (o.progress)
-        std::fprintf(stderr, "bench: %-12s median %.1f ms, p95 %.1f ms, %zu triangles (%zu of %zu structures simplified)\n",
+        std::fprintf(stderr,
+                     "bench: %-12s median %.1f ms, p95 %.1f ms, %zu triangles (%zu of %zu structures simplified)\n",
                      name, f.frameMsMedian, f.frameMsP95, f.triangles, f.lodStructures, f.drawnStructures);
 }
 
@@ -112,7 +113,8 @@ BenchReport runBench(const anatomy::Body& body, const BenchOptions& o) {
             const auto& m = body.meshes[order[i]];
             std::string chain;
             for (const auto& l : m.lods)
-                chain += " " + std::to_string(l.indices.size() / 3) + "@" + std::to_string(l.error * 1000.0f).substr(0, 4) + "mm";
+                chain += " " + std::to_string(l.indices.size() / 3) + "@" +
+                         std::to_string(l.error * 1000.0f).substr(0, 4) + "mm";
             std::fprintf(stderr, "bench: mesh %-40.40s %7zu triangles, %zu vertices; levels:%s\n",
                          body.structures[order[i]].name.c_str(), m.triangleCount(), m.vertexCount(), chain.c_str());
         }
@@ -143,8 +145,8 @@ BenchReport runBench(const anatomy::Body& body, const BenchOptions& o) {
         Timed t;
         double clock = 0.0, lodSum = 0.0, scaleSum = 0.0;
         for (int i = 0; i < o.orbitFrames; ++i) {
-            turning.view.camera.yaw = startYaw + glm::two_pi<float>() * static_cast<float>(i + 1) /
-                                                     static_cast<float>(o.orbitFrames);
+            turning.view.camera.yaw =
+                startYaw + glm::two_pi<float>() * static_cast<float>(i + 1) / static_cast<float>(o.orbitFrames);
             FrameInputs in;
             in.view = &turning.view;
             in.width = std::max(1, static_cast<int>(static_cast<float>(o.width) * budget.scale()));
@@ -221,8 +223,10 @@ BenchReport runBench(const anatomy::Body& body, const BenchOptions& o) {
         r.pickMsP95 = percentile(ms, 0.95);
         r.pickMsMax = ms.empty() ? 0.0 : *std::max_element(ms.begin(), ms.end());
         if (o.progress)
-            std::fprintf(stderr, "bench: pick         median %.3f ms, max %.3f ms (%zu of %d clicks hit; BVHs built in %.0f ms)\n",
-                         r.pickMsMedian, r.pickMsMax, r.pickHits, o.picks, r.bvhBuildMs);
+            std::fprintf(
+                stderr,
+                "bench: pick         median %.3f ms, max %.3f ms (%zu of %d clicks hit; BVHs built in %.0f ms)\n",
+                r.pickMsMedian, r.pickMsMax, r.pickHits, o.picks, r.bvhBuildMs);
     }
     return r;
 }
@@ -252,10 +256,11 @@ std::string benchJson(const BenchReport& r) {
     frame("rest", r.rest, false);
     frame("orbit", r.orbit, false);
     frame("closeup", r.closeup, false);
-    std::snprintf(buf, sizeof buf,
-                  "    \"pick\": {\"pick_ms_median\": %.4f, \"pick_ms_p95\": %.4f, \"pick_ms_max\": %.4f, \"hits\": %zu, "
-                  "\"bvh_build_ms\": %.1f}\n",
-                  r.pickMsMedian, r.pickMsP95, r.pickMsMax, r.pickHits, r.bvhBuildMs);
+    std::snprintf(
+        buf, sizeof buf,
+        "    \"pick\": {\"pick_ms_median\": %.4f, \"pick_ms_p95\": %.4f, \"pick_ms_max\": %.4f, \"hits\": %zu, "
+        "\"bvh_build_ms\": %.1f}\n",
+        r.pickMsMedian, r.pickMsP95, r.pickMsMax, r.pickHits, r.bvhBuildMs);
     out += buf;
     std::string gl;
     for (char c : r.gl)

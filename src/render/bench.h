@@ -11,21 +11,21 @@ namespace myoatlas::render {
 
 struct BenchOptions {
     int width = 1280, height = 720;
-    int restFrames = 9;   // frames timed per still scenario
+    int restFrames = 9;    // frames timed per still scenario
     int orbitFrames = 120; // one full turn
     int picks = 1000;
     unsigned seed = 13;
     float restLodPixels = 1.0f; // the error allowed to still frames (the window's scene::FrameBudget::kRestLodPixels)
-    bool progress = true; // one line per scenario on stderr
+    bool progress = true;       // one line per scenario on stderr
 };
 
 struct ScenarioFigures {
     double frameMsMedian = 0.0, frameMsP95 = 0.0;
     size_t triangles = 0; // median over the frames (the orbit's change as the budget adapts)
     size_t lodStructures = 0, drawnStructures = 0;
-    double psnrDb = -1.0;      // rest only: against rest_no_lod's image
-    double meanLodPixels = 0;  // orbit: the screen-space error budget the frames ran with
-    double meanScale = 1.0;    // orbit: resolution factor the frames ran with
+    double psnrDb = -1.0;     // rest only: against rest_no_lod's image
+    double meanLodPixels = 0; // orbit: the screen-space error budget the frames ran with
+    double meanScale = 1.0;   // orbit: resolution factor the frames ran with
 };
 
 struct BenchReport {

@@ -66,9 +66,9 @@ struct Renderer::GpuOverlay {
 struct Renderer::Gpu {
     GLuint vao = 0, vbo = 0, ibo = 0, idVbo = 0, scalarVbo = 0, ssbo = 0, emptyVao = 0;
     GLuint heatRamp = 0, selectedTex = 0;
-    std::vector<GLsizei> counts;    // per structure index count
-    std::vector<size_t> offsets;    // per structure byte offset into the index buffer
-    std::vector<GLint> baseVertex;  // per structure first vertex
+    std::vector<GLsizei> counts;   // per structure index count
+    std::vector<size_t> offsets;   // per structure byte offset into the index buffer
+    std::vector<GLint> baseVertex; // per structure first vertex
     struct Level {
         GLsizei count = 0;
         size_t offset = 0;
@@ -364,8 +364,7 @@ FrameStats Renderer::render(const FrameInputs& in) {
             // A structure carrying heat keeps full detail: thin patterns would turn blocky on the simplified mesh.
             bool heated = std::find(heatStructures_.begin(), heatStructures_.end(), s) != heatStructures_.end();
             const float nearest = std::sqrt(body_.structures[s].bounds.distance2(eye));
-            size_t level =
-                heated ? 0 : scene::selectLod(lodErrors_[s], nearest, pixelsPerMetreAtOne, in.lodPixels);
+            size_t level = heated ? 0 : scene::selectLod(lodErrors_[s], nearest, pixelsPerMetreAtOne, in.lodPixels);
             bool lod = level > 0;
             GLsizei count = lod ? gpu_->lods[s][level - 1].count : gpu_->counts[s];
             size_t offset = lod ? gpu_->lods[s][level - 1].offset : gpu_->offsets[s];

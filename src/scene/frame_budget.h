@@ -9,7 +9,7 @@ namespace myoatlas::scene {
 
 class FrameBudget {
 public:
-    static constexpr float kRestLodPixels = 1.0f;      // still frames: simplification invisible
+    static constexpr float kRestLodPixels = 1.0f;       // still frames: simplification invisible
     static constexpr float kMaxMovingLodPixels = 16.0f; // moving frames never stray further than this
 
     explicit FrameBudget(double budgetSeconds = 0.05) : budget_(budgetSeconds) {}

@@ -136,7 +136,8 @@ TEST_F(GlTest, LevelsOfDetailKeepTheImageOfFullDetail) {
         body.meshes.push_back(std::move(m));
     };
     // Dense meshes, as BodyParts3D's are: many triangles under one pixel at this size.
-    add("skin", anatomy::Category::Skin, anatomy::Layer::Skin, test::uvEllipsoid({0, 0, 0}, {0.5f, 1.0f, 0.5f}, 160, 200));
+    add("skin", anatomy::Category::Skin, anatomy::Layer::Skin,
+        test::uvEllipsoid({0, 0, 0}, {0.5f, 1.0f, 0.5f}, 160, 200));
     add("muscle a", anatomy::Category::Muscle, anatomy::Layer::SuperficialMuscle,
         test::uvEllipsoid({-0.18f, 0.1f, 0.1f}, {0.22f, 0.7f, 0.25f}, 120, 160));
     add("muscle b", anatomy::Category::Muscle, anatomy::Layer::DeepMuscle,

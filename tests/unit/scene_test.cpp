@@ -168,7 +168,7 @@ TEST(FrameBudget, SlowInteractionLoosensDetailThenHalvesTheResolutionAndFastFram
     EXPECT_EQ(b.lodPixels(), start);
     double t = 5.0;
     for (int i = 0; i < 20 && b.scale() == 1.0f; ++i)
-        b.drawn(t += 0.15, true); // dragging at under 7 fps
+        b.drawn(t += 0.15, true);                                      // dragging at under 7 fps
     EXPECT_EQ(b.lodPixels(), scene::FrameBudget::kMaxMovingLodPixels); // detail went first
     EXPECT_EQ(b.scale(), 0.5f);
     b.drawn(t += 0.10, true); // half size at 10 fps: a full frame would still miss the budget
