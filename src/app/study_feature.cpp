@@ -215,9 +215,13 @@ void StudyFeature::collectEndangerment() {
     if (!pendingEndangerment_.valid() ||
         pendingEndangerment_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
         return;
-    scene::StudyCard full = pendingEndangerment_.get();
-    if (full.id == card_.id && card_.kind == scene::StudyKind::Muscle)
-        card_.endangerment = std::move(full.endangerment);
+    try {
+        scene::StudyCard full = pendingEndangerment_.get();
+        if (full.id == card_.id && card_.kind == scene::StudyKind::Muscle)
+            card_.endangerment = std::move(full.endangerment);
+    } catch (const std::exception& e) {
+        core::logWarn(std::string("study: endangerment sites not found: ") + e.what()); // the card stays
+    }
     if (!queuedEndangerment_.empty())
         requestEndangerment(std::exchange(queuedEndangerment_, std::string()));
 }
