@@ -217,8 +217,11 @@ void StudyFeature::collectEndangerment() {
         return;
     try {
         scene::StudyCard full = pendingEndangerment_.get();
-        if (full.id == card_.id && card_.kind == scene::StudyKind::Muscle)
+        if (full.id == card_.id && card_.kind == scene::StudyKind::Muscle) {
             card_.endangerment = std::move(full.endangerment);
+            core::logInfo("study: card " + card_.id + ", " + std::to_string(card_.endangerment.size()) +
+                          " endangerment sites near it");
+        }
     } catch (const std::exception& e) {
         core::logWarn(std::string("study: endangerment sites not found: ") + e.what()); // the card stays
     }
