@@ -37,7 +37,7 @@ double median(std::vector<double> v) {
     return v.empty() ? 0.0 : v[v.size() / 2];
 }
 
-void frames(render::Renderer& r, scene::AppState& state, const char* label, int n, float lodPixels = 1.6f,
+void frames(render::Renderer& r, scene::AppState& state, const char* label, int n, float lodPixels = 1.0f,
             bool cull = true) {
     render::FrameInputs in;
     in.lodPixels = lodPixels;
@@ -127,7 +127,7 @@ int main(int argc, char** argv) {
         neck.expand(c - glm::vec3(0.15f));
         neck.expand(c + glm::vec3(0.15f));
         scene::apply(close, body, scene::FrameBox{neck});
-        frames(renderer, close, "close-up on the neck and shoulder, no frustum culling", n, 1.6f, false);
+        frames(renderer, close, "close-up on the neck and shoulder, no frustum culling", n, 1.0f, false);
         frames(renderer, close, "close-up on the neck and shoulder", n);
     }
     state.view.layers = scene::parseLayers("superficial_muscle,deep_muscle");

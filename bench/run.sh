@@ -47,7 +47,11 @@ echo "== peak memory of the program (warm start, 30 frames)"
   --window-size 1280x800 2> /dev/null
 awk '{printf "%s %.0f\n", $1, $2/1024}' "$work/time.txt"
 
-echo "== renderer (EGL surfaceless, 1280x720)"
+echo "== myoatlas bench --json (EGL surfaceless, 1280x720: whole body with and without levels of detail, orbit,"
+echo "   head and neck close-up, 1,000 clicks)"
+"$exe" --data "$data" bench --json --size 1280x720 2> "$work/bench.log" | tee "$work/bench.json"
+
+echo "== renderer, more scenes (EGL surfaceless, 1280x720)"
 "$build/bench/render_bench" "$data" --frames 8
 
 echo "== Anatomy Trains lines (build time when first shown, closeness to the track muscles)"
@@ -71,6 +75,19 @@ if command -v f3d > /dev/null; then
   echo "f3d_one_image_s $f3d_s"
   echo "myoatlas_render_one_image_s $ours_s (warm cache, all layers opaque, outlines)"
   echo "ratio_myoatlas_over_f3d $(echo "$ours_s / $f3d_s" | bc -l | xargs printf '%.2f')"
+  # Beside f3d's one image (start, load, one frame): our frame times from the bench above, per scenario.
+  python3 - "$work/bench.json" "$f3d_s" <<'PY'
+import json, sys
+b = json.load(open(sys.argv[1]))["scenarios"]
+f3d_ms = float(sys.argv[2]) * 1000.0
+for name in ("rest_no_lod", "rest", "orbit", "closeup"):
+    s = b[name]
+    extra = f"  psnr_db {s['psnr_db']:.1f}" if "psnr_db" in s else ""
+    print(f"{name:12s} frame_ms median {s['frame_ms_median']:7.1f}  p95 {s['frame_ms_p95']:7.1f}  "
+          f"triangles {s['triangles']:8d}{extra}   (f3d one image, start to exit: {f3d_ms:.0f} ms)")
+p = b["pick"]
+print(f"pick         median {p['pick_ms_median']:.3f} ms  max {p['pick_ms_max']:.3f} ms")
+PY
 else
   echo "f3d not installed (apt-get install f3d) - peer ratio skipped"
 fi

@@ -1,4 +1,5 @@
 #include "app/commands.h"
+#include "app/bench_command.h"
 #include "app/handout_command.h"
 #include "app/heat_commands.h"
 #include "app/review_command.h"
@@ -15,6 +16,7 @@ void registerSubcommands(CLI::App& cli, std::vector<Subcommand>& out) {
     registerTechniqueCommands(cli, out);
     registerReviewCommand(cli, out);
     registerStudyCommands(cli, out);
+    registerBenchCommand(cli, out);
 }
 
 } // namespace myoatlas::app

@@ -230,7 +230,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
     bool refined = false;    // the still frame has been redrawn supersampled
     double lastChange = 0.0; // app clock time of the last change to what the scene shows
     bool changedLastFrame = false;
-    scene::FrameBudget budget; // half-size frames while interaction runs slower than 10 fps
+    scene::FrameBudget budget; // coarser meshes, then half-size frames, while interaction runs under 20 fps
     bool animating = false;
     int frame = 0;
     core::Stopwatch fpsClock;
@@ -299,7 +299,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         // The scene is re-rendered only when something it shows changed: llvmpipe frames are expensive.
         bool dirty = firstFrame || !(state.view == lastView) || state.hovered != lastHovered || fbw != lastW ||
                      fbh != lastH || host.changedSinceLastSync() || animating;
-        auto renderScene = [&](int supersample, float scale) {
+        auto renderScene = [&](int supersample, float scale, float lodPixels) {
             render::FrameInputs in;
             in.view = &state.view;
             in.hovered = ui.namesHidden ? std::nullopt : state.hovered; // the quiz highlights only its muscle
@@ -309,11 +309,13 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
             in.width = std::max(1, static_cast<int>(static_cast<float>(fbw) * scale));
             in.height = std::max(1, static_cast<int>(static_cast<float>(fbh) * scale));
             in.supersample = supersample;
+            in.lodPixels = lodPixels;
             renderer.render(in);
         };
         if (dirty) {
             // Smoke runs (--frames) keep full size: their screenshots must not depend on the machine's speed.
-            renderScene(1, options.frames > 0 ? 1.0f : budget.scale());
+            bool steady = options.frames > 0;
+            renderScene(1, steady ? 1.0f : budget.scale(), steady ? budget.kRestLodPixels : budget.lodPixels());
             budget.drawn(clock.now(), changedLastFrame);
             lastView = state.view;
             lastHovered = state.hovered;
@@ -323,7 +325,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
             refined = false;
         } else if (!refined && options.frames == 0 && clock.now() - lastChange > 0.35) {
             // Still for a moment: redraw once, full size and anti-aliased by supersampling.
-            renderScene(2, 1.0f);
+            renderScene(2, 1.0f, budget.kRestLodPixels);
             refined = true;
             budget.rest();
         }

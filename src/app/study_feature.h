@@ -18,6 +18,7 @@ public:
     [[nodiscard]] const scene::StudyIndex& index() const { return session_.index(); }
     [[nodiscard]] const scene::StudyCard& card() const { return session_.card(); }
     [[nodiscard]] ui::StudyPanelState& panelState() { return panel_; }
+    [[nodiscard]] scene::StudySession& session() { return session_; }
     // Studies a search result: the card, selection, peel and camera flight (commands into `out`).
     void study(const scene::SearchResult& result, const scene::AppState& state, scene::Commands& out) {
         session_.study(result, state, panel_.autoPeel, out);

@@ -77,19 +77,69 @@ void Mesh::computeNormals() {
     }
 }
 
-void Mesh::buildLod(float ratio, float error, size_t minTriangles) {
-    lodIndices.clear();
+namespace {
+
+struct Simplified {
+    std::vector<uint32_t> indices;
+    float error = 0.0f; // relative to the mesh extent
+};
+
+Simplified simplify(const std::vector<uint32_t>& source, const std::vector<glm::vec3>& positions, size_t target,
+                    float maxError, bool sloppy) {
+    Simplified r;
+    r.indices.resize(source.size());
+    size_t n = sloppy ? meshopt_simplifySloppy(r.indices.data(), source.data(), source.size(), &positions[0].x,
+                                               positions.size(), sizeof(glm::vec3), target, maxError, &r.error)
+                      : meshopt_simplify(r.indices.data(), source.data(), source.size(), &positions[0].x,
+                                         positions.size(), sizeof(glm::vec3), target, maxError, 0, &r.error);
+    r.indices.resize(n);
+    return r;
+}
+
+// Fewer triangles wins when its error is not much larger; otherwise the smaller error.
+bool better(const Simplified& a, const Simplified& b) {
+    if (a.indices.size() < b.indices.size())
+        return a.error <= b.error * 1.5f + 1e-6f;
+    return a.error < b.error / 1.5f;
+}
+
+} // namespace
+
+void Mesh::buildLods(float ratio, float maxError, size_t minTriangles) {
+    lods.clear();
     if (triangleCount() < minTriangles)
         return;
-    size_t target = static_cast<size_t>(static_cast<float>(indices.size()) * ratio) / 3 * 3;
-    std::vector<uint32_t> out(indices.size());
-    float achieved = 0.0f;
-    size_t n = meshopt_simplify(out.data(), indices.data(), indices.size(), &positions[0].x, positions.size(),
-                                sizeof(glm::vec3), target, error, 0, &achieved);
-    // Keep it only when it actually saves work.
-    if (n >= 3 && n < indices.size() * 3 / 4) {
-        out.resize(n);
-        lodIndices = std::move(out);
+    const float scale = meshopt_simplifyScale(&positions[0].x, positions.size(), sizeof(glm::vec3));
+    // Many meshes repeat a position once per normal or per piece (seams); edge collapses need them welded, so the
+    // first level also tries indices where equal positions share one vertex (the first one's normal is kept).
+    // BodyParts3D meshes made of many loose pieces barely simplify with their topology kept: there the sloppy
+    // simplifier (a vertex grid) does better. Each level takes whichever gives fewer triangles for its error.
+    std::vector<uint32_t> welded(indices.size());
+    meshopt_generateShadowIndexBuffer(welded.data(), indices.data(), indices.size(), &positions[0].x, positions.size(),
+                                      sizeof(glm::vec3), sizeof(glm::vec3));
+    // Each level is simplified from the one before (a fraction of the work of starting from the full mesh); its
+    // error is bounded by the sum of the steps' errors.
+    const std::vector<uint32_t>* source = &indices;
+    float error = 0.0f;
+    while (source->size() / 3 >= minTriangles / 2) {
+        size_t target = static_cast<size_t>(static_cast<float>(source->size()) * ratio) / 3 * 3;
+        Simplified best = simplify(*source, positions, target, maxError, false);
+        if (lods.empty()) {
+            Simplified w = simplify(welded, positions, target, maxError, false);
+            if (better(w, best))
+                best = std::move(w);
+        }
+        Simplified sloppy = simplify(*source, positions, target, maxError, true);
+        if (sloppy.indices.size() >= 3 && better(sloppy, best))
+            best = std::move(sloppy);
+        float total = error + best.error * scale;
+        // A level earns its place only when it saves a good share of the work within the error allowed.
+        if (best.indices.size() < 3 || best.indices.size() > source->size() * 3 / 4 || total > maxError * scale)
+            break;
+        best.indices.shrink_to_fit();
+        error = total;
+        lods.push_back({std::move(best.indices), error});
+        source = &lods.back().indices;
     }
 }
 

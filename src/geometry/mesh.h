@@ -21,13 +21,20 @@ struct Aabb {
     [[nodiscard]] float distance2(const glm::vec3& p) const;
 };
 
+// One simplified version of a mesh: a triangle list over the mesh's own vertices, and how far (metres) its surface
+// may stray from the full one.
+struct LodLevel {
+    std::vector<uint32_t> indices;
+    float error = 0.0f;
+};
+
 struct Mesh {
     std::vector<glm::vec3> positions;
     std::vector<glm::vec3> normals; // per vertex, unit length; same size as positions
     std::vector<uint32_t> indices;  // triangle list
-    // A simplified triangle list over the same vertices, drawn when the triangles would be smaller than a couple
-    // of pixels (empty: none). Ignored by append() and by every geometric query.
-    std::vector<uint32_t> lodIndices;
+    // Ever coarser simplified versions, finest first, with growing error (empty: none). The renderer picks one by
+    // the size of its error on screen. Ignored by append() and by every geometric query.
+    std::vector<LodLevel> lods;
 
     [[nodiscard]] size_t vertexCount() const { return positions.size(); }
     [[nodiscard]] size_t triangleCount() const { return indices.size() / 3; }
@@ -39,9 +46,10 @@ struct Mesh {
     void computeNormals();
     // Appends another mesh (indices rebased; the level of detail is dropped).
     void append(const Mesh& other);
-    // Fills lodIndices with a simplification to about `ratio` of the triangles (meshoptimizer), keeping the
-    // silhouette within `error` (relative to the mesh extent). Meshes under `minTriangles` get none.
-    void buildLod(float ratio = 0.2f, float error = 0.01f, size_t minTriangles = 300);
+    // Fills lods with a chain of simplifications (meshoptimizer), each about `ratio` of the triangles of the one
+    // before, until a level would stray more than `maxError` of the mesh's extent or stops shrinking. Meshes
+    // under `minTriangles` get none.
+    void buildLods(float ratio = 0.4f, float maxError = 0.08f, size_t minTriangles = 64);
     [[nodiscard]] float meanEdgeLength() const;
 };
 

@@ -5,6 +5,7 @@
 #include "core/atomic_file.h"
 #include "core/error.h"
 
+#include <cmath>
 #include <fstream>
 #include <vector>
 
@@ -71,7 +72,11 @@ void writeBodyCache(const std::filesystem::path& path, const anatomy::Body& body
         w.vec(body.meshes[i].positions);
         w.vec(body.meshes[i].normals);
         w.vec(body.meshes[i].indices);
-        w.vec(body.meshes[i].lodIndices);
+        w.pod(static_cast<uint32_t>(body.meshes[i].lods.size()));
+        for (const auto& level : body.meshes[i].lods) {
+            w.vec(level.indices);
+            w.pod(level.error);
+        }
     }
     w.pod(static_cast<uint64_t>(body.groups.size()));
     for (const auto& g : body.groups) {
@@ -119,13 +124,26 @@ CacheReadResult readBodyCache(const std::filesystem::path& path, uint64_t key) {
             m.positions = r.vec<glm::vec3>();
             m.normals = r.vec<glm::vec3>();
             m.indices = r.vec<uint32_t>();
-            m.lodIndices = r.vec<uint32_t>();
-            if (m.normals.size() != m.positions.size() || m.indices.size() % 3 != 0 || m.lodIndices.size() % 3 != 0)
+            auto levels = r.pod<uint32_t>();
+            if (levels > 64)
+                throw std::runtime_error("implausible level-of-detail count for " + s.fj);
+            m.lods.resize(levels);
+            for (auto& level : m.lods) {
+                level.indices = r.vec<uint32_t>();
+                level.error = r.pod<float>();
+                if (!std::isfinite(level.error) || level.error < 0.0f || level.indices.size() % 3 != 0)
+                    throw std::runtime_error("bad level of detail for " + s.fj);
+            }
+            if (m.normals.size() != m.positions.size() || m.indices.size() % 3 != 0)
                 throw std::runtime_error("inconsistent mesh arrays for " + s.fj);
-            for (const auto* list : {&m.indices, &m.lodIndices})
-                for (uint32_t idx : *list)
+            auto checkIndices = [&](const std::vector<uint32_t>& list) {
+                for (uint32_t idx : list)
                     if (idx >= m.positions.size())
                         throw std::runtime_error("index out of range in " + s.fj);
+            };
+            checkIndices(m.indices);
+            for (const auto& level : m.lods)
+                checkIndices(level.indices);
         }
         auto ng = r.pod<uint64_t>();
         for (size_t g = 0; g < ng; ++g) {

@@ -156,7 +156,7 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
                 continue;
             try {
                 meshes[i] = loadMeshFile(paths[i]);
-                meshes[i]->buildLod();
+                meshes[i]->buildLods();
             } catch (const std::exception& e) {
                 errors[i] = e.what();
             }
@@ -205,7 +205,7 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
         auto& mesh = body.meshes[*skin];
         size_t before = mesh.triangleCount();
         mesh = geometry::prepareSkin(mesh).mesh;
-        mesh.buildLod();
+        mesh.buildLods();
         core::logDebug("skin: kept the outer sheet, " + std::to_string(mesh.triangleCount()) + " of " +
                        std::to_string(before) + " triangles");
     }

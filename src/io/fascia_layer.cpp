@@ -209,6 +209,11 @@ void writeFasciaCache(const fs::path& path, const GeneratedFascia& fascia, uint6
         w.vec(fascia.meshes[i].positions);
         w.vec(fascia.meshes[i].normals);
         w.vec(fascia.meshes[i].indices);
+        w.pod(static_cast<uint32_t>(fascia.meshes[i].lods.size()));
+        for (const auto& level : fascia.meshes[i].lods) {
+            w.vec(level.indices);
+            w.pod(level.error);
+        }
     }
     writeCacheFile(path, kFormat, key, w.bytes());
 }
@@ -240,11 +245,25 @@ FasciaCacheRead readFasciaCache(const fs::path& path, uint64_t key) {
             m.positions = r.vec<glm::vec3>();
             m.normals = r.vec<glm::vec3>();
             m.indices = r.vec<uint32_t>();
-            if (m.normals.size() != m.positions.size())
+            auto levels = r.pod<uint32_t>();
+            if (levels > 64)
+                throw std::runtime_error("implausible level-of-detail count");
+            m.lods.resize(levels);
+            for (auto& level : m.lods) {
+                level.indices = r.vec<uint32_t>();
+                level.error = r.pod<float>();
+                if (!std::isfinite(level.error) || level.error < 0.0f || level.indices.size() % 3 != 0)
+                    throw std::runtime_error("bad level of detail");
+            }
+            if (m.normals.size() != m.positions.size() || m.indices.size() % 3 != 0)
                 throw std::runtime_error("normal count differs from vertex count");
             for (uint32_t idx : m.indices)
                 if (idx >= m.positions.size())
                     throw std::runtime_error("index out of range");
+            for (const auto& level : m.lods)
+                for (uint32_t idx : level.indices)
+                    if (idx >= m.positions.size())
+                        throw std::runtime_error("index out of range");
             s.bounds = m.bounds();
             g.structures.push_back(std::move(s));
             g.meshes.push_back(std::move(m));
@@ -277,6 +296,8 @@ FasciaReport addGeneratedFascia(anatomy::Body& body, const anatomy::Atlas* atlas
     }
     if (!fascia) {
         fascia = generateFascia(body, atlas);
+        for (auto& m : fascia->meshes)
+            m.buildLods(); // kept in the cache with the sheets
         if (options.useCache) {
             try {
                 writeFasciaCache(path, *fascia, rep.key);

@@ -17,7 +17,7 @@
 
 namespace myoatlas::io {
 
-inline constexpr uint32_t kFasciaGeneratorVersion = 1;
+inline constexpr uint32_t kFasciaGeneratorVersion = 2; // 2: levels of detail kept with the sheets
 inline constexpr std::string_view kFasciaCacheFile = "fascia.bin";
 
 struct FasciaOptions {

@@ -36,7 +36,7 @@ void installInputCallbacks(GLFWwindow* w) {
         auto b = button == GLFW_MOUSE_BUTTON_LEFT    ? scene::MouseButton::Left
                  : button == GLFW_MOUSE_BUTTON_RIGHT ? scene::MouseButton::Right
                                                      : scene::MouseButton::Middle;
-        queueOf(win).push(scene::MouseButtonEvent{b, action == GLFW_PRESS, static_cast<unsigned>(mods)});
+        queueOf(win).push(scene::MouseButtonEvent{b, action == GLFW_PRESS, static_cast<unsigned>(mods), glfwGetTime()});
     });
     glfwSetCursorPosCallback(w, [](GLFWwindow* win, double x, double y) {
         queueOf(win).push(scene::CursorEvent{glm::vec2(static_cast<float>(x), static_cast<float>(y))});

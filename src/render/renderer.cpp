@@ -5,6 +5,7 @@
 #include "geometry/frustum.h"
 #include "render/gl_program.h"
 #include "scene/colormap.h"
+#include "scene/lod_select.h"
 #include "scene/palette.h"
 
 #include <algorithm>
@@ -65,11 +66,14 @@ struct Renderer::GpuOverlay {
 struct Renderer::Gpu {
     GLuint vao = 0, vbo = 0, ibo = 0, idVbo = 0, scalarVbo = 0, ssbo = 0, emptyVao = 0;
     GLuint heatRamp = 0, selectedTex = 0;
-    std::vector<GLsizei> counts;    // per structure index count
-    std::vector<size_t> offsets;    // per structure byte offset into the index buffer
-    std::vector<GLint> baseVertex;  // per structure first vertex
-    std::vector<GLsizei> lodCounts; // per structure simplified index count (0: none)
-    std::vector<size_t> lodOffsets;
+    std::vector<GLsizei> counts;   // per structure index count
+    std::vector<size_t> offsets;   // per structure byte offset into the index buffer
+    std::vector<GLint> baseVertex; // per structure first vertex
+    struct Level {
+        GLsizei count = 0;
+        size_t offset = 0;
+    };
+    std::vector<std::vector<Level>> lods; // per structure, its chain of simplified index lists, finest first
 };
 
 struct Renderer::Programs {
@@ -117,18 +121,15 @@ Renderer::Renderer(const anatomy::Body& body) : body_(body) {
             allIndices.push_back(i + base);
     }
     // Simplified index lists after all the full ones, over the same vertices.
-    gpu_->lodCounts.assign(body.size(), 0);
-    gpu_->lodOffsets.assign(body.size(), 0);
-    meanEdge_.resize(body.size());
+    gpu_->lods.resize(body.size());
+    lodErrors_.resize(body.size());
     for (uint32_t s = 0; s < body.size(); ++s) {
-        const auto& m = body.meshes[s];
-        meanEdge_[s] = m.meanEdgeLength();
-        if (m.lodIndices.empty())
-            continue;
-        gpu_->lodOffsets[s] = allIndices.size() * sizeof(uint32_t);
-        gpu_->lodCounts[s] = static_cast<GLsizei>(m.lodIndices.size());
-        for (uint32_t i : m.lodIndices)
-            allIndices.push_back(i + static_cast<uint32_t>(gpu_->baseVertex[s]));
+        for (const auto& level : body.meshes[s].lods) {
+            gpu_->lods[s].push_back({static_cast<GLsizei>(level.indices.size()), allIndices.size() * sizeof(uint32_t)});
+            lodErrors_[s].push_back(level.error);
+            for (uint32_t i : level.indices)
+                allIndices.push_back(i + static_cast<uint32_t>(gpu_->baseVertex[s]));
+        }
     }
     glCreateVertexArrays(1, &gpu_->vao);
     glCreateBuffers(1, &gpu_->vbo);
@@ -336,8 +337,9 @@ FrameStats Renderer::render(const FrameInputs& in) {
     glm::vec3 key = glm::normalize(back * 0.9f + up * 0.7f - right * 0.5f);
     glm::vec3 fill = glm::normalize(back * 0.6f + right * 0.8f - up * 0.2f);
 
-    // Pixels per metre at unit distance, for the level-of-detail choice.
-    float pixelsPerMetreAtOne = static_cast<float>(h) / (2.0f * std::tan(view.camera.fovY * 0.5f));
+    // Pixels per metre at unit distance, for the level-of-detail choice: output pixels, so that supersampling
+    // sharpens edges without asking for more triangles.
+    const float pixelsPerMetreAtOne = scene::pixelsPerMetreAtUnitDistance(view.camera.fovY, in.height);
     // Visible structures by pass. Opaque ones are drawn nearest first, so that early depth testing rejects the
     // fragments of what they hide (close-ups are bound by fragment work on llvmpipe).
     struct Draw {
@@ -359,21 +361,18 @@ FrameStats Renderer::render(const FrameInputs& in) {
             }
             float a = view.opacity(body_, s);
             bool translucent = a < 0.995f;
-            bool lod = false;
             // A structure carrying heat keeps full detail: thin patterns would turn blocky on the simplified mesh.
             bool heated = std::find(heatStructures_.begin(), heatStructures_.end(), s) != heatStructures_.end();
-            if (gpu_->lodCounts[s] > 0 && in.lodPixels > 0.0f && !heated) {
-                float d = std::max(0.05f, glm::distance(eye, body_.structures[s].bounds.center()));
-                lod = meanEdge_[s] * pixelsPerMetreAtOne / d < in.lodPixels * static_cast<float>(ss);
-            }
-            GLsizei count = lod ? gpu_->lodCounts[s] : gpu_->counts[s];
-            size_t offset = lod ? gpu_->lodOffsets[s] : gpu_->offsets[s];
+            const float nearest = std::sqrt(body_.structures[s].bounds.distance2(eye));
+            size_t level = heated ? 0 : scene::selectLod(lodErrors_[s], nearest, pixelsPerMetreAtOne, in.lodPixels);
+            bool lod = level > 0;
+            GLsizei count = lod ? gpu_->lods[s][level - 1].count : gpu_->counts[s];
+            size_t offset = lod ? gpu_->lods[s][level - 1].offset : gpu_->offsets[s];
             if (translucent) {
                 tCounts.push_back(count);
                 tOffsets.push_back(reinterpret_cast<const void*>(offset));
             } else {
                 // Layer by layer (outer ones hide inner ones), nearest first within a layer.
-                float nearest = std::sqrt(body_.structures[s].bounds.distance2(eye));
                 float key = static_cast<float>(anatomy::index(layer)) * 100.0f + nearest;
                 opaque.push_back({key, count, reinterpret_cast<const void*>(offset)});
             }
@@ -538,9 +537,10 @@ bool Renderer::drawHull(const glm::mat4& viewProj, const glm::vec3& eye) {
     h.set("uEye", eye);
     glBindVertexArray(gpu_->vao);
     // The simplified skin is close enough to tell near from far, at a fraction of the cost.
-    bool lod = gpu_->lodCounts[*skin] > 0;
-    glDrawElements(GL_TRIANGLES, lod ? gpu_->lodCounts[*skin] : gpu_->counts[*skin], GL_UNSIGNED_INT,
-                   reinterpret_cast<const void*>(lod ? gpu_->lodOffsets[*skin] : gpu_->offsets[*skin]));
+    const auto& lods = gpu_->lods[*skin];
+    bool lod = !lods.empty();
+    glDrawElements(GL_TRIANGLES, lod ? lods.front().count : gpu_->counts[*skin], GL_UNSIGNED_INT,
+                   reinterpret_cast<const void*>(lod ? lods.front().offset : gpu_->offsets[*skin]));
     glBlendEquation(GL_FUNC_ADD);
     glDisable(GL_BLEND);
     checkGl("body envelope");

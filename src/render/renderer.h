@@ -23,8 +23,8 @@ struct FrameInputs {
     std::span<const uint8_t> dimmed; // per structure; empty = none dimmed
     int width = 1280, height = 720;  // output size in pixels
     int supersample = 1;             // render at N x size and filter down (headless renders use 2)
-    float lodPixels = 1.6f;          // draw the simplified mesh when full-detail edges would be shorter than this
-                                     // on screen (pixels); 0 = always full detail
+    float lodPixels = 1.0f;          // the coarsest level of detail whose error stays under this many output
+                                     // pixels on screen (scene/lod_select.h); 0 = always full detail
     bool cull = true;                // skip structures whose bounds lie outside the view frustum
     float time = 0.0f;               // seconds, for overlay flow
     float heatPulse = 0.0f;          // 0..1
@@ -33,7 +33,7 @@ struct FrameInputs {
 };
 
 struct FrameStats {
-    size_t lodStructures = 0; // drawn with their simplified mesh
+    size_t lodStructures = 0; // drawn with a simplified mesh
     size_t drawnStructures = 0;
     size_t drawnTriangles = 0;
     size_t translucentStructures = 0;
@@ -74,7 +74,7 @@ private:
     std::vector<GpuOverlay> overlays_;
     struct Gpu; // the GL objects: only renderer.cpp sees GL
     std::unique_ptr<Gpu> gpu_;
-    std::vector<float> meanEdge_; // metres, for the level-of-detail choice
+    std::vector<std::vector<float>> lodErrors_; // per structure, its levels' errors (metres), finest first
     std::vector<uint32_t> heatStructures_;
     int outWidth_ = 0, outHeight_ = 0;
     struct Programs;

@@ -67,9 +67,15 @@ void apply(AppState& state, const anatomy::Body& body, const Command& command) {
                 auto box = body.skin() ? body.structures[*body.skin()].bounds : body.bounds();
                 state.camera.setView(c.view, box, state.viewportAspect);
             },
-            [&](const FrameSelection&) {
-                if (!view.selection.empty())
-                    state.camera.frame(boundsOf(body, view.selection), state.viewportAspect);
+            [&](const FrameSelection& c) {
+                if (view.selection.empty())
+                    return;
+                Camera to{state.camera.pose};
+                to.frame(boundsOf(body, view.selection), state.viewportAspect);
+                if (c.seconds > 0.0f)
+                    state.transition = CameraTransition{state.camera.pose, to.pose, -1.0, c.seconds};
+                else
+                    state.camera.pose = to.pose;
             },
             [&](const FrameBody&) {
                 auto box = body.skin() ? body.structures[*body.skin()].bounds : body.bounds();

@@ -39,7 +39,11 @@ struct ShowAll {};
 struct SetNamedView {
     ViewName view;
 };
-struct FrameSelection {};
+// Seconds the camera takes to fly to what F or a double click frames.
+inline constexpr float kFlySeconds = 0.6f;
+struct FrameSelection {
+    float seconds = 0.0f; // 0: at once (headless renders); otherwise a smooth flight
+};
 struct FrameBody {};
 struct ResetLayers {};
 // Teaching content.

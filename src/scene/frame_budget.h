@@ -1,27 +1,35 @@
 #pragma once
-// Keeps interaction responsive where the GL is slow (llvmpipe on a school PC): while the view keeps changing and
-// frames come slower than the budget, the scene is drawn at half resolution (scaled up on screen); it returns to
-// full resolution when frames come fast again or the view rests (the still frame is then redrawn supersampled).
-// GL-free: it only sees the times frames were drawn.
+// Keeps interaction responsive where the GL is slow (llvmpipe on a school PC). While the view keeps changing and
+// frames come slower than the budget, the level of detail may first stray further on screen (the error budget in
+// pixels doubles, up to kMaxMovingLodPixels); only when that is not enough is the scene drawn at half resolution
+// (scaled up on screen). Fast frames win both back; the still frame after a rest is drawn at full quality
+// (kRestLodPixels, supersampled). GL-free: it only sees the times frames were drawn.
 
 namespace myoatlas::scene {
 
 class FrameBudget {
 public:
-    explicit FrameBudget(double budgetSeconds = 0.1) : budget_(budgetSeconds) {}
+    static constexpr float kRestLodPixels = 1.0f;       // still frames: simplification invisible
+    static constexpr float kMaxMovingLodPixels = 16.0f; // moving frames never stray further than this
+
+    explicit FrameBudget(double budgetSeconds = 0.05) : budget_(budgetSeconds) {}
 
     // A changed scene was drawn at `now` (seconds); `previousAlsoChanged`: the frame before it was one too, so the
     // gap between them is the time one frame takes while interacting.
     void drawn(double now, bool previousAlsoChanged);
-    // The view rests: the next interaction starts at full resolution.
+    // The view rests: the next interaction starts at full resolution (the error budget it learnt is kept, so the
+    // first moving frame is already about the right cost).
     void rest() { scale_ = 1.0f; }
     // Render size factor for the next changed frame: 1 or 0.5.
     [[nodiscard]] float scale() const { return scale_; }
+    // Screen-space error (pixels) allowed to the level of detail in the next changed frame.
+    [[nodiscard]] float lodPixels() const { return lodPixels_; }
 
 private:
     double budget_;
     double last_ = -1.0;
     float scale_ = 1.0f;
+    float lodPixels_ = 2.0f * kRestLodPixels;
 };
 
 } // namespace myoatlas::scene

@@ -68,6 +68,7 @@ struct MouseButtonEvent {
     MouseButton button = MouseButton::Left;
     bool pressed = true;
     unsigned mods = 0;
+    double time = -1.0; // seconds on the window's clock, for double clicks; < 0: unknown (never a double click)
 };
 struct CursorEvent {
     glm::vec2 position{0.0f}; // window coordinates, origin top left

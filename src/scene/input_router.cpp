@@ -1,6 +1,7 @@
 #include "scene/input_router.h"
 
 #include <cmath>
+#include <glm/geometric.hpp>
 
 namespace myoatlas::scene {
 namespace {
@@ -40,7 +41,7 @@ std::optional<Command> commandFor(Action a) {
     case Action::ZoomOut:
         return ZoomCamera{1.0f / InputRouter::kZoomStep, std::nullopt};
     case Action::FrameSelection:
-        return FrameSelection{};
+        return FrameSelection{kFlySeconds};
     case Action::FrameBody:
         return FrameBody{};
     case Action::HideSelection:
@@ -154,6 +155,16 @@ void InputRouter::onButton(const MouseButtonEvent& e, const InputContext& contex
     }
     unsigned mods = pressMods_ | e.mods;
     out.intents.push_back(BodyClick{pickAt(pressPos_, context, state), (mods & (ModControl | ModShift)) != 0});
+    // The second click of a double click has selected what it hit: the camera flies to it.
+    bool doubleClick = e.time >= 0.0 && lastClickTime_ >= 0.0 && e.time - lastClickTime_ < kDoubleClickSeconds &&
+                       glm::distance(pressPos_, lastClickPos_) < kDoubleClickPixels;
+    if (doubleClick) {
+        out.intents.push_back(Command{FrameSelection{kFlySeconds}});
+        lastClickTime_ = -1.0; // a third click starts afresh
+    } else {
+        lastClickTime_ = e.time;
+        lastClickPos_ = pressPos_;
+    }
 }
 
 std::optional<Pick> InputRouter::pickAt(glm::vec2 p, const InputContext& context, const AppState& state) const {

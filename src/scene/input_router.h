@@ -64,6 +64,8 @@ public:
     static constexpr float kOrbitPerPixel = 0.008f;
     static constexpr float kKeyOrbit = 0.16f;
     static constexpr float kZoomStep = 0.88f;
+    static constexpr double kDoubleClickSeconds = 0.4;
+    static constexpr float kDoubleClickPixels = 6.0f;
 
 private:
     void onKey(const KeyEvent& e, const InputContext& context, RoutedInput& out) const;
@@ -76,6 +78,8 @@ private:
     glm::vec2 pressPos_{0.0f};
     bool leftDown_ = false, panDown_ = false, dragging_ = false;
     unsigned pressMods_ = 0;
+    double lastClickTime_ = -1.0; // release time of the last click (not a drag), for double clicks
+    glm::vec2 lastClickPos_{0.0f};
     bool cursorMoved_ = true;
     std::optional<CameraPose> hoverPose_;
 };

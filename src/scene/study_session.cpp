@@ -6,6 +6,7 @@
 #include "scene/view_state.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 namespace myoatlas::scene {
@@ -27,10 +28,54 @@ StudySession::StudySession(const anatomy::Body& body, const anatomy::Atlas* atla
 
 StudySession::~StudySession() = default;
 
-TechniqueResolver* StudySession::techniques() {
-    if (!techniques_ && atlas_ && resolver_)
-        techniques_ = std::make_unique<TechniqueResolver>(*atlas_, body_, *resolver_);
-    return techniques_.get();
+void StudySession::showRecordCard(StudyKind kind, const std::string& id) {
+    if (!atlas_)
+        return;
+    showCard(buildStudyCard(*atlas_, kind, id));
+    requestEndangerment(kind, id);
+}
+
+void StudySession::requestEndangerment(StudyKind kind, const std::string& id) {
+    if (!atlas_ || !resolver_)
+        return;
+    if (pending_.valid()) {
+        queued_ = {kind, id}; // the latest choice wins
+        return;
+    }
+    pending_ = std::async(std::launch::async, [this, kind, id] {
+        if (!workerTechniques_) {
+            workerResolver_ = std::make_unique<anatomy::AtlasResolver>(*atlas_, body_);
+            workerTechniques_ = std::make_unique<TechniqueResolver>(*atlas_, body_, *workerResolver_);
+        }
+        return buildStudyCard(*atlas_, kind, id, workerTechniques_.get());
+    });
+}
+
+void StudySession::poll() {
+    if (!pending_.valid() || pending_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return;
+    try {
+        StudyCard full = pending_.get();
+        if (full.id == card_.id && full.kind == card_.kind && !full.endangerment.empty()) {
+            card_.endangerment = std::move(full.endangerment);
+            core::logInfo("study: card " + card_.id + ", " + std::to_string(card_.endangerment.size()) +
+                          " endangerment sites near it");
+        }
+    } catch (const std::exception& e) {
+        core::logWarn(std::string("study: endangerment sites not found: ") + e.what()); // the card stays
+    }
+    if (queued_) {
+        auto [kind, id] = *queued_;
+        queued_.reset();
+        requestEndangerment(kind, id);
+    }
+}
+
+void StudySession::finishPending() {
+    while (pending_.valid()) {
+        pending_.wait();
+        poll();
+    }
 }
 
 void StudySession::showCard(StudyCard card) {
@@ -45,8 +90,8 @@ void StudySession::showCard(StudyCard card) {
 void StudySession::study(const SearchResult& result, const AppState& state, bool autoPeel, Commands& out) {
     if (result.kind == StudyKind::Structure)
         showCard(buildStructureCard(atlas_, body_, result.id));
-    else if (atlas_)
-        showCard(buildStudyCard(*atlas_, result.kind, result.id, techniques()));
+    else
+        showRecordCard(result.kind, result.id);
 
     std::vector<uint32_t> structures = index_->structuresOf(result);
     geometry::Aabb box = boundsOf(body_, structures);
@@ -143,7 +188,7 @@ void StudySession::follow(const AppState& state, bool autoPeel, Commands& out) {
         flyTo(state.view.selection, body_.structures[first].name, state, autoPeel, out);
     if (atlas_)
         if (const auto* m = muscleOfStructure(*atlas_, body_, first)) {
-            showCard(buildStudyCard(*atlas_, StudyKind::Muscle, m->id, techniques()));
+            showRecordCard(StudyKind::Muscle, m->id);
             return;
         }
     const auto& s = body_.structures[first];

@@ -14,6 +14,7 @@
 #include "scene/study_search.h"
 #include "scene/technique_player.h"
 
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,13 +41,21 @@ public:
     void follow(const AppState& state, bool autoPeel, Commands& out);
     void flyToNextSelection() { flyOnNextSelection_ = true; }
 
+    // Takes the endangerment sites found on the worker into the card (call once a frame).
+    void poll();
+    // Waits for the worker (tests and headless use).
+    void finishPending();
+
     // Once the camera has landed after a flight: a line saying where, and whether the studied structures are in
     // view (the log line the smoke test reads). Empty otherwise.
     [[nodiscard]] std::optional<std::string> landed(const AppState& state);
 
 private:
     void showCard(StudyCard card);
-    [[nodiscard]] TechniqueResolver* techniques();
+    // The card of an atlas record shows at once; the endangerment sites near its muscles (the first search takes
+    // seconds on software-only machines) are found on a worker and join the card when found.
+    void showRecordCard(StudyKind kind, const std::string& id);
+    void requestEndangerment(StudyKind kind, const std::string& id);
     void flyTo(const std::vector<uint32_t>& structures, const std::string& id, const AppState& state, bool autoPeel,
                Commands& out);
 
@@ -54,13 +63,17 @@ private:
     const anatomy::Atlas* atlas_;
     anatomy::AtlasResolver* resolver_;
     std::unique_ptr<StudyIndex> index_;
-    std::unique_ptr<TechniqueResolver> techniques_; // endangerment sites near a muscle, built on first use
     StudyCard card_;
     std::vector<uint32_t> lastSelection_; // to notice selections made elsewhere
     std::vector<uint32_t> studied_;       // the structures the last study selected
     std::string framedId_;
     bool flying_ = false;
     bool flyOnNextSelection_ = false;
+    // The worker's own resolvers (the shared ones are not thread-safe), used by one job at a time.
+    std::unique_ptr<anatomy::AtlasResolver> workerResolver_;
+    std::unique_ptr<TechniqueResolver> workerTechniques_;
+    std::optional<std::pair<StudyKind, std::string>> queued_; // a record chosen while the worker was busy
+    std::future<StudyCard> pending_;                          // last member: waited for before the resolvers go
 };
 
 } // namespace myoatlas::scene

@@ -146,7 +146,7 @@ void drawBrowserPanel(const UiModel& model, UiState& ui, scene::Commands& out) {
                         out.push(scene::SelectStructure{e.structure, additive, ui.groupWholeMuscles});
                         ui.browserPicked = true;
                         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
-                            out.push(scene::FrameSelection{});
+                            out.push(scene::FrameSelection{scene::kFlySeconds});
                     }
                     ImGui::PopID();
                 }

@@ -26,7 +26,7 @@ void drawInfoPanel(const UiModel& model, UiState& ui, scene::Commands& out) {
             ImGui::TextUnformatted(title.c_str());
             ImGui::PopTextWrapPos();
             if (ImGui::Button("Frame"))
-                out.push(scene::FrameSelection{});
+                out.push(scene::FrameSelection{scene::kFlySeconds});
             ImGui::SameLine();
             if (ImGui::Button("Isolate"))
                 out.push(scene::IsolateSelection{});

@@ -22,7 +22,7 @@ void drawMainMenu(const UiModel& model, UiState& ui, scene::Commands& out) {
         }
         ImGui::Separator();
         if (ImGui::MenuItem("Frame selection", "F", false, !model.state->view.selection.empty()))
-            out.push(scene::FrameSelection{});
+            out.push(scene::FrameSelection{scene::kFlySeconds});
         if (ImGui::MenuItem("Frame whole body", "Home"))
             out.push(scene::FrameBody{});
         ImGui::Separator();

@@ -243,7 +243,7 @@ std::vector<Seed> builtInSeeds() {
         m.positions = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
         m.normals = {{0, 1, 0}, {0, 1, 0}, {0, 1, 0}, {0, 1, 0}};
         m.indices = {0, 1, 2, 0, 1, 3, 0, 2, 3, 1, 2, 3};
-        m.lodIndices = {0, 1, 2};
+        m.lods = {{{0, 1, 2}, 0.01f}};
         body.structures.push_back(st);
         body.meshes.push_back(m);
     }

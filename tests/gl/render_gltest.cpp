@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "io/image_io.h"
 #include "platform/egl_context.h"
+#include "render/bench.h"
 #include "render/gl_program.h"
 #include "render/renderer.h"
 #include "render/shader_sources.h"
@@ -123,6 +124,55 @@ TEST_F(GlTest, SyntheticLimbTranslucentSkinAndSelection) {
     size_t gold =
         countPixels(img, 0, 0, 320, 240, [](const uint8_t* p) { return p[0] > 180 && p[1] > 120 && p[2] < 90; });
     EXPECT_GT(gold, 200u);
+}
+
+// Levels of detail chosen by their error on screen: at rest (1 px) the picture is as good as full detail's
+// while far fewer triangles are drawn; a moving budget (8 px) draws fewer still.
+TEST_F(GlTest, LevelsOfDetailKeepTheImageOfFullDetail) {
+    anatomy::Body body;
+    auto add = [&](const char* name, anatomy::Category c, anatomy::Layer l, geometry::Mesh m) {
+        m.buildLods();
+        body.structures.push_back(structure(name, c, l));
+        body.meshes.push_back(std::move(m));
+    };
+    // Dense meshes, as BodyParts3D's are: many triangles under one pixel at this size.
+    add("skin", anatomy::Category::Skin, anatomy::Layer::Skin,
+        test::uvEllipsoid({0, 0, 0}, {0.5f, 1.0f, 0.5f}, 160, 200));
+    add("muscle a", anatomy::Category::Muscle, anatomy::Layer::SuperficialMuscle,
+        test::uvEllipsoid({-0.18f, 0.1f, 0.1f}, {0.22f, 0.7f, 0.25f}, 120, 160));
+    add("muscle b", anatomy::Category::Muscle, anatomy::Layer::DeepMuscle,
+        test::uvEllipsoid({0.2f, -0.05f, 0.05f}, {0.2f, 0.6f, 0.22f}, 120, 160));
+    add("bone", anatomy::Category::Bone, anatomy::Layer::Bone,
+        test::uvEllipsoid({0, 0, -0.1f}, {0.08f, 0.9f, 0.08f}, 120, 160));
+    body.updateBounds();
+    for (const auto& m : body.meshes)
+        ASSERT_FALSE(m.lods.empty());
+    auto state = frontView(body, 4.0f / 3.0f);
+    state.view.layers[index(anatomy::Layer::Skin)].opacity = 0.35f;
+    render::Renderer r(body);
+    render::FrameInputs in;
+    in.view = &state.view;
+    in.width = 320;
+    in.height = 240;
+    in.lodPixels = 0.0f;
+    auto full = r.render(in);
+    auto fullImage = r.readPixels();
+    in.lodPixels = 1.0f;
+    auto rest = r.render(in);
+    auto restImage = r.readPixels();
+    in.lodPixels = 8.0f;
+    auto moving = r.render(in);
+    auto movingImage = r.readPixels();
+    io::writePng(test::outputDir() / "lod_full.png", fullImage);
+    io::writePng(test::outputDir() / "lod_rest.png", restImage);
+    io::writePng(test::outputDir() / "lod_moving.png", movingImage);
+    EXPECT_EQ(full.lodStructures, 0u);
+    EXPECT_EQ(rest.lodStructures, 4u);
+    EXPECT_LT(rest.drawnTriangles, full.drawnTriangles / 2);
+    EXPECT_LT(moving.drawnTriangles, rest.drawnTriangles);
+    // 30 dB is where a difference starts to be seen on a shaded surface; at rest the levels must stay above it.
+    EXPECT_GE(render::psnrDb(fullImage, restImage), 30.0);
+    EXPECT_LT(render::psnrDb(fullImage, movingImage), render::psnrDb(fullImage, restImage));
 }
 
 TEST_F(GlTest, RealBodyPosteriorWithSelectionReadsCorrectly) {

@@ -3,6 +3,7 @@
 #include "scene/app_state.h"
 #include "scene/input_router.h"
 #include "scene/key_map.h"
+#include "scene/options.h"
 #include "support/test_body.h"
 
 #include <glm/geometric.hpp>
@@ -211,4 +212,71 @@ TEST(InputRouter, WheelZoomKeepsThePointUnderThePointer) {
     ASSERT_TRUE(after);
     EXPECT_NEAR(after->x, pointer.x, 0.5f);
     EXPECT_NEAR(after->y, pointer.y, 0.5f);
+}
+
+// A double click (two clicks within kDoubleClickSeconds at one place) selects and flies to what it hit; clicks
+// further apart in time or place, or with no time, do not.
+TEST(InputRouter, DoubleClickFliesToTheStructure) {
+    using scene::MouseButton;
+    using scene::MouseButtonEvent;
+    scene::InputRouter router(nullptr);
+    scene::AppState state;
+    scene::InputContext context;
+    context.viewport = {1280.0f, 720.0f};
+    auto clickAt = [&](double t) {
+        return std::vector<scene::InputEvent>{scene::CursorEvent{{640, 300}},
+                                              MouseButtonEvent{MouseButton::Left, true, 0, t},
+                                              MouseButtonEvent{MouseButton::Left, false, 0, t + 0.05}};
+    };
+    auto flies = [](const scene::RoutedInput& out) {
+        for (const auto& c : out.commands())
+            if (auto* f = std::get_if<scene::FrameSelection>(&c))
+                return f->seconds > 0.0f;
+        return false;
+    };
+    EXPECT_FALSE(flies(router.route(clickAt(10.0), context, state)));
+    auto second = router.route(clickAt(10.25), context, state);
+    ASSERT_EQ(second.clicks().size(), 1u); // the click still selects first
+    EXPECT_TRUE(flies(second));
+    EXPECT_FALSE(flies(router.route(clickAt(10.5), context, state))); // a third click starts afresh
+    EXPECT_FALSE(flies(router.route(clickAt(12.0), context, state))); // too slow
+    EXPECT_FALSE(flies(router.route(clickAt(-1.0), context, state))); // no time known
+    EXPECT_FALSE(flies(router.route(clickAt(-1.0), context, state)));
+}
+
+// F flies to the selection smoothly: the camera moves over several frames, never jumps.
+TEST(InputRouter, FrameSelectionFliesWithoutJumps) {
+    const auto& body = test::testBody();
+    scene::AppState state;
+    state.viewportAspect = 1280.0f / 720.0f;
+    scene::apply(state, body, scene::SetNamedView{scene::ViewName::Anterior});
+    auto trapezius = scene::findStructures(body, "right trapezius");
+    ASSERT_FALSE(trapezius.empty());
+    scene::apply(state, body, scene::SelectStructure{trapezius[0], false, true});
+    auto out = route(tap(Key::F), {});
+    auto commands = out.commands();
+    ASSERT_EQ(commands.size(), 1u);
+    const auto start = state.view.camera;
+    scene::apply(state, body, commands[0]);
+    EXPECT_EQ(state.view.camera, start); // nothing moves until the flight advances
+    ASSERT_TRUE(state.transition);
+    float biggestStep = 0.0f;
+    double t = 0.0;
+    while (scene::advanceCamera(state, t))
+        t += 1.0 / 60.0;
+    EXPECT_GT(t, 0.3); // lasted many frames
+    EXPECT_LT(state.view.camera.distance, start.distance);
+    // Replay at 60 fps and check each frame's step is a small share of the whole flight.
+    scene::AppState again;
+    again.viewportAspect = state.viewportAspect;
+    scene::apply(again, body, scene::SetNamedView{scene::ViewName::Anterior});
+    scene::apply(again, body, scene::SelectStructure{trapezius[0], false, true});
+    scene::apply(again, body, scene::FrameSelection{scene::kFlySeconds});
+    glm::vec3 previousEye = again.view.camera.eye();
+    const float whole = glm::distance(start.eye(), state.view.camera.eye());
+    for (double u = 0.0; scene::advanceCamera(again, u); u += 1.0 / 60.0) {
+        biggestStep = std::max(biggestStep, glm::distance(previousEye, again.view.camera.eye()));
+        previousEye = again.view.camera.eye();
+    }
+    EXPECT_LT(biggestStep, whole * 0.1f);
 }

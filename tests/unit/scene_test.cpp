@@ -125,45 +125,66 @@ TEST(Commands, NamedViewFramesTheBody) {
     EXPECT_NEAR(state.view.camera.target.y, body.structures[*body.skin()].bounds.center().y, 1e-4f);
 }
 
-TEST(LevelOfDetail, SimplifiedMeshIsSmallerAndStaysOnTheSurface) {
+TEST(LevelOfDetail, ChainOfSimplifiedMeshesShrinksAndStaysOnTheSurface) {
     const auto& body = test::testBody();
     auto femur = scene::findStructures(body, "right gluteus maximus");
     ASSERT_FALSE(femur.empty());
     const auto& m = body.meshes[femur[0]];
-    ASSERT_FALSE(m.lodIndices.empty());
-    EXPECT_LT(m.lodIndices.size(), m.indices.size() / 2);
-    EXPECT_EQ(m.lodIndices.size() % 3, 0u);
-    for (uint32_t i : m.lodIndices)
-        ASSERT_LT(i, m.vertexCount());
-    // The simplified surface has about the same area (the silhouette is kept).
+    ASSERT_GE(m.lods.size(), 2u);
+    size_t previous = m.indices.size();
+    float previousError = 0.0f;
+    for (const auto& level : m.lods) {
+        EXPECT_LT(level.indices.size(), previous * 3 / 4); // each level saves a good share
+        EXPECT_EQ(level.indices.size() % 3, 0u);
+        EXPECT_GE(level.error, previousError);
+        for (uint32_t i : level.indices)
+            ASSERT_LT(i, m.vertexCount());
+        previous = level.indices.size();
+        previousError = level.error;
+    }
+    // The finest simplified surface has about the same area (the silhouette is kept), within its stated error.
     geometry::Mesh lod = m;
-    lod.indices = m.lodIndices;
+    lod.indices = m.lods.front().indices;
     EXPECT_NEAR(lod.surfaceArea(), m.surfaceArea(), 0.05f * m.surfaceArea());
+    // No level strays further than buildLods allows (8% of the mesh's largest extent).
+    const glm::vec3 extent = m.bounds().extent();
+    EXPECT_LE(m.lods.back().error, 0.08f * std::max({extent.x, extent.y, extent.z}) * 1.001f);
     size_t withLod = 0;
     for (const auto& mesh : body.meshes)
-        withLod += mesh.lodIndices.empty() ? 0 : 1;
+        withLod += mesh.lods.empty() ? 0 : 1;
     EXPECT_GT(withLod, body.size() / 2);
 }
 
-// Slow interactive frames drop to half resolution; fast ones, a rest, or isolated slow frames keep full size.
-TEST(FrameBudget, SlowInteractionHalvesTheResolutionAndFastFramesRestoreIt) {
+// While moving, slow frames first loosen the level of detail, then halve the resolution; fast ones win both back;
+// a rest restores full size.
+TEST(FrameBudget, SlowInteractionLoosensDetailThenHalvesTheResolutionAndFastFramesRestoreThem) {
     scene::FrameBudget b(0.1);
     EXPECT_EQ(b.scale(), 1.0f);
+    const float start = b.lodPixels();
+    EXPECT_GE(start, scene::FrameBudget::kRestLodPixels);
     b.drawn(0.0, false);
     b.drawn(5.0, false); // after a pause: not an interaction gap
     EXPECT_EQ(b.scale(), 1.0f);
-    b.drawn(5.15, true); // dragging at under 7 fps
+    EXPECT_EQ(b.lodPixels(), start);
+    double t = 5.0;
+    for (int i = 0; i < 20 && b.scale() == 1.0f; ++i)
+        b.drawn(t += 0.15, true);                                      // dragging at under 7 fps
+    EXPECT_EQ(b.lodPixels(), scene::FrameBudget::kMaxMovingLodPixels); // detail went first
     EXPECT_EQ(b.scale(), 0.5f);
-    b.drawn(5.25, true); // half size at 10 fps: a full frame would still miss the budget
+    b.drawn(t += 0.10, true); // half size at 10 fps: a full frame would still miss the budget
     EXPECT_EQ(b.scale(), 0.5f);
-    b.drawn(5.26, true); // 100 fps at half size: full size fits
+    b.drawn(t += 0.01, true); // 100 fps at half size: full size fits
     EXPECT_EQ(b.scale(), 1.0f);
-    b.drawn(5.40, true);
-    EXPECT_EQ(b.scale(), 0.5f);
+    for (int i = 0; i < 20; ++i)
+        b.drawn(t += 0.01, true); // fast frames: detail comes back
+    EXPECT_EQ(b.lodPixels(), scene::FrameBudget::kRestLodPixels);
+    b.drawn(t += 0.5, true);
+    b.drawn(t += 0.5, true);
     b.rest();
     EXPECT_EQ(b.scale(), 1.0f);
     scene::FrameBudget fast(0.1);
     for (int i = 0; i < 50; ++i)
         fast.drawn(i * 0.03, i > 0);
     EXPECT_EQ(fast.scale(), 1.0f);
+    EXPECT_EQ(fast.lodPixels(), scene::FrameBudget::kRestLodPixels);
 }

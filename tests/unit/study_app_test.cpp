@@ -140,3 +140,19 @@ TEST(StudyCommands, FindAndInfoJson) {
     EXPECT_EQ(card["trigger_points"].size(), atlas().triggerPointsOf("quadratus_lumborum").size());
     EXPECT_EQ(card["lines"][0]["id"], "DFL");
 }
+
+TEST(StudyFeature, TheCardShowsAtOnceAndTheEndangermentSitesJoinItFromAWorker) {
+    Fixture f;
+    f.study("sternocleidomastoid sternal");
+    EXPECT_EQ(f.feature.card().id, "scm_sternal");
+    f.feature.session().finishPending();
+    const auto& sites = f.feature.card().endangerment;
+    EXPECT_TRUE(std::any_of(sites.begin(), sites.end(), [](const auto& l) { return l.id == "anterior_triangle_neck"; }))
+        << sites.size() << " sites";
+    // A later choice replaces the card; a late worker result for the old one never lands on the new card.
+    f.study("infraspinatus");
+    f.feature.session().finishPending();
+    EXPECT_EQ(f.feature.card().id, "infraspinatus");
+    EXPECT_TRUE(std::none_of(f.feature.card().endangerment.begin(), f.feature.card().endangerment.end(),
+                             [](const auto& l) { return l.id == "anterior_triangle_neck"; }));
+}

@@ -1,0 +1,50 @@
+#pragma once
+// The renderer's benchmark scenarios on a loaded body (`myoatlas bench`): whole body with and without levels of
+// detail, an orbit driven by the same frame budget as the window, a close-up of the head and neck, and picking.
+// Prints figures; asserts nothing. Needs a current GL 4.5 context (the caller makes one).
+#include "anatomy/body.h"
+#include "core/image.h"
+
+#include <string>
+
+namespace myoatlas::render {
+
+struct BenchOptions {
+    int width = 1280, height = 720;
+    int restFrames = 9;    // frames timed per still scenario
+    int orbitFrames = 120; // one full turn
+    int picks = 1000;
+    unsigned seed = 13;
+    float restLodPixels = 1.0f; // the error allowed to still frames (the window's scene::FrameBudget::kRestLodPixels)
+    bool progress = true;       // one line per scenario on stderr
+};
+
+struct ScenarioFigures {
+    double frameMsMedian = 0.0, frameMsP95 = 0.0;
+    size_t triangles = 0; // median over the frames (the orbit's change as the budget adapts)
+    size_t lodStructures = 0, drawnStructures = 0;
+    double psnrDb = -1.0;     // rest only: against rest_no_lod's image
+    double meanLodPixels = 0; // orbit: the screen-space error budget the frames ran with
+    double meanScale = 1.0;   // orbit: resolution factor the frames ran with
+};
+
+struct BenchReport {
+    int width = 0, height = 0;
+    ScenarioFigures restNoLod, rest, orbit, closeup;
+    double pickMsMedian = 0.0, pickMsMax = 0.0, pickMsP95 = 0.0;
+    size_t pickHits = 0;
+    double bvhBuildMs = 0.0; // building every structure's BVH first, as the window does in the background
+    std::string gl;          // GL renderer string
+    // The last frames, to look at: whole body full detail, at rest, a quarter into the orbit (at the size and
+    // detail the budget chose), the close-up.
+    core::Image restNoLodImage, restImage, orbitImage, closeupImage;
+};
+
+[[nodiscard]] BenchReport runBench(const anatomy::Body& body, const BenchOptions& options);
+// {"scenarios": {...}, "width": .., "height": ..}
+[[nodiscard]] std::string benchJson(const BenchReport& report);
+
+// Peak signal-to-noise ratio of b against a over RGB, in dB (99 for identical images); sizes must match.
+[[nodiscard]] double psnrDb(const core::Image& a, const core::Image& b);
+
+} // namespace myoatlas::render
