@@ -12,13 +12,6 @@
 
 namespace myoatlas::app {
 
-// The overlays of one step, built on the CPU (tests reach them without GL).
-[[nodiscard]] std::vector<render::OverlayMesh> techniqueOverlays(const scene::ResolvedTechnique& r, int step,
-                                                                 const anatomy::Body& body);
-// The caption of a step: technique, target, step text, pressure, timer, warning.
-[[nodiscard]] std::string techniqueCaption(const scene::ResolvedTechnique& r, int step, bool patientText,
-                                           const scene::TechniquePlayer* player);
-
 class TechniqueFeature final : public Feature {
 public:
     // `clock` drives the player; null: the `now` the frame loop passes to update().

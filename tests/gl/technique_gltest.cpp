@@ -7,6 +7,7 @@
 #include "render/gl_program.h"
 #include "render/renderer.h"
 #include "scene/app_state.h"
+#include "scene/technique_view.h"
 #include "support/gl_fixture.h"
 #include "support/image_compare.h"
 #include "support/test_body.h"
@@ -118,7 +119,7 @@ TEST_F(TechniqueGlTest, SyntheticFrictionStep) {
     state.view.camera.yaw = 0.35f; // a little from the side, so the pressure arrow and the fingers read in depth
     state.view.camera.pitch = 0.25f;
     render::Renderer renderer(body);
-    renderer.setOverlays(app::techniqueOverlays(r, 0, body));
+    renderer.setOverlays(scene::techniqueOverlays(r, 0, body));
     render::FrameInputs in;
     in.view = &state.view;
     in.width = 320;
