@@ -214,11 +214,16 @@ void PatientFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Co
     presenting_ = ui.presentation;
     const scene::AppState& state = *model.state;
     if (!flow_.active()) {
-        // Entering: a clean, friendly view of the whole body.
+        // Entering: a clean, friendly view of the whole body, with nothing left from exploring (patterns, lines, a
+        // technique).
         flow_.enter();
         shownFrom_.clear();
         out.push(scene::ClearSelection{});
         out.push(scene::ClearPainPoints{});
+        out.push(scene::ClearTriggerPoints{});
+        out.push(scene::ShowLine{"", false, true});
+        out.push(scene::SetTechnique{{}});
+        out.push(scene::SetCaption{""});
         out.push(scene::ShowAll{});
         out.push(scene::ResetLayers{});
         // From the front, framed; as a camera move, so one still running (a lesson's) cannot carry the view away.

@@ -43,6 +43,7 @@ void leaveCommands(AppMode mode, Commands& out) {
         out.push(SetLessonActive{false});
         out.push(SetTechnique{{}});
         out.push(ClearTriggerPoints{});
+        out.push(ShowLine{"", false, true}); // every line off
         out.push(ClearSelection{});
         out.push(SetCaption{""});
         return;

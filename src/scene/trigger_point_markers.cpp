@@ -26,8 +26,8 @@ Side sideOf(const std::string& side) {
 constexpr glm::vec4 kShownColor{1.0f, 0.97f, 0.75f, 1.0f};
 constexpr glm::vec4 kOtherColor{0.47f, 0.92f, 1.0f, 1.0f};
 constexpr glm::vec4 kPainColor{0.43f, 0.55f, 1.0f, 1.0f};
-constexpr glm::vec4 kChainColor{0.47f, 0.92f, 1.0f, 1.0f};
-constexpr glm::vec4 kBandColor{0.98f, 0.62f, 0.22f, 1.0f}; // amber: a rope under the skin, not heat, not a marker
+constexpr glm::vec4 kChainColor{0.47f, 0.92f, 1.0f, 0.55f}; // faint: the links must not hide the referral
+constexpr glm::vec4 kBandColor{0.98f, 0.62f, 0.22f, 1.0f};  // amber: a rope under the skin, not heat, not a marker
 constexpr glm::vec4 kOtherBandColor{0.55f, 0.78f, 0.86f, 1.0f};
 constexpr float kOtherScale = 0.78f;      // trigger points not shown are drawn smaller than the one taught
 constexpr float kBandRadiusScale = 0.4f;  // of the knot's radius
@@ -303,8 +303,8 @@ bool TrpMarkers::update(const std::vector<TriggerPointRef>& shown_, const std::v
     for (const auto& [a, b] : chain) {
         const glm::vec3 path[] = {a, b};
         geometry::TubeOptions to;
-        to.radius = 0.0022f;
-        to.sides = 10;
+        to.radius = 0.0008f; // a thread, not a bar: it crosses the head and the referral painted on it
+        to.sides = 8;
         geometry::TubeMesh tube = geometry::buildTube(path, to);
         if (tube.mesh.indices.empty())
             continue;
