@@ -10,6 +10,10 @@
 
 namespace myoatlas::anatomy {
 
+// The attribution the body data's licence requires, shown in About, on exported images and handouts.
+inline constexpr const char* kBodyAttribution =
+    "BodyParts3D, (c) The Database Center for Life Science, licensed under CC Attribution-Share Alike 2.1 Japan.";
+
 // A whole muscle (or other FMA concept) made of several files, e.g. "right trapezius" = 3 parts.
 struct StructureGroup {
     std::string fma;

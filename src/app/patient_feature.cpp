@@ -3,6 +3,7 @@
 #include "anatomy/landmark_resolver.h"
 #include "app/handout_command.h"
 #include "core/error.h"
+#include "scene/self_care.h"
 
 #include <algorithm>
 #include <chrono>
@@ -44,7 +45,7 @@ void PatientFeature::prepareVerdict(const scene::Suspect& s) {
         // Resolvers of its own: the shared one caches and belongs to the main thread.
         anatomy::AtlasResolver resolver(*context_.atlas, context_.body);
         scene::TechniqueResolver techniques(*context_.atlas, context_.body, resolver);
-        return selfCareVerdict(*context_.atlas, techniques, id, side);
+        return scene::selfCareVerdict(*context_.atlas, techniques, id, side);
     });
 }
 
@@ -156,7 +157,7 @@ ui::PatientView PatientFeature::view(const scene::AppState& state) {
                 break;
             }
             // Without the site rule's verdict the tool is not offered: the patient is told to ask.
-            auto care = selfCareFor(*context_.atlas, *muscle, verdict_ ? &*verdict_ : nullptr);
+            auto care = scene::selfCareFor(*context_.atlas, *muscle, verdict_ ? &*verdict_ : nullptr);
             if (!verdict_ && !care.blocked) {
                 v.lines = {"Ask your therapist to show you a safe way to ease this spot at home."};
                 break;

@@ -16,8 +16,7 @@ void drawHoverTooltip(const UiModel& model);
 // All of the above in the frame's order.
 void drawUi(const UiModel& model, UiState& ui, scene::Commands& out);
 
-// The attribution the licence requires, shown in About, on exported images and handouts.
-inline constexpr const char* kBodyAttribution =
-    "BodyParts3D, (c) The Database Center for Life Science, licensed under CC Attribution-Share Alike 2.1 Japan.";
+// The attribution the licence requires (anatomy/body.h), shown in About.
+using anatomy::kBodyAttribution;
 
 } // namespace myoatlas::ui
