@@ -6,41 +6,14 @@
 #include "scene/options.h"
 #include "ui/lesson_panel.h"
 
-#include <imgui.h>
+#include <algorithm>
 
 namespace myoatlas::app {
-
-std::string LessonFeature::progressText() const {
-    if (!lesson_ || current_ < 0)
-        return {};
-    return "Step " + std::to_string(current_ + 1) + " / " + std::to_string(lesson_->steps.size());
-}
-
-void LessonFeature::show(int step, const scene::AppState& state, scene::Commands& out, bool animate) {
-    if (!lesson_ || step < 0 || step >= static_cast<int>(lesson_->steps.size()))
-        return;
-    current_ = step;
-    const auto& s = lesson_->steps[static_cast<size_t>(step)];
-    auto resolved = scene::resolveStep(s, context_.body, state.viewportAspect);
-    missing_ = resolved.missing;
-    for (const auto& m : missing_)
-        core::logWarn("lesson step " + std::to_string(step + 1) + ": '" + m + "' is not on this body");
-    scene::CameraPose target = resolved.view.camera;
-    if (animate && s.transitionSeconds > 0.0f) {
-        // The new view at the old camera, then a smooth move to the step's camera.
-        resolved.view.camera = state.view.camera;
-        out.push(scene::SetViewState{std::move(resolved.view)});
-        out.push(scene::AnimateCamera{target, s.transitionSeconds});
-    } else {
-        out.push(scene::SetViewState{std::move(resolved.view)});
-        out.push(scene::AnimateCamera{target, 0.0f});
-    }
-}
 
 void LessonFeature::open(const std::filesystem::path& path, bool play, ui::UiState& ui, const scene::AppState& state,
                          scene::Commands& out) {
     try {
-        lesson_ = scene::loadLesson(path);
+        session_.open(path, play, state, out);
     } catch (const core::Error& e) {
         // A bad file never takes the program down: the panel shows why, the scene stays as it was.
         ui.status = e.what();
@@ -48,53 +21,20 @@ void LessonFeature::open(const std::filesystem::path& path, bool play, ui::UiSta
         core::logError(e.what());
         return;
     }
-    path_ = path;
+    const auto& lesson = *session_.lesson();
     ui.lessonPath = path.string();
-    ui.lessonTitleEdit = lesson_->title;
+    ui.lessonTitleEdit = lesson.title;
     ui.editedStep = -1;
-    ui.status = "Opened \"" + lesson_->title + "\" (" + std::to_string(lesson_->steps.size()) + " steps)";
-    dirty_ = false;
-    current_ = -1;
-    if (play && !lesson_->steps.empty()) {
-        playing_ = true;
-        out.push(scene::SetLessonActive{true});
-        show(0, state, out, false);
-    }
-}
-
-void LessonFeature::stop(scene::Commands& out) {
-    playing_ = false;
-    out.push(scene::SetLessonActive{false});
+    ui.status = "Opened \"" + lesson.title + "\" (" + std::to_string(lesson.steps.size()) + " steps)";
 }
 
 void LessonFeature::markModes(scene::InputModes& modes, const scene::AppState& state) const {
     (void)state;
-    modes.lesson = playing_ && lesson_ && !lesson_->steps.empty();
+    modes.lesson = session_.playing() && session_.steps() > 0;
 }
 
 bool LessonFeature::onAction(const scene::BoundAction& action, const scene::AppState& state, scene::Commands& out) {
-    if (action.mode != scene::InputMode::Lesson || !playing_ || !lesson_ || lesson_->steps.empty())
-        return false;
-    const int last = static_cast<int>(lesson_->steps.size()) - 1;
-    switch (action.action) {
-    case scene::Action::Next:
-        show(std::min(current_ + 1, last), state, out, true);
-        return true;
-    case scene::Action::Previous:
-        show(std::max(current_ - 1, 0), state, out, true);
-        return true;
-    case scene::Action::First:
-        show(0, state, out, true);
-        return true;
-    case scene::Action::Last:
-        show(last, state, out, true);
-        return true;
-    case scene::Action::Leave:
-        stop(out);
-        return true;
-    default:
-        return false;
-    }
+    return action.mode == scene::InputMode::Lesson && session_.onAction(action.action, state, out);
 }
 
 void LessonFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
@@ -104,25 +44,23 @@ void LessonFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Com
         pendingOpen_.reset();
         open(path, play, ui, state, out);
     }
-    if (playing_ && (ui.patientMode || ui.showQuiz))
-        stop(out); // one mode at a time: the mode switch then clears what the step showed
+    if (session_.playing() && (ui.patientMode || ui.showQuiz))
+        session_.stop(out); // one mode at a time: the mode switch then clears what the step showed
     if (!ui.showLesson || !ui.expertPanels())
         return;
     ui::LessonView view;
-    view.lesson = lesson_ ? &*lesson_ : nullptr;
-    view.current = current_;
-    view.playing = playing_;
-    view.dirty = dirty_;
-    view.path = path_.string();
-    view.missing = missing_;
+    view.lesson = session_.lesson() ? &*session_.lesson() : nullptr;
+    view.current = session_.current();
+    view.playing = session_.playing();
+    view.dirty = session_.dirty();
+    view.path = session_.path().string();
+    view.missing = session_.missing();
     for (const auto& a : ui::drawLessonPanel(model, ui, view)) {
         using K = ui::LessonActionKind;
         switch (a.kind) {
         case K::New:
-            lesson_ = scene::Lesson{"Untitled lesson", {}, {}};
-            ui.lessonTitleEdit = lesson_->title;
-            current_ = -1;
-            dirty_ = true;
+            session_.startNew("Untitled lesson");
+            ui.lessonTitleEdit = session_.lesson()->title;
             ui.status = "New lesson: set up a view and press \"Add this view as a step\".";
             break;
         case K::Open:
@@ -132,99 +70,56 @@ void LessonFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Com
                 open(a.text, false, ui, state, out);
             break;
         case K::Save:
-            if (!lesson_)
+            if (!session_.lesson())
                 break;
             if (a.text.empty()) {
                 ui.status = "Type a path to save to (e.g. ~/lessons/neck.json).";
                 break;
             }
             try {
-                scene::saveLesson(a.text, *lesson_);
-                path_ = a.text;
-                dirty_ = false;
+                session_.save(a.text);
                 ui.status = "Saved " + a.text;
             } catch (const core::Error& e) {
                 ui.status = std::string("Not saved: ") + e.what();
             }
             break;
         case K::SetTitle:
-            if (lesson_ && lesson_->title != a.text) {
-                lesson_->title = a.text;
-                dirty_ = true;
-            }
+            session_.setTitle(a.text);
             break;
-        case K::AddStep: {
-            if (!lesson_)
-                break;
-            auto step = scene::stepFromView(state.view, context_.body);
-            int at = a.step < 0 ? static_cast<int>(lesson_->steps.size()) : a.step + 1;
-            lesson_->steps.insert(lesson_->steps.begin() + at, std::move(step));
-            current_ = at;
-            dirty_ = true;
+        case K::AddStep:
+            session_.addStep(a.step, state);
             break;
-        }
         case K::ReplaceStep:
-            if (lesson_ && a.step >= 0 && a.step < static_cast<int>(lesson_->steps.size())) {
-                auto step = scene::stepFromView(state.view, context_.body);
-                auto& old = lesson_->steps[static_cast<size_t>(a.step)];
-                step.caption = old.caption;
-                step.transitionSeconds = old.transitionSeconds;
-                old = std::move(step);
-                dirty_ = true;
-            }
+            session_.replaceStep(a.step, state);
             break;
         case K::DeleteStep:
-            if (lesson_ && a.step >= 0 && a.step < static_cast<int>(lesson_->steps.size())) {
-                lesson_->steps.erase(lesson_->steps.begin() + a.step);
-                current_ = std::min(a.step, static_cast<int>(lesson_->steps.size()) - 1);
+            if (session_.deleteStep(a.step))
                 ui.editedStep = -1;
-                dirty_ = true;
-            }
             break;
-        case K::MoveStep: {
-            int to = a.step + a.delta;
-            if (lesson_ && a.step >= 0 && to >= 0 && to < static_cast<int>(lesson_->steps.size())) {
-                std::swap(lesson_->steps[static_cast<size_t>(a.step)], lesson_->steps[static_cast<size_t>(to)]);
-                current_ = to;
+        case K::MoveStep:
+            if (session_.moveStep(a.step, a.delta))
                 ui.editedStep = -1;
-                dirty_ = true;
-            }
             break;
-        }
         case K::GoTo:
-            show(a.step, state, out, true);
+            session_.show(a.step, state, out, true);
             break;
         case K::SetCaption:
-            if (lesson_ && a.step >= 0 && a.step < static_cast<int>(lesson_->steps.size())) {
-                auto& s = lesson_->steps[static_cast<size_t>(a.step)];
-                s.caption = a.text;
-                s.view.caption = a.text;
-                dirty_ = true;
-                if (a.step == current_)
-                    out.push(scene::SetCaption{a.text});
-            }
+            session_.setCaption(a.step, a.text, out);
             break;
         case K::SetTransition:
-            if (lesson_ && a.step >= 0 && a.step < static_cast<int>(lesson_->steps.size())) {
-                lesson_->steps[static_cast<size_t>(a.step)].transitionSeconds = a.value;
-                dirty_ = true;
-            }
+            session_.setTransition(a.step, a.value);
             break;
         case K::Play:
-            playing_ = true;
-            out.push(scene::SetLessonActive{true});
-            show(a.step, state, out, true);
+            session_.play(a.step, state, out);
             break;
         case K::Stop:
-            stop(out);
+            session_.stop(out);
             break;
         case K::Next:
-            if (lesson_ && !lesson_->steps.empty())
-                show(std::min(current_ + 1, static_cast<int>(lesson_->steps.size()) - 1), state, out, true);
+            session_.show(std::min(session_.current() + 1, session_.steps() - 1), state, out, true);
             break;
         case K::Previous:
-            if (lesson_ && !lesson_->steps.empty())
-                show(std::max(current_ - 1, 0), state, out, true);
+            session_.show(std::max(session_.current() - 1, 0), state, out, true);
             break;
         }
     }

@@ -4,6 +4,7 @@
 #include "app/feature.h"
 #include "app/render_command.h"
 #include "scene/lesson.h"
+#include "scene/lesson_session.h"
 
 #include <filesystem>
 #include <optional>
@@ -14,7 +15,7 @@ namespace myoatlas::app {
 
 class LessonFeature : public Feature {
 public:
-    explicit LessonFeature(FeatureContext& context) : context_(context) {}
+    explicit LessonFeature(FeatureContext& context) : context_(context), session_(context.body) {}
     [[nodiscard]] std::string_view name() const override { return "lessons"; }
     void drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) override;
     void markModes(scene::InputModes& modes, const scene::AppState& state) const override;
@@ -22,26 +23,19 @@ public:
 
     // Opens a lesson at the next frame; with `play`, shows its first step and takes the clicker keys.
     void requestOpen(const std::filesystem::path& path, bool play) { pendingOpen_ = {path, play}; }
-    [[nodiscard]] bool playing() const { return playing_; }
-    [[nodiscard]] const std::optional<scene::Lesson>& lesson() const { return lesson_; }
-    [[nodiscard]] int current() const { return current_; }
-    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+    [[nodiscard]] bool playing() const { return session_.playing(); }
+    [[nodiscard]] const std::optional<scene::Lesson>& lesson() const { return session_.lesson(); }
+    [[nodiscard]] int current() const { return session_.current(); }
+    [[nodiscard]] const std::filesystem::path& path() const { return session_.path(); }
     // "Step 3 / 7" while playing, else empty.
-    [[nodiscard]] std::string progressText() const;
+    [[nodiscard]] std::string progressText() const { return session_.progressText(); }
 
 private:
-    void show(int step, const scene::AppState& state, scene::Commands& out, bool animate);
     void open(const std::filesystem::path& path, bool play, ui::UiState& ui, const scene::AppState& state,
               scene::Commands& out);
-    void stop(scene::Commands& out);
 
     FeatureContext& context_;
-    std::optional<scene::Lesson> lesson_;
-    std::filesystem::path path_;
-    int current_ = -1;
-    bool playing_ = false;
-    bool dirty_ = false;
-    std::vector<std::string> missing_;
+    scene::LessonSession session_;
     std::optional<std::pair<std::filesystem::path, bool>> pendingOpen_;
 };
 

@@ -381,8 +381,9 @@ TEST_F(ClassroomUi, CaptionsAreLargeAndTakeAtMostAQuarterOfTheScreen) {
                 EXPECT_LE(l.bottom, h);
                 EXPECT_GE(l.size, h >= 1080.0f ? 28.0f : 18.0f) << w << "x" << h << " presentation " << presentation;
                 EXPECT_EQ(l.cut, text == &longText);
-                if (text == &shortText)
+                if (text == &shortText) {
                     EXPECT_EQ(l.text, shortText);
+                }
             }
         }
         // Scaled with the window: a bigger window, bigger text.

@@ -3,6 +3,8 @@
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "scene/lesson.h"
+#include "scene/lesson_session.h"
+#include "support/test_body.h"
 
 #include <filesystem>
 #include <gtest/gtest.h>
@@ -174,4 +176,49 @@ TEST(Lesson, ShippedSamplesLoadAndNameRealAtlasContent) {
         ++count;
     }
     EXPECT_GE(count, 3);
+}
+
+// Playing and editing a lesson without a window: the clicker keys step it, the editing keeps the steps in order.
+TEST(LessonSession, ClickerKeysStepAndEditingKeepsTheOrder) {
+    const auto& body = myoatlas::test::testBody();
+    scene::LessonSession session(body);
+    scene::AppState state;
+    scene::Commands out;
+    session.open(fs::path(MYOATLAS_LESSON_DIR) / "neck_pain_upper_trapezius.json", true, state, out);
+    ASSERT_TRUE(session.playing());
+    const int n = session.steps();
+    ASSERT_GE(n, 3);
+    EXPECT_EQ(session.current(), 0);
+    EXPECT_EQ(session.progressText(), "Step 1 / " + std::to_string(n));
+    EXPECT_TRUE(session.onAction(scene::Action::Next, state, out));
+    EXPECT_TRUE(session.onAction(scene::Action::Next, state, out));
+    EXPECT_EQ(session.current(), 2);
+    EXPECT_TRUE(session.onAction(scene::Action::Last, state, out));
+    EXPECT_TRUE(session.onAction(scene::Action::Next, state, out)); // stays on the last
+    EXPECT_EQ(session.current(), n - 1);
+    EXPECT_TRUE(session.onAction(scene::Action::First, state, out));
+    EXPECT_TRUE(session.onAction(scene::Action::Previous, state, out)); // stays on the first
+    EXPECT_EQ(session.current(), 0);
+    EXPECT_FALSE(session.onAction(scene::Action::PlayPause, state, out)); // not a lesson key
+    EXPECT_TRUE(session.onAction(scene::Action::Leave, state, out));
+    EXPECT_FALSE(session.playing());
+    EXPECT_FALSE(session.onAction(scene::Action::Next, state, out)); // stopped: the keys go elsewhere
+
+    const std::string first = session.lesson()->steps[0].caption, second = session.lesson()->steps[1].caption;
+    EXPECT_FALSE(session.dirty());
+    EXPECT_TRUE(session.moveStep(0, 1));
+    EXPECT_EQ(session.lesson()->steps[0].caption, second);
+    EXPECT_EQ(session.lesson()->steps[1].caption, first);
+    EXPECT_EQ(session.current(), 1);
+    EXPECT_FALSE(session.moveStep(n - 1, 1)); // past the end
+    session.addStep(0, state);
+    EXPECT_EQ(session.steps(), n + 1);
+    EXPECT_EQ(session.current(), 1);
+    EXPECT_TRUE(session.deleteStep(1));
+    EXPECT_EQ(session.steps(), n);
+    EXPECT_FALSE(session.deleteStep(n));
+    EXPECT_TRUE(session.dirty());
+    // A bad file leaves the lesson as it was.
+    EXPECT_THROW(session.open(fs::path(MYOATLAS_LESSON_DIR) / "no_such_lesson.json", true, state, out), core::Error);
+    EXPECT_EQ(session.steps(), n);
 }

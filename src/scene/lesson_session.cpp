@@ -1,0 +1,158 @@
+#include "scene/lesson_session.h"
+
+#include "core/log.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace myoatlas::scene {
+
+std::string LessonSession::progressText() const {
+    if (!lesson_ || current_ < 0)
+        return {};
+    return "Step " + std::to_string(current_ + 1) + " / " + std::to_string(lesson_->steps.size());
+}
+
+void LessonSession::open(const std::filesystem::path& path, bool play, const AppState& state, Commands& out) {
+    Lesson loaded = loadLesson(path); // throws before anything changes
+    lesson_ = std::move(loaded);
+    path_ = path;
+    dirty_ = false;
+    current_ = -1;
+    if (play && !lesson_->steps.empty())
+        this->play(0, state, out, false);
+}
+
+void LessonSession::save(const std::filesystem::path& path) {
+    if (!lesson_)
+        return;
+    saveLesson(path, *lesson_);
+    path_ = path;
+    dirty_ = false;
+}
+
+void LessonSession::startNew(const std::string& title) {
+    lesson_ = Lesson{title, {}, {}};
+    current_ = -1;
+    dirty_ = true;
+}
+
+void LessonSession::show(int step, const AppState& state, Commands& out, bool animate) {
+    if (!valid(step))
+        return;
+    current_ = step;
+    const auto& s = lesson_->steps[static_cast<size_t>(step)];
+    auto resolved = resolveStep(s, body_, state.viewportAspect);
+    missing_ = resolved.missing;
+    for (const auto& m : missing_)
+        core::logWarn("lesson step " + std::to_string(step + 1) + ": '" + m + "' is not on this body");
+    CameraPose target = resolved.view.camera;
+    // The new view at the old camera, then a smooth move to the step's camera (or a cut).
+    const bool smooth = animate && s.transitionSeconds > 0.0f;
+    if (smooth)
+        resolved.view.camera = state.view.camera;
+    out.push(SetViewState{std::move(resolved.view)});
+    out.push(AnimateCamera{target, smooth ? s.transitionSeconds : 0.0f});
+}
+
+void LessonSession::play(int step, const AppState& state, Commands& out, bool animate) {
+    playing_ = true;
+    out.push(SetLessonActive{true});
+    show(step, state, out, animate);
+}
+
+void LessonSession::stop(Commands& out) {
+    playing_ = false;
+    out.push(SetLessonActive{false});
+}
+
+bool LessonSession::onAction(Action action, const AppState& state, Commands& out) {
+    if (!playing_ || steps() == 0)
+        return false;
+    const int last = steps() - 1;
+    switch (action) {
+    case Action::Next:
+        show(std::min(current_ + 1, last), state, out, true);
+        return true;
+    case Action::Previous:
+        show(std::max(current_ - 1, 0), state, out, true);
+        return true;
+    case Action::First:
+        show(0, state, out, true);
+        return true;
+    case Action::Last:
+        show(last, state, out, true);
+        return true;
+    case Action::Leave:
+        stop(out);
+        return true;
+    default:
+        return false;
+    }
+}
+
+void LessonSession::setTitle(const std::string& title) {
+    if (lesson_ && lesson_->title != title) {
+        lesson_->title = title;
+        dirty_ = true;
+    }
+}
+
+void LessonSession::addStep(int after, const AppState& state) {
+    if (!lesson_)
+        return;
+    const int at = after < 0 ? steps() : std::min(after + 1, steps());
+    lesson_->steps.insert(lesson_->steps.begin() + at, stepFromView(state.view, body_));
+    current_ = at;
+    dirty_ = true;
+}
+
+void LessonSession::replaceStep(int step, const AppState& state) {
+    if (!valid(step))
+        return;
+    auto fresh = stepFromView(state.view, body_);
+    auto& old = lesson_->steps[static_cast<size_t>(step)];
+    fresh.caption = old.caption;
+    fresh.transitionSeconds = old.transitionSeconds;
+    old = std::move(fresh);
+    dirty_ = true;
+}
+
+bool LessonSession::deleteStep(int step) {
+    if (!valid(step))
+        return false;
+    lesson_->steps.erase(lesson_->steps.begin() + step);
+    current_ = std::min(step, steps() - 1);
+    dirty_ = true;
+    return true;
+}
+
+bool LessonSession::moveStep(int step, int delta) {
+    const int to = step + delta;
+    if (!valid(step) || !valid(to))
+        return false;
+    std::swap(lesson_->steps[static_cast<size_t>(step)], lesson_->steps[static_cast<size_t>(to)]);
+    current_ = to;
+    dirty_ = true;
+    return true;
+}
+
+void LessonSession::setCaption(int step, const std::string& caption, Commands& out) {
+    if (!valid(step))
+        return;
+    auto& s = lesson_->steps[static_cast<size_t>(step)];
+    s.caption = caption;
+    s.view.caption = caption;
+    dirty_ = true;
+    if (step == current_)
+        out.push(SetCaption{caption});
+}
+
+void LessonSession::setTransition(int step, float seconds) {
+    if (!valid(step))
+        return;
+    lesson_->steps[static_cast<size_t>(step)].transitionSeconds = seconds;
+    dirty_ = true;
+}
+
+} // namespace myoatlas::scene

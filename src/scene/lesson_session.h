@@ -1,0 +1,67 @@
+#pragma once
+// A lesson being played or edited, GL-free and free of widgets: the lesson, which step shows, whether it plays (the
+// clicker keys then step it), and the editing operations the lesson panel offers. Showing a step sets the step's
+// view and moves the camera to it smoothly; steps naming structures this body lacks are reported in `missing()`.
+#include "anatomy/body.h"
+#include "scene/app_state.h"
+#include "scene/commands.h"
+#include "scene/key_map.h"
+#include "scene/lesson.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace myoatlas::scene {
+
+class LessonSession {
+public:
+    explicit LessonSession(const anatomy::Body& body) : body_(body) {}
+
+    [[nodiscard]] const std::optional<Lesson>& lesson() const { return lesson_; }
+    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+    [[nodiscard]] int current() const { return current_; }
+    [[nodiscard]] bool playing() const { return playing_; }
+    [[nodiscard]] bool dirty() const { return dirty_; }
+    [[nodiscard]] const std::vector<std::string>& missing() const { return missing_; }
+    [[nodiscard]] int steps() const { return lesson_ ? static_cast<int>(lesson_->steps.size()) : 0; }
+    // "Step 3 / 7" once a step shows, else empty.
+    [[nodiscard]] std::string progressText() const;
+
+    // Loads a lesson (throws core::Error for a bad file, leaving the current one as it was); with `play`, shows
+    // its first step and plays.
+    void open(const std::filesystem::path& path, bool play, const AppState& state, Commands& out);
+    // Writes the lesson (throws core::Error; the file on disk stays as it was).
+    void save(const std::filesystem::path& path);
+    void startNew(const std::string& title);
+
+    // Shows a step (clamped to the lesson), animated by its transition time when `animate`.
+    void show(int step, const AppState& state, Commands& out, bool animate);
+    void play(int step, const AppState& state, Commands& out, bool animate = true);
+    void stop(Commands& out);
+    // A clicker key while playing (Next, Previous, First, Last, Leave); true when it was the lesson's.
+    bool onAction(Action action, const AppState& state, Commands& out);
+
+    // Editing: each marks the lesson changed.
+    void setTitle(const std::string& title);
+    void addStep(int after, const AppState& state); // after < 0: at the end
+    void replaceStep(int step, const AppState& state);
+    bool deleteStep(int step);
+    bool moveStep(int step, int delta);
+    void setCaption(int step, const std::string& caption, Commands& out);
+    void setTransition(int step, float seconds);
+
+private:
+    [[nodiscard]] bool valid(int step) const { return lesson_ && step >= 0 && step < steps(); }
+
+    const anatomy::Body& body_;
+    std::optional<Lesson> lesson_;
+    std::filesystem::path path_;
+    int current_ = -1;
+    bool playing_ = false;
+    bool dirty_ = false;
+    std::vector<std::string> missing_;
+};
+
+} // namespace myoatlas::scene
