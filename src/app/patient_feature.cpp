@@ -110,74 +110,19 @@ bool PatientFeature::update(const scene::AppState& state, double now) {
     return flow_.active() && (export_.valid() || verdictJob_.valid() || flow_.screen() == PatientScreen::Looking);
 }
 
-ui::PatientView PatientFeature::view(const scene::AppState& state) {
-    ui::PatientView v;
+scene::PatientView PatientFeature::view(const scene::AppState& state) {
     const PatientScreen screen = flow_.screen();
-    v.screen = screen;
-    v.title = scene::patientScreenTitle(screen);
-    const int marks = static_cast<int>(state.view.painPoints.size());
-    const std::string marked = "You marked " + std::to_string(marks) + (marks == 1 ? " spot." : " spots.");
-    const scene::Suspect* s =
-        screen == PatientScreen::Source || screen == PatientScreen::Home || screen == PatientScreen::Handout
-            ? (static_cast<size_t>(flow_.candidate()) < shownFrom_.size()
-                   ? &shownFrom_[static_cast<size_t>(flow_.candidate())]
-                   : nullptr)
-            : nullptr;
-    const anatomy::TriggerPoint* trp = s && context_.atlas ? context_.atlas->triggerPoint(s->trpId) : nullptr;
-    const anatomy::Muscle* muscle = trp ? context_.atlas->muscle(trp->muscle) : nullptr;
-    if (muscle)
-        prepareVerdict(*s);
-    const bool verdictKnown = s && verdictKey_ == s->trpId + "/" + s->side && !verdictJob_.valid();
-    switch (screen) {
-    case PatientScreen::Mark:
-        v.lines = {"Click on the body where it hurts.", "You can mark more than one spot."};
-        break;
-    case PatientScreen::Looking:
-        v.lines = {marked, "Looking for where this pain may come from..."};
-        break;
-    case PatientScreen::NotFound:
-        v.lines = {"No common cause was found for this spot.", "Try marking the centre of the pain."};
-        break;
-    case PatientScreen::Source:
-        if (muscle) {
-            auto words = scene::patientWords(*context_.atlas, *muscle);
-            v.lines = {"Pain felt here often comes from a tight spot (a \"knot\") in " + words.phrase() + ", on your " +
-                       s->side + " side."};
-            if (!words.more.empty())
-                v.lines.push_back(words.more);
-            if (flow_.candidates() > 1)
-                v.counter = "Possible cause " + std::to_string(flow_.candidate() + 1) + " of " +
-                            std::to_string(flow_.candidates());
-        }
-        break;
-    case PatientScreen::Home:
-        if (muscle) {
-            if (!verdictKnown) {
-                v.lines = {"Finding a safe way to ease it at home..."};
-                break;
-            }
-            // Without the site rule's verdict the tool is not offered: the patient is told to ask.
-            auto care = scene::selfCareFor(*context_.atlas, *muscle, verdict_ ? &*verdict_ : nullptr);
-            if (!verdict_ && !care.blocked) {
-                v.lines = {"Ask your therapist to show you a safe way to ease this spot at home."};
-                break;
-            }
-            v.heading = care.title;
-            v.steps = care.steps;
-            v.lines = care.dosage;
-            v.notes = {care.safety.begin(), care.safety.begin() + std::min<size_t>(2, care.safety.size())};
-        }
-        break;
-    case PatientScreen::Handout:
-        v.lines = {"A sheet to take home: where the pain comes from, what to do at home, and room for notes."};
-        v.handoutField = true;
-        break;
-    }
-    for (auto event : {PatientEvent::Next, PatientEvent::Another, PatientEvent::Back, PatientEvent::StartAgain})
-        if (flow_.offers(event))
-            if (auto label = scene::patientButtonLabel(screen, event); !label.empty())
-                v.buttons.push_back({event, std::string(label)});
-    return v;
+    scene::PatientViewInput in;
+    in.atlas = context_.atlas;
+    in.marks = static_cast<int>(state.view.painPoints.size());
+    if ((screen == PatientScreen::Source || screen == PatientScreen::Home || screen == PatientScreen::Handout) &&
+        static_cast<size_t>(flow_.candidate()) < shownFrom_.size())
+        in.source = &shownFrom_[static_cast<size_t>(flow_.candidate())];
+    if (in.source && context_.atlas && context_.atlas->triggerPoint(in.source->trpId))
+        prepareVerdict(*in.source);
+    in.verdictKnown = in.source && verdictKey_ == in.source->trpId + "/" + in.source->side && !verdictJob_.valid();
+    in.verdict = verdict_ ? &*verdict_ : nullptr;
+    return scene::patientView(flow_, in);
 }
 
 void PatientFeature::exportHandout(const std::string& path, ui::UiState& ui) {

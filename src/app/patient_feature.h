@@ -38,7 +38,7 @@ public:
 
 private:
     void handle(scene::PatientEvent event, scene::Commands& out);
-    [[nodiscard]] ui::PatientView view(const scene::AppState& state);
+    [[nodiscard]] scene::PatientView view(const scene::AppState& state);
     void exportHandout(const std::string& path, ui::UiState& ui);
 
     FeatureContext& context_;

@@ -2,6 +2,7 @@
 // Patient mode: a large, plain-language panel for the clinic, one idea per screen (scene/patient_flow.h). The
 // words are big enough to read from the chair; every screen has its way back and a way out. No jargon, no ids.
 #include "scene/patient_flow.h"
+#include "scene/patient_view.h"
 #include "ui/ui_model.h"
 
 #include <string>
@@ -9,22 +10,8 @@
 
 namespace myoatlas::ui {
 
-struct PatientButton {
-    scene::PatientEvent event;
-    std::string label;
-};
-
-struct PatientView {
-    scene::PatientScreen screen = scene::PatientScreen::Mark;
-    std::string title;
-    std::string heading;                // a sub-heading (the self-care tool), may be empty
-    std::vector<std::string> lines;     // the screen's idea in big plain words
-    std::vector<std::string> steps;     // numbered steps (self-care)
-    std::vector<std::string> notes;     // smaller: cautions
-    std::string counter;                // "Cause 1 of 3"
-    std::vector<PatientButton> buttons; // the screen's ways on and back, in order
-    bool handoutField = false;          // the path field and the Export button
-};
+using scene::PatientButton;
+using scene::PatientView;
 
 enum class PatientActionKind { Event, ExportHandout, Leave };
 struct PatientAction {

@@ -6,6 +6,7 @@
 #include "scene/app_state.h"
 #include "scene/key_map.h"
 #include "scene/patient_flow.h"
+#include "scene/patient_view.h"
 
 #include <gtest/gtest.h>
 #include <map>
@@ -263,4 +264,41 @@ TEST(PatientWords, EveryAtlasMuscleHasAPlainNameBeforeItsEverydayName) {
     auto w = scene::patientWords(atlas, *trap);
     EXPECT_EQ(w.phrase(), "the sloping muscle between your neck and shoulder (upper trapezius)");
     EXPECT_FALSE(w.more.empty());
+}
+
+TEST(PatientView, ScreensSayOneThingInPlainWordsAndNeverOfferARefusedTool) {
+    static const anatomy::Atlas atlas = anatomy::loadAtlasOrThrow(MYOATLAS_ATLAS_DIR);
+    scene::Suspect source{"TRAPU-TP1", "right", 0.9f, 3, 0, {}};
+    scene::PatientViewInput in;
+    in.atlas = &atlas;
+    in.marks = 2;
+    auto mark = scene::patientView(flowAt(PatientScreen::Mark, 1), in);
+    ASSERT_FALSE(mark.lines.empty());
+    EXPECT_NE(mark.lines.front().find("where it hurts"), std::string::npos);
+    in.source = &source;
+    auto src = scene::patientView(flowAt(PatientScreen::Source, 2), in);
+    ASSERT_FALSE(src.lines.empty());
+    EXPECT_NE(src.lines.front().find("your right side"), std::string::npos) << src.lines.front();
+    EXPECT_EQ(src.lines.front().find("TRAPU"), std::string::npos) << "no ids for a patient";
+    EXPECT_EQ(src.counter, "Possible cause 1 of 2");
+    // Home: while the site rule is being asked, nothing is offered; unknown after asking, no tool either.
+    auto waiting = scene::patientView(flowAt(PatientScreen::Home, 1), in);
+    EXPECT_TRUE(waiting.steps.empty());
+    in.verdictKnown = true;
+    auto unknown = scene::patientView(flowAt(PatientScreen::Home, 1), in);
+    EXPECT_TRUE(unknown.steps.empty());
+    EXPECT_NE(unknown.lines.front().find("Ask your therapist"), std::string::npos);
+    anatomy::ContactVerdict refused;
+    refused.ruling = anatomy::ContactRuling::Blocked;
+    refused.siteName = "Posterior triangle of the neck";
+    in.verdict = &refused;
+    auto blocked = scene::patientView(flowAt(PatientScreen::Home, 1), in);
+    EXPECT_EQ(blocked.heading, "Self-care: ask your therapist");
+    ASSERT_FALSE(blocked.steps.empty());
+    EXPECT_NE(blocked.steps.front().find("do not press on it"), std::string::npos) << blocked.steps.front();
+    anatomy::ContactVerdict allowed;
+    in.verdict = &allowed;
+    auto ok = scene::patientView(flowAt(PatientScreen::Home, 1), in);
+    EXPECT_EQ(ok.heading, "Self-care: massage ball");
+    EXPECT_FALSE(ok.steps.empty());
 }
