@@ -13,6 +13,7 @@
 #include "ui/theme.h"
 
 #include <atomic>
+#include <cmath>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -33,8 +34,8 @@ std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly) 
     auto world = std::make_unique<World>();
     world->body = io::loadBody(options, &world->report);
     if (!world->body.failures.empty())
-        core::logWarn(std::to_string(world->body.failures.size()) + " of " +
-                      std::to_string(world->report.filesListed) + " files failed to load and were skipped");
+        core::logWarn(std::to_string(world->body.failures.size()) + " of " + std::to_string(world->report.filesListed) +
+                      " files failed to load and were skipped");
     world->atlasDir = io::locateAssets() / "atlas";
     if (bodyOnly) {
         report(options, io::LoadProgress::Stage::Done);
@@ -106,7 +107,8 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
         }
         finished = true;
     });
-    core::Stopwatch clock;
+    core::Stopwatch clock, stageClock;
+    io::LoadProgress::Stage shownStage = io::LoadProgress::Stage::Cache;
     ui::LoadingView view;
     int code = 0;
     for (bool done = false; !done;) {
@@ -134,8 +136,18 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
         }
         {
             std::lock_guard lock(mutex);
+            if (progress.stage != shownStage) {
+                shownStage = progress.stage;
+                stageClock.reset();
+            }
             view.text = describeProgress(progress);
             view.fraction = progressFraction(progress);
+            if (progress.total == 0) {
+                // A stage without a count creeps towards its end, so a long one (the fascia) still moves.
+                const auto [first, last] = io::stageSpan(progress.stage);
+                view.fraction =
+                    first + (last - first) * 0.9f * static_cast<float>(1.0 - std::exp(-stageClock.seconds() / 4.0));
+            }
         }
         view.seconds = clock.seconds();
         window->beginImGuiFrame();

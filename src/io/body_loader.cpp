@@ -75,24 +75,30 @@ std::string describeProgress(const LoadProgress& p) {
     return {};
 }
 
-float progressFraction(const LoadProgress& p) {
+std::pair<float, float> stageSpan(LoadProgress::Stage stage) {
     using S = LoadProgress::Stage;
-    const float within = p.total > 0 ? static_cast<float>(p.done) / static_cast<float>(p.total) : 0.0f;
-    switch (p.stage) {
+    switch (stage) {
     case S::Cache:
-        return 0.0f;
+        return {0.0f, 0.02f};
     case S::Parsing:
-        return 0.6f * within;
+        return {0.02f, 0.27f};
     case S::Classifying:
-        return 0.6f;
+        return {0.27f, 0.47f};
     case S::WritingCache:
-        return 0.65f;
+        return {0.47f, 0.5f};
     case S::Fascia:
-        return 0.7f;
+        return {0.5f, 1.0f};
     case S::Done:
-        return 1.0f;
+        return {1.0f, 1.0f};
     }
-    return 0.0f;
+    return {0.0f, 0.0f};
+}
+
+float progressFraction(const LoadProgress& p) {
+    const auto [first, last] = stageSpan(p.stage);
+    const float within =
+        p.total > 0 ? static_cast<float>(std::min(p.done, p.total)) / static_cast<float>(p.total) : 0.0f;
+    return first + (last - first) * within;
 }
 
 fs::path locateData(const std::optional<fs::path>& cli) {
@@ -218,8 +224,7 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
             doneChanged.notify_one();
         }
     };
-    const unsigned threads =
-        std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());
+    const unsigned threads = std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());
     std::vector<std::thread> pool;
     for (unsigned t = 0; t < std::min<size_t>(threads, std::max<size_t>(rows.size(), 1)); ++t)
         pool.emplace_back(worker);

@@ -24,9 +24,9 @@ fs::path syntheticDataDir(int count) {
     std::ofstream manifest(dir / "manifest.csv");
     manifest << "set,category,file,fj,fma,name,side\n";
     for (int i = 0; i < count; ++i) {
-        auto mesh = test::uvEllipsoid(glm::vec3(0.1f * static_cast<float>(i), 0.0f, 0.0f),
-                                      glm::vec3(0.02f + 0.001f * static_cast<float>(i), 0.03f, 0.01f), 6 + i % 5,
-                                      8 + i % 7);
+        auto mesh =
+            test::uvEllipsoid(glm::vec3(0.1f * static_cast<float>(i), 0.0f, 0.0f),
+                              glm::vec3(0.02f + 0.001f * static_cast<float>(i), 0.03f, 0.01f), 6 + i % 5, 8 + i % 7);
         const std::string file = "isa/bones/b" + std::to_string(i) + ".glb";
         io::saveMeshFile(mesh, dir / file);
         manifest << "isa,bones," << file << ",FJ" << 9000 + i << ",FMA" << 100 + i << ",test bone " << i << ",R\n";
