@@ -12,8 +12,8 @@
 #include "ui/loading_screen.h"
 #include "ui/theme.h"
 
-#include <atomic>
 #include <cmath>
+#include <condition_variable>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -88,7 +88,8 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
 
     std::mutex mutex;
     io::LoadProgress progress;
-    std::atomic<bool> finished{false};
+    std::condition_variable finishedChanged;
+    bool finished = false;
     std::unique_ptr<World> world;
     std::exception_ptr failure;
     options.progress = [&](const io::LoadProgress& p) {
@@ -105,20 +106,28 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
             std::lock_guard lock(mutex);
             failure = std::current_exception();
         }
+        std::lock_guard lock(mutex);
         finished = true;
+        finishedChanged.notify_one();
     });
+    auto isFinished = [&] {
+        std::lock_guard lock(mutex);
+        return finished;
+    };
     core::Stopwatch clock, stageClock;
     io::LoadProgress::Stage shownStage = io::LoadProgress::Stage::Cache;
     ui::LoadingView view;
     int code = 0;
     for (bool done = false; !done;) {
         window->pollEvents(false);
+        if (!view.error.empty() && (window->shouldClose() || core::shutdownRequested()))
+            return code;
         if (window->shouldClose() || core::shutdownRequested()) {
             // Parsing cannot be interrupted; the cache files are written atomically, so leaving now is safe.
             core::logInfo("closed while loading");
             std::_Exit(0);
         }
-        if (finished && view.error.empty()) {
+        if (isFinished() && view.error.empty()) {
             loader.join();
             if (!failure)
                 break;
@@ -157,7 +166,10 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
         // A failed load waits for the user to read it and close the window; a smoke run (--frames) does not wait.
         if (!view.error.empty() && gui.frames > 0)
             done = true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(view.error.empty() ? 30 : 100));
+        // About 30 frames a second while loading, but not a frame's wait once the load is done.
+        std::unique_lock lock(mutex);
+        finishedChanged.wait_for(lock, std::chrono::milliseconds(view.error.empty() ? 30 : 100),
+                                 [&] { return finished && view.error.empty(); });
     }
     if (!view.error.empty())
         return code;

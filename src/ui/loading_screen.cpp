@@ -32,7 +32,7 @@ void drawLoadingScreen(const LoadingView& view) {
         ImGui::ProgressBar(view.fraction, ImVec2(width, 0.0f), "");
         if (view.seconds >= 2.0) {
             char line[96];
-            std::snprintf(line, sizeof line, "%.0f s; the first start builds a cache, later starts take a second",
+            std::snprintf(line, sizeof line, "%.0f s; the first start builds a cache, later starts are much faster",
                           view.seconds);
             ImGui::TextDisabled("%s", line);
         }
