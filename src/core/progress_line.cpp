@@ -1,5 +1,7 @@
 #include "core/progress_line.h"
 
+#include "core/log.h"
+
 #include <cstdlib>
 #include <cstring>
 #include <unistd.h>
@@ -16,6 +18,7 @@ void ProgressLine::update(int stage, const std::string& text, bool last) {
         // \x1b[K clears what a longer earlier text left on the line.
         out_ << '\r' << text << "\x1b[K" << std::flush;
         open_ = true;
+        setProgressLineOpen(true);
         return;
     }
     if ((newStage && !last) || (last && !lastWritten_)) {
@@ -25,8 +28,10 @@ void ProgressLine::update(int stage, const std::string& text, bool last) {
 }
 
 void ProgressLine::finish() {
-    if (open_)
+    if (open_) {
         out_ << '\n' << std::flush;
+        setProgressLineOpen(false);
+    }
     open_ = false;
 }
 
