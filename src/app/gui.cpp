@@ -134,7 +134,8 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
     bool defaultSize = options.width == GuiOptions{}.width && options.height == GuiOptions{}.height;
     int winW = defaultSize ? settings.window.width : options.width;
     int winH = defaultSize ? settings.window.height : options.height;
-    platform::Window window(winW, winH, "MyoAtlas");
+    auto ownedWindow = options.window ? options.window : std::make_shared<platform::Window>(winW, winH, "MyoAtlas");
+    platform::Window& window = *ownedWindow;
     if (defaultSize && settings.window.x >= 0 && settings.window.y >= 0 && options.frames == 0)
         window.setPosition(settings.window.x, settings.window.y);
     core::logInfo("window open on " + window.glRenderer());

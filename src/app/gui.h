@@ -4,7 +4,12 @@
 #include "io/body_loader.h"
 
 #include <filesystem>
+#include <memory>
 #include <string>
+
+namespace myoatlas::platform {
+class Window;
+}
 
 namespace myoatlas::app {
 
@@ -17,6 +22,9 @@ struct GuiOptions {
     std::filesystem::path lesson;    // open this lesson and play it from the first step
     bool presentation = false;       // start in presentation mode (as if F5 had been pressed)
     std::filesystem::path dumpState; // on exit, write what the program showed as JSON (smoke tests drive it)
+
+    // Already open (it showed the loading screen); empty: open one.
+    std::shared_ptr<platform::Window> window;
 };
 
 // The interactive program: window, panels, camera, picking. Returns the process exit code.

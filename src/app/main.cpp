@@ -7,6 +7,7 @@
 #include "app/gui.h"
 #include "app/lesson_feature.h"
 #include "app/render_command.h"
+#include "app/startup.h"
 #include "core/error.h"
 #include "core/log.h"
 #include "io/body_loader.h"
@@ -52,6 +53,8 @@ int main(int argc, char** argv) {
     cli.add_flag("--no-cache", noCache, "ignore and do not write the body cache");
     bool verbose = false;
     cli.add_flag("-v,--verbose", verbose, "more log output");
+    bool quiet = false;
+    cli.add_flag("-q,--quiet", quiet, "no progress on stderr while the body loads");
 
     app::GuiOptions gui;
     cli.add_option("--frames", gui.frames, "quit after N frames (smoke tests)");
@@ -105,12 +108,16 @@ int main(int argc, char** argv) {
         io::LoadOptions lo;
         lo.dataDir = io::locateData(dataDir.empty() ? std::nullopt : std::optional<std::filesystem::path>(dataDir));
         lo.useCache = !noCache;
-        io::LoadReport rep;
-        auto body = io::loadBody(lo, &rep);
-        if (!body.failures.empty())
-            core::logWarn(std::to_string(body.failures.size()) + " of " + std::to_string(rep.filesListed) +
-                          " files failed to load and were skipped");
-        const auto atlasDir = io::locateAssets() / "atlas";
+        if (cli.get_subcommands().empty()) {
+            // The window opens first and shows the load's progress.
+            std::tie(gui.width, gui.height) = scene::parseSize(windowSize);
+            return app::runGuiAfterLoading(lo, gui);
+        }
+        lo.progress = app::stderrProgress(quiet);
+        auto world = app::loadWorld(lo, validate->parsed());
+        auto& body = world->body;
+        const auto& rep = world->report;
+        const auto& atlasDir = world->atlasDir;
 
         if (*validate) {
             auto report = anatomy::validateAtlasDirectory(atlasDir, body);
@@ -120,24 +127,9 @@ int main(int argc, char** argv) {
                 std::cout << report.toText();
             return report.ok() ? 0 : static_cast<int>(core::ExitCode::Validation);
         }
-
-        // The atlas: without it the body still shows, and the teaching features say why they are off.
-        std::unique_ptr<anatomy::Atlas> atlas;
-        std::string atlasError;
-        try {
-            atlas = std::make_unique<anatomy::Atlas>(anatomy::loadAtlasOrThrow(atlasDir));
-        } catch (const core::Error& e) {
-            atlasError = e.what();
-            core::logError(atlasError);
-        }
-        // Generated fascia joins the body before anything keeps pointers into its meshes (resolver, renderer).
-        io::addGeneratedFascia(body, atlas.get(), {lo.cacheDir, lo.useCache});
-        if (atlas)
-            (void)io::addModelledMuscles(body, *atlas);
-        std::unique_ptr<anatomy::AtlasResolver> resolver;
-        if (atlas)
-            resolver = std::make_unique<anatomy::AtlasResolver>(*atlas, body);
-        app::FeatureContext context{body, atlas.get(), resolver.get(), atlasError};
+        const auto& atlas = world->atlas;
+        const auto& atlasError = world->atlasError;
+        app::FeatureContext context = world->context();
 
         if (*inspect) {
             auto j = report::bodyJson(body, rep);
@@ -166,8 +158,7 @@ int main(int argc, char** argv) {
             app::runRender(context, rr);
             return 0;
         }
-        std::tie(gui.width, gui.height) = scene::parseSize(windowSize);
-        return app::runGui(context, rep, lo.dataDir.string(), gui);
+        return 0;
     } catch (const core::Error& e) {
         core::logError(e.what());
         return static_cast<int>(e.code());

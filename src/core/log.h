@@ -9,6 +9,8 @@ enum class LogLevel { Debug = 0, Info = 1, Warn = 2, Error = 3, Off = 4 };
 void setLogLevel(LogLevel level);
 [[nodiscard]] LogLevel logLevel();
 void log(LogLevel level, std::string_view message);
+// While a progress line is rewritten in place on stderr (core::ProgressLine), messages clear it before they print.
+void setProgressLineOpen(bool open);
 
 inline void logDebug(std::string_view m) {
     log(LogLevel::Debug, m);

@@ -11,7 +11,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdlib>
+#include <mutex>
 #include <thread>
 #include <unistd.h>
 
@@ -46,7 +49,57 @@ bool isDataDir(const fs::path& p) {
     return fs::is_regular_file(p / "manifest.csv", ec);
 }
 
+void tell(const LoadOptions& options, LoadProgress::Stage stage, size_t done = 0, size_t total = 0) {
+    if (options.progress)
+        options.progress(LoadProgress{stage, done, total});
+}
+
 } // namespace
+
+std::string describeProgress(const LoadProgress& p) {
+    using S = LoadProgress::Stage;
+    switch (p.stage) {
+    case S::Cache:
+        return "Reading the body...";
+    case S::Parsing:
+        return "Loading the body: " + std::to_string(p.done) + " of " + std::to_string(p.total) + " structures";
+    case S::Classifying:
+        return "Sorting the structures into layers...";
+    case S::WritingCache:
+        return "Saving the body for a faster start next time...";
+    case S::Fascia:
+        return "Building the fascia layer...";
+    case S::Done:
+        return "Ready";
+    }
+    return {};
+}
+
+std::pair<float, float> stageSpan(LoadProgress::Stage stage) {
+    using S = LoadProgress::Stage;
+    switch (stage) {
+    case S::Cache:
+        return {0.0f, 0.02f};
+    case S::Parsing:
+        return {0.02f, 0.27f};
+    case S::Classifying:
+        return {0.27f, 0.47f};
+    case S::WritingCache:
+        return {0.47f, 0.5f};
+    case S::Fascia:
+        return {0.5f, 1.0f};
+    case S::Done:
+        return {1.0f, 1.0f};
+    }
+    return {0.0f, 0.0f};
+}
+
+float progressFraction(const LoadProgress& p) {
+    const auto [first, last] = stageSpan(p.stage);
+    const float within =
+        p.total > 0 ? static_cast<float>(std::min(p.done, p.total)) / static_cast<float>(p.total) : 0.0f;
+    return first + (last - first) * within;
+}
 
 fs::path locateData(const std::optional<fs::path>& cli) {
     std::vector<std::string> looked;
@@ -130,6 +183,7 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     const fs::path cacheDir = options.cacheDir.empty() ? userCacheDir() : options.cacheDir;
     const fs::path cachePath = cacheDir / "body.bin";
 
+    tell(options, LoadProgress::Stage::Cache);
     if (options.useCache) {
         auto cached = readBodyCache(cachePath, key.value());
         if (cached.body) {
@@ -147,28 +201,51 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
         }
     }
 
-    // Parse every file, in parallel: Assimp importers are independent per thread.
+    // Parse every file on a pool of workers (Assimp importers are independent per thread); results land by index,
+    // so the body is the same whatever the thread count. This thread reports progress while they work.
     std::vector<std::optional<geometry::Mesh>> meshes(rows.size());
     std::atomic<size_t> next{0};
+    std::mutex doneMutex;
+    std::condition_variable doneChanged;
+    size_t finished = 0;
     auto worker = [&] {
         for (size_t i = next++; i < rows.size(); i = next++) {
-            if (!errors[i].empty())
-                continue;
-            try {
-                meshes[i] = loadMeshFile(paths[i]);
-                meshes[i]->buildLods();
-            } catch (const std::exception& e) {
-                errors[i] = e.what();
+            if (errors[i].empty()) {
+                try {
+                    meshes[i] = loadMeshFile(paths[i]);
+                    meshes[i]->buildLods();
+                } catch (const std::exception& e) {
+                    errors[i] = e.what();
+                    meshes[i].reset();
+                }
             }
+            std::lock_guard lock(doneMutex);
+            ++finished;
+            doneChanged.notify_one();
         }
     };
-    unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+    const unsigned threads = std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());
     std::vector<std::thread> pool;
-    for (unsigned t = 0; t + 1 < threads; ++t)
+    for (unsigned t = 0; t < std::min<size_t>(threads, std::max<size_t>(rows.size(), 1)); ++t)
         pool.emplace_back(worker);
-    worker();
+    {
+        tell(options, LoadProgress::Stage::Parsing, 0, rows.size());
+        size_t reported = 0;
+        std::unique_lock lock(doneMutex);
+        while (reported < rows.size()) {
+            // A bar moves at most 20 times a second: more would only cost the parsers.
+            doneChanged.wait_for(lock, std::chrono::milliseconds(50), [&] { return finished == rows.size(); });
+            if (finished != reported) {
+                reported = finished;
+                lock.unlock();
+                tell(options, LoadProgress::Stage::Parsing, reported, rows.size());
+                lock.lock();
+            }
+        }
+    }
     for (auto& t : pool)
         t.join();
+    tell(options, LoadProgress::Stage::Classifying);
 
     anatomy::Body body;
     for (size_t i = 0; i < rows.size(); ++i) {
@@ -224,6 +301,7 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     rep.filesLoaded = body.size();
     rep.failures = body.failures.size();
     if (options.useCache) {
+        tell(options, LoadProgress::Stage::WritingCache);
         try {
             writeBodyCache(cachePath, body, key.value());
         } catch (const std::exception& e) {

@@ -295,6 +295,8 @@ FasciaReport addGeneratedFascia(anatomy::Body& body, const anatomy::Atlas* atlas
         }
     }
     if (!fascia) {
+        if (options.progress)
+            options.progress(LoadProgress{LoadProgress::Stage::Fascia, 0, 0});
         fascia = generateFascia(body, atlas);
         for (auto& m : fascia->meshes)
             m.buildLods(); // kept in the cache with the sheets

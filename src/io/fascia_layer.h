@@ -7,6 +7,7 @@
 // Layer::Fascia structures before the renderer and picker are made.
 #include "anatomy/atlas.h"
 #include "anatomy/body.h"
+#include "io/body_loader.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -23,6 +24,7 @@ inline constexpr std::string_view kFasciaCacheFile = "fascia.bin";
 struct FasciaOptions {
     std::filesystem::path cacheDir; // empty: the user's cache directory (beside body.bin)
     bool useCache = true;
+    LoadProgressFn progress; // told Stage::Fascia when the layer is generated (not when it comes from the cache)
 };
 
 struct FasciaReport {

@@ -1,0 +1,182 @@
+#include "app/startup.h"
+
+#include "core/error.h"
+#include "core/log.h"
+#include "core/progress_line.h"
+#include "core/shutdown.h"
+#include "core/timer.h"
+#include "io/fascia_layer.h"
+#include "io/modelled_muscles.h"
+#include "io/settings.h"
+#include "platform/window.h"
+#include "ui/loading_screen.h"
+#include "ui/theme.h"
+
+#include <cmath>
+#include <condition_variable>
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+namespace myoatlas::app {
+namespace {
+
+void report(const io::LoadOptions& options, io::LoadProgress::Stage stage) {
+    if (options.progress)
+        options.progress(io::LoadProgress{stage, 0, 0});
+}
+
+} // namespace
+
+std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly) {
+    auto world = std::make_unique<World>();
+    world->body = io::loadBody(options, &world->report);
+    if (!world->body.failures.empty())
+        core::logWarn(std::to_string(world->body.failures.size()) + " of " + std::to_string(world->report.filesListed) +
+                      " files failed to load and were skipped");
+    world->atlasDir = io::locateAssets() / "atlas";
+    if (bodyOnly) {
+        report(options, io::LoadProgress::Stage::Done);
+        return world;
+    }
+    // The atlas: without it the body still shows, and the teaching features say why they are off.
+    try {
+        world->atlas = std::make_unique<anatomy::Atlas>(anatomy::loadAtlasOrThrow(world->atlasDir));
+    } catch (const core::Error& e) {
+        world->atlasError = e.what();
+        core::logError(world->atlasError);
+    }
+    // Generated fascia joins the body before anything keeps pointers into its meshes (resolver, renderer).
+    (void)io::addGeneratedFascia(world->body, world->atlas.get(),
+                                 {options.cacheDir, options.useCache, options.progress});
+    if (world->atlas) {
+        (void)io::addModelledMuscles(world->body, *world->atlas);
+        world->resolver = std::make_unique<anatomy::AtlasResolver>(*world->atlas, world->body);
+    }
+    report(options, io::LoadProgress::Stage::Done);
+    return world;
+}
+
+io::LoadProgressFn stderrProgress(bool quiet) {
+    if (quiet)
+        return {};
+    auto line = std::make_shared<core::ProgressLine>(std::cerr, core::stderrIsTerminal());
+    return [line](const io::LoadProgress& p) {
+        using S = io::LoadProgress::Stage;
+        if (p.stage == S::Done) {
+            line->finish();
+            return;
+        }
+        if (p.stage == S::Cache)
+            return;
+        const bool last = p.stage == S::Parsing && p.done == p.total;
+        line->update(static_cast<int>(p.stage), describeProgress(p), last);
+    };
+}
+
+int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
+    // The same size rule as the program's own window, which this one becomes.
+    const auto settings = io::loadSettings(io::defaultSettingsPath()).settings;
+    const bool defaultSize = gui.width == GuiOptions{}.width && gui.height == GuiOptions{}.height;
+    auto window = std::make_shared<platform::Window>(defaultSize ? settings.window.width : gui.width,
+                                                     defaultSize ? settings.window.height : gui.height, "MyoAtlas");
+    (void)ui::applyTheme(window->contentScale(), gui.uiScale != 1.0f ? gui.uiScale : settings.uiScale,
+                         ui::parseTheme(settings.theme));
+    window->refreshImGuiFonts();
+
+    std::mutex mutex;
+    io::LoadProgress progress;
+    std::condition_variable finishedChanged;
+    bool finished = false;
+    std::unique_ptr<World> world;
+    std::exception_ptr failure;
+    options.progress = [&](const io::LoadProgress& p) {
+        std::lock_guard lock(mutex);
+        progress = p;
+    };
+    // The body loads beside the window, which keeps drawing (and answering its window manager) meanwhile.
+    std::thread loader([&] {
+        try {
+            auto w = loadWorld(options);
+            std::lock_guard lock(mutex);
+            world = std::move(w);
+        } catch (...) {
+            std::lock_guard lock(mutex);
+            failure = std::current_exception();
+        }
+        std::lock_guard lock(mutex);
+        finished = true;
+        finishedChanged.notify_one();
+    });
+    auto isFinished = [&] {
+        std::lock_guard lock(mutex);
+        return finished;
+    };
+    core::Stopwatch clock, stageClock;
+    io::LoadProgress::Stage shownStage = io::LoadProgress::Stage::Cache;
+    ui::LoadingView view;
+    int code = 0;
+    for (bool done = false; !done;) {
+        window->pollEvents(false);
+        if (!view.error.empty() && (window->shouldClose() || core::shutdownRequested()))
+            return code;
+        if (window->shouldClose() || core::shutdownRequested()) {
+            // Parsing cannot be interrupted; the cache files are written atomically, so leaving now is safe.
+            core::logInfo("closed while loading");
+            std::_Exit(0);
+        }
+        if (isFinished() && view.error.empty()) {
+            loader.join();
+            if (!failure)
+                break;
+            try {
+                std::rethrow_exception(failure);
+            } catch (const core::Error& e) {
+                core::logError(e.what());
+                view.error = e.what();
+                code = static_cast<int>(e.code());
+            } catch (const std::exception& e) {
+                core::logError(std::string("unexpected: ") + e.what());
+                view.error = e.what();
+                code = static_cast<int>(core::ExitCode::Failure);
+            }
+        }
+        {
+            std::lock_guard lock(mutex);
+            if (progress.stage != shownStage) {
+                shownStage = progress.stage;
+                stageClock.reset();
+            }
+            view.text = describeProgress(progress);
+            view.fraction = progressFraction(progress);
+            if (progress.total == 0) {
+                // A stage without a count creeps towards its end, so a long one (the fascia) still moves.
+                const auto [first, last] = io::stageSpan(progress.stage);
+                view.fraction =
+                    first + (last - first) * 0.9f * static_cast<float>(1.0 - std::exp(-stageClock.seconds() / 4.0));
+            }
+        }
+        view.seconds = clock.seconds();
+        window->beginImGuiFrame();
+        ui::drawLoadingScreen(view);
+        window->renderImGui();
+        window->swapBuffers();
+        // A failed load waits for the user to read it and close the window; a smoke run (--frames) does not wait.
+        if (!view.error.empty() && gui.frames > 0)
+            done = true;
+        // About 30 frames a second while loading, but not a frame's wait once the load is done.
+        std::unique_lock lock(mutex);
+        finishedChanged.wait_for(lock, std::chrono::milliseconds(view.error.empty() ? 30 : 100),
+                                 [&] { return finished && view.error.empty(); });
+    }
+    if (!view.error.empty())
+        return code;
+    core::logInfo("loaded in " + std::to_string(clock.seconds()).substr(0, 5) + " s");
+    gui.window = window;
+    auto context = world->context();
+    return runGui(context, world->report, options.dataDir.string(), gui);
+}
+
+} // namespace myoatlas::app

@@ -1,0 +1,38 @@
+#pragma once
+// Start-up: the body, the atlas, the generated fascia and the resolver, loaded in the order the rest needs, with
+// progress on stderr for the subcommands and in the window (opened first) for the interactive program.
+#include "anatomy/atlas.h"
+#include "anatomy/landmark_resolver.h"
+#include "app/feature.h"
+#include "app/gui.h"
+#include "io/body_loader.h"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace myoatlas::app {
+
+// Held by pointer: the resolver and the context keep references into the body.
+struct World {
+    anatomy::Body body;
+    io::LoadReport report;
+    std::filesystem::path atlasDir;
+    std::unique_ptr<anatomy::Atlas> atlas; // absent when it failed to load; atlasError says why
+    std::string atlasError;
+    std::unique_ptr<anatomy::AtlasResolver> resolver;
+    [[nodiscard]] FeatureContext context() { return FeatureContext{body, atlas.get(), resolver.get(), atlasError}; }
+};
+
+// `bodyOnly`: stop after the body (no atlas, no fascia). Throws what io::loadBody throws.
+[[nodiscard]] std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly = false);
+
+// Progress for a subcommand: one line on stderr (rewritten on a terminal), nothing when quiet. Only a load that
+// parses the files reports; a start from the cache stays silent.
+[[nodiscard]] io::LoadProgressFn stderrProgress(bool quiet);
+
+// Opens the window, shows the loading screen while the world loads on another thread, then runs the program in
+// the same window. A failed load is shown in the window until it is closed; returns its exit code.
+int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui);
+
+} // namespace myoatlas::app
