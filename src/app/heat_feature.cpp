@@ -15,20 +15,6 @@
 #include <numbers>
 
 namespace myoatlas::app {
-namespace {
-
-using anatomy::Side;
-
-std::string keyOf(const scene::TriggerPointRef& ref) {
-    return ref.id + "/" + ref.side;
-}
-
-Side sideOf(const std::string& side) {
-    return side == "left" ? Side::Left : Side::Right;
-}
-
-} // namespace
-
 // ---------------------------------------------------------------------------------------------------------------
 // HeatFeature
 
@@ -41,9 +27,9 @@ HeatFeature::HeatFeature(FeatureContext& context)
                 continue; // its surrogate structures (bones) are not the muscle
             anatomy::ResolvedMuscle rm = context.resolver->muscle(m);
             for (uint32_t s : rm.right)
-                muscleOfStructure_.try_emplace(s, ui::SelectedMuscle{m.id, Side::Right});
+                muscleOfStructure_.try_emplace(s, ui::SelectedMuscle{m.id, anatomy::Side::Right});
             for (uint32_t s : rm.left)
-                muscleOfStructure_.try_emplace(s, ui::SelectedMuscle{m.id, Side::Left});
+                muscleOfStructure_.try_emplace(s, ui::SelectedMuscle{m.id, anatomy::Side::Left});
         }
     if (context.atlas && context.resolver)
         markers_.emplace(context.body, *context.atlas, *context.resolver);
