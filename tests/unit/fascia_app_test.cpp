@@ -13,6 +13,7 @@
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
 #include <iostream>
+#include <unistd.h>
 
 using namespace myoatlas;
 namespace fs = std::filesystem;
@@ -21,7 +22,8 @@ namespace {
 
 struct Generated {
     anatomy::Atlas atlas = anatomy::loadAtlasOrThrow(io::locateAssets() / "atlas");
-    fs::path cacheDir = test::testCacheDir() / "fascia-test";
+    // One folder per test process: ctest runs these tests as parallel processes, and some damage the cache file.
+    fs::path cacheDir = test::testCacheDir() / ("fascia-test-" + std::to_string(::getpid()));
     anatomy::Body body = test::testBody();
     size_t firstFascia = 0;
     io::FasciaReport cold;
@@ -30,6 +32,10 @@ struct Generated {
         fs::remove_all(cacheDir);
         firstFascia = body.size();
         cold = io::addGeneratedFascia(body, &atlas, {cacheDir, true});
+    }
+    ~Generated() {
+        std::error_code ec;
+        fs::remove_all(cacheDir, ec);
     }
 };
 
