@@ -230,6 +230,13 @@ void HeatFeature::frameChosenPattern(const scene::AppState& state, const ui::UiS
         insets.left = (ui.showLayers || ui.showBrowser) ? std::min(em * 22.0f / width, 0.3f) : 0.0f;
         insets.right = (ui.showInfo || panel_.show) ? std::min(em * 24.0f / width, 0.3f) : 0.0f;
     }
+    // The menu bar along the top and the legend along the bottom: the knot and the zone stay between them.
+    const float height = std::max(io.DisplaySize.y, 1.0f);
+    if (!ui.presentation) {
+        insets.top = std::min(em * 1.6f / height, 0.1f);
+        if (panel_.showLegend)
+            insets.bottom = std::min(em * 8.5f / height, 0.3f);
+    }
     if (auto pose = patternPose(shown, state.view.camera, state.viewportAspect, insets, false))
         out.push(scene::AnimateCamera{*pose, 0.8f});
     toFrame_.reset();

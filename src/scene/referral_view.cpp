@@ -61,10 +61,11 @@ CameraPose fitPoints(std::span<const glm::vec3> points, const glm::vec3& facing,
     }
     const glm::vec3 centre = 0.5f * (lo + hi);
     const float free = std::clamp(1.0f - insets.left - insets.right, 0.2f, 1.0f);
+    const float freeY = std::clamp(1.0f - insets.top - insets.bottom, 0.2f, 1.0f);
     const float tanY = std::tan(pose.fovY * 0.5f);
     const float tanX = tanY * aspect;
     // A margin of 8% on every side; each point must fit after perspective (nearer points look bigger).
-    const float fitX = tanX * free * 0.92f, fitY = tanY * 0.92f;
+    const float fitX = tanX * free * 0.92f, fitY = tanY * freeY * 0.92f;
     float distance = std::max(minHalfSize / fitX, minHalfSize / fitY) + (hi.z - centre.z);
     for (const glm::vec3& p : points) {
         glm::vec3 c(glm::dot(p, right), glm::dot(p, up), glm::dot(p, back));
@@ -75,8 +76,8 @@ CameraPose fitPoints(std::span<const glm::vec3> points, const glm::vec3& facing,
     pose.distance = distance;
     pose.target = centre.x * right + centre.y * up + centre.z * back;
     // Move the picture's centre to the middle of the free part: the target shifts the other way.
-    const float ndcShift = insets.left - insets.right;
-    pose.target -= right * (ndcShift * distance * tanX);
+    const float ndcShift = insets.left - insets.right, ndcShiftY = insets.bottom - insets.top;
+    pose.target -= right * (ndcShift * distance * tanX) + up * (ndcShiftY * distance * tanY);
     return pose;
 }
 

@@ -15,6 +15,7 @@ namespace myoatlas::scene {
 // Fractions of the viewport's width that side panels cover; the framed content is centred in the rest.
 struct ViewInsets {
     float left = 0.0f, right = 0.0f;
+    float top = 0.0f, bottom = 0.0f; // fractions of the height (a legend along the bottom)
 };
 
 // Unit direction toward the viewer who sees the pattern face on: the heat-weighted mean of the skin's vertex normals

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 #include <map>
 
@@ -370,17 +371,80 @@ void drawTriggerPointPanel(const UiModel& model, const TrpPanelModel& heat, TrpP
     ImGui::End();
 }
 
-void drawHeatLegend(const TrpPanelState& st, bool left) {
+namespace {
+
+constexpr const char* kLegendWindow = "Referred pain legend";
+
+// Where the legend goes: a bottom corner no panel covers (the preferred one first), else at the bottom beside the
+// left or the right column of panels, else the preferred corner. Panels are where the user left them, so they are
+// read from ImGui's windows of the last frame.
+void placeLegend(bool preferLeft) {
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float x = left ? vp->Pos.x + em * 0.5f : vp->Pos.x + vp->Size.x - em * 0.5f;
-    ImGui::SetNextWindowPos(ImVec2(x, vp->Pos.y + vp->Size.y - em * 0.5f), ImGuiCond_Always,
-                            ImVec2(left ? 0.0f : 1.0f, 1.0f));
+    ImGuiContext& g = *GImGui;
+    ImVec2 size(em * 19.0f, em * 8.0f); // until it has been drawn once
+    std::vector<ImRect> panels;
+    for (ImGuiWindow* w : g.Windows) {
+        if (std::string_view(w->Name) == kLegendWindow) {
+            if (w->Size.x > 0.0f)
+                size = w->Size;
+            continue;
+        }
+        if (!w->WasActive || w->Hidden ||
+            (w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup |
+                         ImGuiWindowFlags_MenuBar)))
+            continue;
+        panels.push_back(w->Rect());
+    }
+    const float bottom = vp->Pos.y + vp->Size.y - em * 0.5f;
+    const float leftX = vp->Pos.x + em * 0.5f, rightX = vp->Pos.x + vp->Size.x - em * 0.5f;
+    // The columns' inner edges along the bottom band.
+    float leftColumn = vp->Pos.x, rightColumn = vp->Pos.x + vp->Size.x;
+    const ImRect band(ImVec2(vp->Pos.x, bottom - size.y), ImVec2(vp->Pos.x + vp->Size.x, bottom));
+    for (const ImRect& r : panels) {
+        if (!r.Overlaps(band))
+            continue;
+        if (r.GetCenter().x < vp->Pos.x + vp->Size.x * 0.5f)
+            leftColumn = std::max(leftColumn, r.Max.x);
+        else
+            rightColumn = std::min(rightColumn, r.Min.x);
+    }
+    struct Spot {
+        float x;
+        bool anchorLeft;
+    };
+    const Spot corners[2] = {{preferLeft ? leftX : rightX, preferLeft}, {preferLeft ? rightX : leftX, !preferLeft}};
+    const Spot beside[2] = {{leftColumn + em * 0.5f, true}, {rightColumn - em * 0.5f, false}};
+    auto rectOf = [&](const Spot& s) {
+        const float x0 = s.anchorLeft ? s.x : s.x - size.x;
+        return ImRect(ImVec2(x0, bottom - size.y), ImVec2(x0 + size.x, bottom));
+    };
+    auto free = [&](const Spot& s) {
+        const ImRect r = rectOf(s);
+        if (r.Min.x < vp->Pos.x || r.Max.x > vp->Pos.x + vp->Size.x)
+            return false;
+        return std::none_of(panels.begin(), panels.end(), [&](const ImRect& p) { return p.Overlaps(r); });
+    };
+    Spot chosen = corners[0];
+    for (const Spot& s : {corners[0], corners[1], beside[preferLeft ? 0 : 1], beside[preferLeft ? 1 : 0]})
+        if (free(s)) {
+            chosen = s;
+            break;
+        }
+    ImGui::SetNextWindowPos(ImVec2(chosen.x, bottom), ImGuiCond_Always, ImVec2(chosen.anchorLeft ? 0.0f : 1.0f, 1.0f));
+}
+
+} // namespace
+
+void drawHeatLegend(const TrpPanelState& st, bool left) {
+    (void)st;
+    const float em = ImGui::GetFontSize();
+    placeLegend(left);
     ImGui::SetNextWindowBgAlpha(0.8f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav |
                                    ImGuiWindowFlags_NoMove;
-    if (ImGui::Begin("Referred pain legend", nullptr, flags)) {
+    if (ImGui::Begin(kLegendWindow, nullptr, flags)) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float sw = em * 1.6f;
         auto swatch = [&](ImU32 fill, ImU32 rim, bool round) {

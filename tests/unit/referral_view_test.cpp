@@ -35,8 +35,8 @@ void expectInside(const scene::CameraPose& pose, const std::vector<glm::vec3>& p
         ASSERT_TRUE(px.has_value());
         EXPECT_GE(px->x, insets.left * viewport.x - 0.5f);
         EXPECT_LE(px->x, (1.0f - insets.right) * viewport.x + 0.5f);
-        EXPECT_GE(px->y, -0.5f);
-        EXPECT_LE(px->y, viewport.y + 0.5f);
+        EXPECT_GE(px->y, insets.top * viewport.y - 0.5f);
+        EXPECT_LE(px->y, (1.0f - insets.bottom) * viewport.y + 0.5f);
     }
 }
 
@@ -72,7 +72,9 @@ TEST(ReferralView, FramesEveryPointInTheFreePartOfTheWindow) {
     auto points = scene::patternPoints(m, heat);
     points.push_back({0.12f, 1.5f, -0.02f});
     const glm::vec3 dir = scene::patternFacing(m, heat);
-    for (scene::ViewInsets insets : {scene::ViewInsets{}, scene::ViewInsets{0.2f, 0.25f}}) {
+    // No panels; side panels; side panels and a legend along the bottom.
+    for (scene::ViewInsets insets :
+         {scene::ViewInsets{}, scene::ViewInsets{0.2f, 0.25f}, scene::ViewInsets{0.2f, 0.25f, 0.0f, 0.2f}}) {
         const glm::vec2 viewport(1280.0f, 720.0f);
         const auto pose = scene::fitPoints(points, dir, {}, viewport.x / viewport.y, insets);
         expectInside(pose, points, viewport, insets);
@@ -85,7 +87,7 @@ TEST(ReferralView, FramesEveryPointInTheFreePartOfTheWindow) {
             top = std::min(top, px->y);
             bottom = std::max(bottom, px->y);
         }
-        EXPECT_GT(bottom - top, 0.6f * viewport.y);
+        EXPECT_GT(bottom - top, 0.6f * (1.0f - insets.top - insets.bottom) * viewport.y);
     }
 }
 
