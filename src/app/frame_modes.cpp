@@ -29,10 +29,12 @@ ModeFeatures findModeFeatures(std::vector<std::unique_ptr<Feature>>& features) {
 }
 
 scene::AppMode updateMode(scene::ModeSwitch& modes, const ModeFeatures& f, const scene::AppState& state,
-                          ui::UiState& ui, scene::Commands& commands, bool afterPanels) {
+                          scene::Commands& commands, bool afterPanels, bool& namesHidden) {
+    // The modes switched on or off by this frame's commands so far count already.
+    const scene::ShellState shell = scene::shellAfter(state.shell, commands);
     scene::ModeFlags flags;
-    flags.patient = ui.patientMode;
-    flags.quiz = ui.showQuiz;
+    flags.patient = shell.patient;
+    flags.quiz = shell.quiz;
     flags.lessonPlaying = f.lessons && f.lessons->playing();
     flags.technique = !state.view.technique.id.empty();
     const scene::AppMode mode = scene::modeOf(flags);
@@ -47,7 +49,7 @@ scene::AppMode updateMode(scene::ModeSwitch& modes, const ModeFeatures& f, const
                 commands.push(c);
         }
     }
-    ui.namesHidden = !scene::rulesFor(mode, !quizAwaitingAnswer(f)).structureNames;
+    namesHidden = !scene::rulesFor(mode, !quizAwaitingAnswer(f)).structureNames;
     return mode;
 }
 
@@ -62,7 +64,7 @@ std::string frameCaption(const scene::AppState& state, std::vector<std::unique_p
     return caption;
 }
 
-std::string stateJson(const scene::AppState& state, const ui::UiState& ui, const anatomy::Body& body,
+std::string stateJson(const scene::AppState& state, bool namesHidden, const anatomy::Body& body,
                       std::vector<std::unique_ptr<Feature>>& features, const ModeFeatures& f, scene::AppMode mode,
                       const std::string& caption, int frames) {
     nlohmann::json j;
@@ -78,13 +80,13 @@ std::string stateJson(const scene::AppState& state, const ui::UiState& ui, const
     j["hidden"] = state.view.hidden.size();
     j["technique"] = {{"id", state.view.technique.id}, {"step", state.view.technique.step}};
     j["lesson"] = {{"active", state.lessonActive}, {"step", f.lessons ? f.lessons->current() : -1}};
-    j["presentation"] = ui.presentation;
-    j["laser"] = ui.laserPointer;
-    j["help"] = ui.showHelp;
+    j["presentation"] = state.shell.presentation;
+    j["laser"] = state.shell.laser;
+    j["help"] = state.shell.help;
     // What was shown: the mode, the caption on screen, each feature's overlays, the teaching content on the body.
     j["mode"] = std::string(scene::appModeName(mode));
     j["caption"] = caption;
-    j["names_hidden"] = ui.namesHidden;
+    j["names_hidden"] = namesHidden;
     j["overlays"] = nlohmann::json::object();
     for (auto& feature : features) {
         std::vector<render::OverlayMesh> overlays;
@@ -99,7 +101,7 @@ std::string stateJson(const scene::AppState& state, const ui::UiState& ui, const
                                    ? std::string(scene::patientScreenName(f.patient->flow().screen()))
                                    : std::string("none")},
                     {"self_care", f.patient ? f.patient->selfCareState() : std::string("none")}};
-    j["quiz"] = {{"shown", ui.showQuiz}, {"awaiting_answer", quizAwaitingAnswer(f)}};
+    j["quiz"] = {{"shown", state.shell.quiz}, {"awaiting_answer", quizAwaitingAnswer(f)}};
     if (frames >= 0)
         j["frames"] = frames;
     return j.dump(2) + "\n";

@@ -23,13 +23,13 @@ struct ModeFeatures {
 };
 [[nodiscard]] ModeFeatures findModeFeatures(std::vector<std::unique_ptr<Feature>>& features);
 
-// The mode from the UI flags and the features; sets ui.namesHidden from its rules. When the mode changed, the
-// clean-up of the mode left joins `commands`: after the panels (`afterPanels`) it goes in front, because a mode
-// entered from a menu or panel pushes its own first view in the same frame; after the keys it goes at the end,
-// because the mode left may have pushed something earlier in the frame and a mode entered by a key starts on the
-// next one.
+// The mode from the shell (as this frame's commands leave it) and the features; sets `namesHidden` from its rules. When
+// the mode changed, the clean-up of the mode left joins `commands`: after the panels (`afterPanels`) it goes in front,
+// because a mode entered from a menu or panel pushes its own first view in the same frame; after the keys it goes at
+// the end, because the mode left may have pushed something earlier in the frame and a mode entered by a key starts on
+// the next one.
 scene::AppMode updateMode(scene::ModeSwitch& modes, const ModeFeatures& f, const scene::AppState& state,
-                          ui::UiState& ui, scene::Commands& commands, bool afterPanels);
+                          scene::Commands& commands, bool afterPanels, bool& namesHidden);
 
 // The caption of the frame: the state's, and the features' unless the mode keeps them off.
 [[nodiscard]] std::string frameCaption(const scene::AppState& state, std::vector<std::unique_ptr<Feature>>& features,
@@ -37,7 +37,7 @@ scene::AppMode updateMode(scene::ModeSwitch& modes, const ModeFeatures& f, const
 
 // What the window shows, as JSON, for the smoke tests that drive it with real key presses and clicks (written
 // whenever it changes and on exit; `frames` is left out while running so that it changes only with the state).
-[[nodiscard]] std::string stateJson(const scene::AppState& state, const ui::UiState& ui, const anatomy::Body& body,
+[[nodiscard]] std::string stateJson(const scene::AppState& state, bool namesHidden, const anatomy::Body& body,
                                     std::vector<std::unique_ptr<Feature>>& features, const ModeFeatures& f,
                                     scene::AppMode mode, const std::string& caption, int frames);
 

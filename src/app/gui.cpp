@@ -30,47 +30,39 @@
 namespace myoatlas::app {
 namespace {
 
-// The global actions that are not changes of the scene state: presentation, help, quit.
-void applyAppAction(scene::Action action, ui::UiState& ui) {
-    switch (action) {
-    case scene::Action::TogglePresentation:
-    case scene::Action::LeavePresentation:
-        ui.presentation = action == scene::Action::TogglePresentation && !ui.presentation;
-        ui.presentationChanged = true;
-        break;
-    case scene::Action::ToggleBlackout:
-        ui.blackout = !ui.blackout;
-        break;
-    case scene::Action::ToggleLaser:
-        ui.laserPointer = !ui.laserPointer;
-        break;
-    case scene::Action::ToggleHelp:
-        ui.showHelp = !ui.showHelp;
-        break;
-    case scene::Action::TogglePatient:
-        ui.setPatientMode(!ui.patientMode);
-        break;
-    case scene::Action::ToggleQuiz:
-        ui.setQuiz(!ui.showQuiz);
-        break;
-    case scene::Action::Quit:
-        ui.requestQuit = true;
-        break;
-    default:
-        break;
-    }
+// The shell as the user left it last time (panels, look, presentation monitor).
+scene::ShellState shellFromSettings(const io::Settings& settings) {
+    scene::ShellState shell;
+    shell.uiScale = settings.uiScale;
+    shell.theme = settings.theme;
+    shell.layersPanel = settings.showLayers;
+    shell.browserPanel = settings.showBrowser;
+    shell.infoPanel = settings.showInfo;
+    shell.presentationScale = settings.presentationScale;
+    shell.presentationMonitor = settings.window.presentationMonitor;
+    return shell;
 }
 
-// The frame's input, in the order it happened: key map and gestures (the router), then the modes' actions to
-// their owners, the app's to the app, and clicks to the features before they select.
+void storeShell(const scene::ShellState& shell, io::Settings& settings) {
+    settings.window.presentationMonitor = shell.presentationMonitor;
+    settings.uiScale = shell.uiScale;
+    settings.theme = shell.theme;
+    settings.showLayers = shell.layersPanel;
+    settings.showBrowser = shell.browserPanel;
+    settings.showInfo = shell.infoPanel;
+    settings.presentationScale = shell.presentationScale;
+}
+
+// The frame's input, in the order it happened: key map and gestures (the router) give commands, the modes'
+// actions go to their owners, and clicks to the features before they select.
 void routeInput(platform::Window& window, scene::InputRouter& router, const scene::AppState& state,
-                std::vector<std::unique_ptr<Feature>>& features, ui::UiState& ui, scene::Commands& out) {
+                std::vector<std::unique_ptr<Feature>>& features, scene::Commands& out) {
     const ImGuiIO& io = ImGui::GetIO();
     scene::InputContext context;
     context.viewport = glm::vec2(io.DisplaySize.x, io.DisplaySize.y); // window coordinates, as the events
     context.uiWantsMouse = io.WantCaptureMouse;
     context.uiWantsKeyboard = io.WantCaptureKeyboard;
-    context.modes.presentation = ui.presentation;
+    context.modes.presentation = state.shell.presentation;
     for (auto& f : features)
         f->markModes(context.modes, state);
     scene::RoutedInput routed = router.route(window.takeEvents(), context, state);
@@ -78,10 +70,6 @@ void routeInput(platform::Window& window, scene::InputRouter& router, const scen
         if (const auto* c = std::get_if<scene::Command>(&intent)) {
             out.push(*c);
         } else if (const auto* action = std::get_if<scene::BoundAction>(&intent)) {
-            if (action->mode == scene::InputMode::Global || action->mode == scene::InputMode::Presentation) {
-                applyAppAction(action->action, ui);
-                continue;
-            }
             for (auto& f : features)
                 if (f->onAction(*action, state, out))
                     break;
@@ -100,11 +88,11 @@ void routeInput(platform::Window& window, scene::InputRouter& router, const scen
     }
 }
 
-void applyUiTheme(const ui::UiState& ui, float contentScale) {
-    if (ui.presentation)
-        ui::applyTheme(contentScale, ui.uiScale * ui.presentationScale, ui::Theme::HighContrast);
+void applyUiTheme(const scene::ShellState& shell, float contentScale) {
+    if (shell.presentation)
+        ui::applyTheme(contentScale, shell.uiScale * shell.presentationScale, ui::Theme::HighContrast);
     else
-        ui::applyTheme(contentScale, ui.uiScale, ui::parseTheme(ui.theme));
+        ui::applyTheme(contentScale, shell.uiScale, ui::parseTheme(shell.theme));
 }
 
 template <class T> T* findFeature(std::vector<std::unique_ptr<Feature>>& features) {
@@ -140,23 +128,19 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         window.setPosition(settings.window.x, settings.window.y);
     core::logInfo("window open on " + window.glRenderer());
     ui::UiState ui;
-    ui.uiScale = options.uiScale != 1.0f ? options.uiScale : settings.uiScale;
-    ui.theme = settings.theme;
-    ui.showLayers = settings.showLayers;
-    ui.showBrowser = settings.showBrowser;
-    ui.showInfo = settings.showInfo;
-    ui.presentationScale = settings.presentationScale;
-    ui.presentationMonitor = settings.window.presentationMonitor;
     ui.lessonPath = settings.lastLesson;
-    if (options.presentation) {
-        // Switched on like F5 does: the first frame goes full screen and applies the presentation theme.
-        ui.presentation = true;
-        ui.presentationChanged = true;
-    }
     if (!loaded.problem.empty())
         ui.status = "Settings were unreadable and were reset: " + loaded.problem;
+    scene::AppState state;
+    state.shell = shellFromSettings(settings);
+    if (options.uiScale != 1.0f)
+        state.shell.uiScale = options.uiScale;
+    // The window as it is now; when the state differs (--presentation), the first frame goes full screen and
+    // rebuilds the look, as F5 does.
+    scene::ShellState shown = state.shell;
+    state.shell.presentation = options.presentation;
     float contentScale = window.contentScale();
-    applyUiTheme(ui, contentScale);
+    applyUiTheme(shown, contentScale);
     window.refreshImGuiFonts();
 
     render::Renderer renderer(body);
@@ -172,7 +156,6 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
     auto* lessons = modeFeatures.lessons;
     if (lessons && !options.lesson.empty())
         lessons->requestOpen(options.lesson, true);
-    ui.monitorCount = std::max(1, window.monitorCount());
     // Saved on exit and whenever quiz progress changes; smoke runs (--frames) leave the user's settings alone.
     auto saveSettings = [&] {
         if (options.frames > 0)
@@ -181,13 +164,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
             window.position(settings.window.x, settings.window.y);
             window.windowSize(settings.window.width, settings.window.height);
         }
-        settings.window.presentationMonitor = ui.presentationMonitor;
-        settings.uiScale = ui.uiScale;
-        settings.theme = ui.theme;
-        settings.showLayers = ui.showLayers;
-        settings.showBrowser = ui.showBrowser;
-        settings.showInfo = ui.showInfo;
-        settings.presentationScale = ui.presentationScale;
+        storeShell(state.shell, settings);
         if (lessons && !lessons->path().empty())
             settings.lastLesson = lessons->path().string();
         if (quiz)
@@ -203,7 +180,6 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
     // Per-structure BVHs are built the first time a ray reaches them: nothing to wait for at start.
     auto picker = std::make_unique<scene::Picker>(body);
 
-    scene::AppState state;
     int fbw = 0, fbh = 0;
     window.framebufferSize(fbw, fbh);
     state.viewportAspect = static_cast<float>(fbw) / static_cast<float>(std::max(1, fbh));
@@ -217,6 +193,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
     if (auto* study = findFeature<StudyFeature>(host.features()))
         model.search = &study->index(); // the structure browser searches like the study panel
     model.state = &state;
+    model.monitorCount = std::max(1, window.monitorCount());
     model.dataDir = dataDir;
     model.loadSummary = std::to_string(body.size()) + " structures, " + std::to_string(body.failures.size()) +
                         " failed to load, " + (report.fromCache ? "warm start (cache) " : "cold start ") +
@@ -252,41 +229,37 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
             f->drawUi(model, ui, commands);
         if (!context.atlasError.empty())
             drawCaption("Atlas not loaded: " + context.atlasError);
-        mode = updateMode(modes, modeFeatures, state, ui, commands, true); // a mode left is cleared (one place)
-        routeInput(window, router, state, host.features(), ui, commands);
-        mode = updateMode(modes, modeFeatures, state, ui, commands, false);
+        // A mode left is cleared in one place.
+        mode = updateMode(modes, modeFeatures, state, commands, true, model.namesHidden);
+        routeInput(window, router, state, host.features(), commands);
+        mode = updateMode(modes, modeFeatures, state, commands, false, model.namesHidden);
         scene::applyAll(state, body, commands);
         bool moving = scene::advanceCamera(state, clock.now());
         animating = host.update(state, clock.now()) || moving;
         host.sync(dimmed);
         caption = frameCaption(state, host.features(), mode, modeFeatures);
         if (!options.dumpState.empty()) // live, so that a smoke test can check each mode it walks through
-            if (auto json = stateJson(state, ui, body, host.features(), modeFeatures, mode, caption, -1);
+            if (auto json = stateJson(state, model.namesHidden, body, host.features(), modeFeatures, mode, caption, -1);
                 json != lastDump) {
                 core::writeFileAtomically(options.dumpState, json);
                 lastDump = std::move(json);
             }
-        if (ui.presentation) {
+        if (state.shell.presentation) {
             ui::PresentationOverlay overlay;
             overlay.caption = caption;
             if (lessons && lessons->playing()) {
                 overlay.progress = lessons->progressText();
                 overlay.title = lessons->lesson() ? lessons->lesson()->title : "";
             }
-            drawPresentationOverlay(overlay, ui);
+            drawPresentationOverlay(overlay, state.shell);
         } else {
             drawCaption(caption);
         }
-        if (ui.presentationChanged) {
-            ui.presentationChanged = false;
-            ui.laserPointer = false; // off until the presenter asks for it (L)
-            ui.blackout = false;
+        if (state.shell.presentation != shown.presentation)
             // Full screen on the chosen monitor (the primary when it is gone), or back to the window.
-            window.setFullscreen(ui.presentation, ui.presentationMonitor);
-            ui.themeChanged = true;
-        }
+            window.setFullscreen(state.shell.presentation, state.shell.presentationMonitor);
         // The laser pointer replaces the cursor on the projected screen, only while it is on.
-        if (bool hide = ui.presentation && ui.laserPointer; hide != cursorHidden) {
+        if (bool hide = state.shell.presentation && state.shell.laser; hide != cursorHidden) {
             window.setCursorHidden(hide);
             cursorHidden = hide;
         }
@@ -294,7 +267,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
             savedQuizVersion = quiz->progressVersion();
             saveSettings();
         }
-        if (ui.requestQuit)
+        if (state.shell.quit)
             window.requestClose();
 
         // The scene is re-rendered only when something it shows changed: llvmpipe frames are expensive.
@@ -303,7 +276,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         auto renderScene = [&](int supersample, float scale, float lodPixels) {
             render::FrameInputs in;
             in.view = &state.view;
-            in.hovered = ui.namesHidden ? std::nullopt : state.hovered; // the quiz highlights only its muscle
+            in.hovered = model.namesHidden ? std::nullopt : state.hovered; // the quiz highlights only its muscle
             in.dimmed = dimmed;
             in.time = static_cast<float>(clock.now());
             in.heatPulse = host.heatPulse();
@@ -335,12 +308,11 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         window.renderImGui();
         // A new theme or scale rebuilds the font atlas, which ImGui locks between NewFrame and Render: apply it
         // only now that this frame's UI is drawn (F5, the scale and theme menus, --presentation).
-        if (ui.scaleChanged || ui.themeChanged) {
-            ui.themeChanged = false;
-            applyUiTheme(ui, contentScale);
+        if (!state.shell.sameLook(shown)) {
+            applyUiTheme(state.shell, contentScale);
             window.refreshImGuiFonts();
-            ui.scaleChanged = false;
         }
+        shown = state.shell;
         if (firstFrame) {
             picker->prebuildInBackground(); // after the first frame, which needs both cores more
             core::logInfo("first frame after " + std::to_string(static_cast<int>(startup.millis())) +
@@ -366,8 +338,8 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
     }
     saveSettings();
     if (!options.dumpState.empty())
-        core::writeFileAtomically(options.dumpState,
-                                  stateJson(state, ui, body, host.features(), modeFeatures, mode, caption, frame));
+        core::writeFileAtomically(options.dumpState, stateJson(state, model.namesHidden, body, host.features(),
+                                                               modeFeatures, mode, caption, frame));
     return 0;
 }
 

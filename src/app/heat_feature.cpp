@@ -139,10 +139,10 @@ ui::TrpPanelModel HeatFeature::panelModel(const scene::AppState& state) const {
 void HeatFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
     guiActive_ = true;
     // The projector shows the body and the caption bar only: no menu entries, no panels.
-    if (!ui.presentation && ImGui::BeginMainMenuBar()) {
+    if (!model.shell().presentation && ImGui::BeginMainMenuBar()) {
         if (ImGui::BeginMenu("Panels")) { // appends to the main menu's Panels menu
             ImGui::Separator();
-            ImGui::MenuItem("Trigger points", nullptr, &panel_.show, ui.expertPanels());
+            ImGui::MenuItem("Trigger points", nullptr, &panel_.show, model.shell().expertPanels());
             ImGui::MenuItem("Pain map legend", nullptr, &panel_.showLegend);
             ImGui::EndMenu();
         }
@@ -151,15 +151,16 @@ void HeatFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
     if (!model.state)
         return;
     const scene::AppState& state = *model.state;
-    if (panel_.show && ui.expertPanels() && !ui.namesHidden) // it names the patterns shown (quiz answers)
+    // It names the patterns shown (quiz answers).
+    if (panel_.show && model.shell().expertPanels() && !model.namesHidden)
         drawTriggerPointPanel(model, panelModel(state), panel_, out);
-    frameChosenPattern(state, ui, out);
-    if (panel_.showLegend && session_.shown() && !ui.presentation)
-        ui::drawHeatLegend(panel_, ui.patientMode);
+    frameChosenPattern(state, out);
+    if (panel_.showLegend && session_.shown() && !model.shell().presentation)
+        ui::drawHeatLegend(panel_, model.shell().patient);
 
     // Hover names the markers (they are overlays, not structures the picker knows).
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantCaptureMouse || ui.namesHidden || !markers_ || markers_->markers().empty() || io.DisplaySize.x <= 0 ||
+    if (io.WantCaptureMouse || model.namesHidden || !markers_ || markers_->markers().empty() || io.DisplaySize.x <= 0 ||
         io.DisplaySize.y <= 0)
         return;
     const float reach = std::max(ImGui::GetFontSize() * 0.8f, 10.0f);
@@ -211,7 +212,7 @@ std::optional<scene::CameraPose> HeatFeature::patternPose(const std::vector<scen
                                keepDirection);
 }
 
-void HeatFeature::frameChosenPattern(const scene::AppState& state, const ui::UiState& ui, scene::Commands& out) {
+void HeatFeature::frameChosenPattern(const scene::AppState& state, scene::Commands& out) {
     if (!toFrame_)
         return;
     const auto& shown = state.view.triggerPoints;
@@ -226,13 +227,14 @@ void HeatFeature::frameChosenPattern(const scene::AppState& state, const ui::UiS
     const ImGuiIO& io = ImGui::GetIO();
     const float em = ImGui::GetFontSize(), width = std::max(io.DisplaySize.x, 1.0f);
     scene::ViewInsets insets;
-    if (!ui.presentation && !ui.patientMode) {
-        insets.left = (ui.showLayers || ui.showBrowser) ? std::min(em * 22.0f / width, 0.3f) : 0.0f;
-        insets.right = (ui.showInfo || panel_.show) ? std::min(em * 24.0f / width, 0.3f) : 0.0f;
+    const scene::ShellState& shell = state.shell;
+    if (shell.expertPanels()) {
+        insets.left = (shell.layersPanel || shell.browserPanel) ? std::min(em * 22.0f / width, 0.3f) : 0.0f;
+        insets.right = (shell.infoPanel || panel_.show) ? std::min(em * 24.0f / width, 0.3f) : 0.0f;
     }
     // The menu bar along the top and the legend along the bottom: the knot and the zone stay between them.
     const float height = std::max(io.DisplaySize.y, 1.0f);
-    if (!ui.presentation) {
+    if (!shell.presentation) {
         insets.top = std::min(em * 1.6f / height, 0.1f);
         if (panel_.showLegend)
             insets.bottom = std::min(em * 8.5f / height, 0.3f);

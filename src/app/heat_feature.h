@@ -61,7 +61,7 @@ private:
     [[nodiscard]] std::optional<scene::CameraPose> patternPose(const std::vector<scene::TriggerPointRef>& refs,
                                                                const scene::CameraPose& current, float aspect,
                                                                scene::ViewInsets insets, bool keepDirection) const;
-    void frameChosenPattern(const scene::AppState& state, const ui::UiState& ui, scene::Commands& out);
+    void frameChosenPattern(const scene::AppState& state, scene::Commands& out);
 
     FeatureContext& context_;
     scene::SkinHeat skinHeat_;

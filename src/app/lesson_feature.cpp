@@ -17,7 +17,7 @@ void LessonFeature::open(const std::filesystem::path& path, bool play, ui::UiSta
     } catch (const core::Error& e) {
         // A bad file never takes the program down: the panel shows why, the scene stays as it was.
         ui.status = e.what();
-        ui.showLesson = true;
+        out.push(scene::SetShellFlag{scene::ShellFlag::LessonPanel, true});
         core::logError(e.what());
         return;
     }
@@ -44,9 +44,9 @@ void LessonFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Com
         pendingOpen_.reset();
         open(path, play, ui, state, out);
     }
-    if (session_.playing() && (ui.patientMode || ui.showQuiz))
+    if (session_.playing() && (model.shell().patient || model.shell().quiz))
         session_.stop(out); // one mode at a time: the mode switch then clears what the step showed
-    if (!ui.showLesson || !ui.expertPanels())
+    if (!model.shell().lessonPanel || !model.shell().expertPanels())
         return;
     ui::LessonView view;
     view.lesson = session_.lesson() ? &*session_.lesson() : nullptr;
@@ -55,7 +55,7 @@ void LessonFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Com
     view.dirty = session_.dirty();
     view.path = session_.path().string();
     view.missing = session_.missing();
-    for (const auto& a : ui::drawLessonPanel(model, ui, view)) {
+    for (const auto& a : ui::drawLessonPanel(model, ui, view, out)) {
         using K = ui::LessonActionKind;
         switch (a.kind) {
         case K::New:

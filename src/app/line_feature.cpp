@@ -48,9 +48,9 @@ void LineFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
     if (!lines_ || !model.state)
         return;
     const auto& view = model.state->view;
-    if (!ui.presentation) { // the projector shows the body and the caption bar only
-        ui::panelsMenuItem("Anatomy Trains lines", &panel_.open, ui.expertPanels());
-        if (ui.expertPanels())
+    if (!model.shell().presentation) { // the projector shows the body and the caption bar only
+        ui::panelsMenuItem("Anatomy Trains lines", &panel_.open, model.shell().expertPanels());
+        if (model.shell().expertPanels())
             ui::drawLinePanel(ui::lineEntries(*context_.atlas, view.lines, *lines_), panel_, out);
     }
     const ImGuiIO& io = ImGui::GetIO();

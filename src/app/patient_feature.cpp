@@ -63,7 +63,7 @@ void PatientFeature::handle(PatientEvent event, scene::Commands& out) {
             out.push(scene::ShowTriggerPoint{{shownFrom_[i].trpId, shownFrom_[i].side}, false});
         break;
     case scene::PatientEffect::Leave:
-        leaveRequested_ = true; // the mode switch clears the marks and the pattern
+        out.push(scene::SetShellFlag{scene::ShellFlag::Patient, false}); // the mode switch clears what it showed
         break;
     }
 }
@@ -147,17 +147,13 @@ void PatientFeature::exportHandout(const std::string& path, ui::UiState& ui) {
 }
 
 void PatientFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
-    if (leaveRequested_) {
-        leaveRequested_ = false;
-        ui.patientMode = false;
-    }
-    if (!ui.patientMode) {
+    if (!model.shell().patient) {
         if (flow_.active())
             flow_.handle(PatientEvent::Leave); // the mode switch clears what it showed
         shownFrom_.clear();
         return;
     }
-    presenting_ = ui.presentation;
+    presenting_ = model.shell().presentation;
     const scene::AppState& state = *model.state;
     if (!flow_.active()) {
         // Entering: a clean, friendly view of the whole body, with nothing left from exploring (patterns, lines, a
@@ -190,7 +186,7 @@ void PatientFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Co
             handle(shownFrom_.empty() ? PatientEvent::NoSource : PatientEvent::SourcesFound, out);
         }
     }
-    if (ui.presentation)
+    if (model.shell().presentation)
         return;
     if (!context_.atlas)
         ui.status = "The explanations need the atlas: " + context_.atlasError;
@@ -206,10 +202,6 @@ void PatientFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Co
             handle(PatientEvent::Leave, out);
             break;
         }
-    }
-    if (leaveRequested_) {
-        leaveRequested_ = false;
-        ui.patientMode = false;
     }
 }
 

@@ -45,7 +45,6 @@ private:
     SuspectSource suspects_;
     scene::PatientFlow flow_;
     bool presenting_ = false;               // the flow's keys are off while the projector shows the room view
-    bool leaveRequested_ = false;           // Back on the first screen or Leave: patient mode ends at the next frame
     std::vector<scene::Suspect> shownFrom_; // the ranking the current explanation came from
     std::string handoutPath_ = "handout.pdf";
     std::future<std::string> export_; // result message of a handout export running in the background

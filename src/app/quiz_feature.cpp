@@ -87,10 +87,10 @@ void QuizFeature::record(bool right, std::string_view given) {
 }
 
 void QuizFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
-    if (!ui.showQuiz || ui.presentation) {
-        if (wasShown_ && !ui.showQuiz)
+    if (!model.shell().quiz || model.shell().presentation) {
+        if (wasShown_ && !model.shell().quiz)
             question_.reset(); // what it showed on the body is cleared by the app's mode switch
-        wasShown_ = ui.showQuiz;
+        wasShown_ = model.shell().quiz;
         return;
     }
     wasShown_ = true;
@@ -110,7 +110,7 @@ void QuizFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comma
     view.answered = answered_;
     view.multipleChoice = multipleChoice_;
     view.kind = kind_;
-    for (const auto& a : ui::drawQuizPanel(model, ui, view)) {
+    for (const auto& a : ui::drawQuizPanel(model, ui, view, out)) {
         switch (a.kind) {
         case ui::QuizActionKind::Next:
             ask(*model.state, out);

@@ -17,11 +17,11 @@ void StudyFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comm
         ui.browserPicked = false;
         session_.flyToNextSelection();
     }
-    if (!ui.presentation)
-        ui::panelsMenuItem("Study (search and card)", &panel_.open, ui.expertPanels());
+    if (!model.shell().presentation)
+        ui::panelsMenuItem("Study (search and card)", &panel_.open, model.shell().expertPanels());
     // The projector shows the body and the caption; a patient sees the plain panel; an unanswered quiz question
     // shows no names (the card would name the highlighted muscle).
-    if (!ui.expertPanels() || ui.namesHidden)
+    if (!model.shell().expertPanels() || model.namesHidden)
         return;
     ui::StudyPanelModel pm;
     pm.index = &session_.index();

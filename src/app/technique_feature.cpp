@@ -97,15 +97,17 @@ void TechniqueFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::
         out.push(scene::AnimateCamera{scene::framingPose(*resolved_, state.viewportAspect), 0.8f});
         frameWanted_ = false;
     }
-    if (ui.presentation) // the projector shows the body and the caption bar only; the clicker keys still step
+    if (model.shell()
+            .presentation) // the projector shows the body and the caption bar only; the clicker keys still step
         return;
-    ui::panelsMenuItem("Release techniques", &panel_.show, ui.expertPanels());
+    ui::panelsMenuItem("Release techniques", &panel_.show, model.shell().expertPanels());
     if (state.view.technique.id != panelOpenedFor_) {
         panelOpenedFor_ = state.view.technique.id;
         if (!panelOpenedFor_.empty())
             panel_.show = true; // a technique chosen elsewhere (a lesson step) brings its steps up
     }
-    if (!ui.expertPanels() || ui.showQuiz) // a patient sees the plain-language panel only; the quiz its own
+    if (!model.shell().expertPanels() ||
+        model.shell().quiz) // a patient sees the plain-language panel only; the quiz its own
         return;
     ui::TechniquePanelModel pm;
     pm.atlas = context_.atlas;

@@ -1,11 +1,38 @@
 #include "scene/app_state.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace myoatlas::scene {
 namespace {
 template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
+
+// The shell's commands; false for the scene's.
+bool applyShell(ShellState& shell, const Command& command) {
+    return std::visit(Overloaded{
+                          [&](const SetShellFlag& c) { return shell.set(c.flag, c.on), true; },
+                          [&](const ToggleShellFlag& c) { return shell.set(c.flag, !shell.flag(c.flag)), true; },
+                          [&](const SetUiScale& c) {
+                              if (std::isfinite(c.scale))
+                                  shell.uiScale = std::clamp(c.scale, 0.5f, 4.0f);
+                              return true;
+                          },
+                          [&](const SetPresentationScale& c) {
+                              if (std::isfinite(c.scale))
+                                  shell.presentationScale = std::clamp(c.scale, 1.0f, 4.0f);
+                              return true;
+                          },
+                          [&](const SetPresentationMonitor& c) {
+                              shell.presentationMonitor = std::max(0, c.monitor);
+                              return true;
+                          },
+                          [&](const SetTheme& c) { return shell.theme = c.theme, true; },
+                          [&](const Quit&) { return shell.quit = true, true; },
+                          [&](const auto&) { return false; },
+                      },
+                      command);
+}
 
 void addUnique(std::vector<uint32_t>& v, uint32_t x) {
     if (std::find(v.begin(), v.end(), x) == v.end())
@@ -14,6 +41,8 @@ void addUnique(std::vector<uint32_t>& v, uint32_t x) {
 } // namespace
 
 void apply(AppState& state, const anatomy::Body& body, const Command& command) {
+    if (applyShell(state.shell, command))
+        return;
     ViewState& view = state.view;
     state.camera.pose = view.camera;
     std::visit(
@@ -123,6 +152,13 @@ void apply(AppState& state, const anatomy::Body& body, const Command& command) {
                     state.transition = CameraTransition{state.camera.pose, c.pose, -1.0, c.seconds};
                 }
             },
+            [&](const SetShellFlag&) {}, // the shell's, applied above
+            [&](const ToggleShellFlag&) {},
+            [&](const SetUiScale&) {},
+            [&](const SetPresentationScale&) {},
+            [&](const SetPresentationMonitor&) {},
+            [&](const SetTheme&) {},
+            [&](const Quit&) {},
         },
         command);
     view.camera = state.camera.pose;
@@ -147,6 +183,12 @@ bool advanceCamera(AppState& state, double now) {
 void applyAll(AppState& state, const anatomy::Body& body, const Commands& commands) {
     for (const auto& c : commands.list())
         apply(state, body, c);
+}
+
+ShellState shellAfter(ShellState shell, const Commands& commands) {
+    for (const auto& c : commands.list())
+        (void)applyShell(shell, c);
+    return shell;
 }
 
 } // namespace myoatlas::scene

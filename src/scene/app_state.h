@@ -24,6 +24,8 @@ struct AppState {
     bool lessonActive = false;
     // The user named the view direction (render --view): framings fit what they show but keep the direction.
     bool viewNamed = false;
+    // Panels, presentation, modes and look: changed by the same commands as the scene.
+    ShellState shell;
 };
 
 // Moves an active camera transition on to `now`; returns true while it is still running.
@@ -32,5 +34,7 @@ bool advanceCamera(AppState& state, double now);
 // Applies one command. Pure state change: no GL, no I/O.
 void apply(AppState& state, const anatomy::Body& body, const Command& command);
 void applyAll(AppState& state, const anatomy::Body& body, const Commands& commands);
+// The shell as it will be once `commands` are applied (the mode switch looks ahead before they are).
+[[nodiscard]] ShellState shellAfter(ShellState shell, const Commands& commands);
 
 } // namespace myoatlas::scene

@@ -2,6 +2,7 @@
 // UI intents. Panels and input handlers emit commands; the frame loop applies them to the state in one place.
 #include "anatomy/structure.h"
 #include "scene/camera.h"
+#include "scene/shell.h"
 #include "scene/view_state.h"
 
 #include <cstdint>
@@ -113,12 +114,36 @@ struct SetViewState {
     ViewState view;
 };
 
+// The program around the scene (scene/shell.h): panels, presentation, modes, look.
+struct SetShellFlag {
+    ShellFlag flag;
+    bool on;
+};
+// Relative, so two quick presses of F5 inside one frame switch presentation on and off again.
+struct ToggleShellFlag {
+    ShellFlag flag;
+};
+struct SetUiScale {
+    float scale;
+};
+struct SetPresentationScale {
+    float scale;
+};
+struct SetPresentationMonitor {
+    int monitor;
+};
+struct SetTheme {
+    std::string theme;
+};
+struct Quit {};
+
 using Command =
     std::variant<SelectStructure, ClearSelection, SetLayerVisible, SetLayerOpacity, SetPeel, HideSelection,
                  IsolateSelection, ShowAll, SetNamedView, FrameSelection, FrameBody, ResetLayers, ShowTriggerPoint,
                  HideTriggerPoint, ClearTriggerPoints, SetHeatTime, AddPainPoint, ClearPainPoints, ShowLine,
                  SetTechnique, SetTechniqueStep, SetCaption, SetViewState, FrameBox, AnimateCamera, SetLessonActive,
-                 PeelBy, OrbitCamera, PanCamera, ZoomCamera, SetHovered, StepTechnique>;
+                 PeelBy, OrbitCamera, PanCamera, ZoomCamera, SetHovered, StepTechnique, SetShellFlag, ToggleShellFlag,
+                 SetUiScale, SetPresentationScale, SetPresentationMonitor, SetTheme, Quit>;
 
 // Collected during a frame, applied after the UI is built.
 class Commands {

@@ -12,7 +12,8 @@ bool inside(glm::vec2 p, glm::vec2 viewport) {
     return p.x >= 0.0f && p.y >= 0.0f && p.x < viewport.x && p.y < viewport.y;
 }
 
-// The global actions that are plain state changes become commands here; the rest go to the app and the modes.
+// The global and presentation actions are plain state changes (of the scene or the shell) and become commands
+// here; the other modes' actions go to the features that own those modes.
 std::optional<Command> commandFor(Action a) {
     constexpr float o = InputRouter::kKeyOrbit;
     switch (a) {
@@ -56,6 +57,22 @@ std::optional<Command> commandFor(Action a) {
         return PeelBy{-1};
     case Action::ClearSelection:
         return ClearSelection{};
+    case Action::TogglePresentation:
+        return ToggleShellFlag{ShellFlag::Presentation};
+    case Action::LeavePresentation:
+        return SetShellFlag{ShellFlag::Presentation, false};
+    case Action::ToggleBlackout:
+        return ToggleShellFlag{ShellFlag::Blackout};
+    case Action::ToggleLaser:
+        return ToggleShellFlag{ShellFlag::Laser};
+    case Action::ToggleHelp:
+        return ToggleShellFlag{ShellFlag::Help};
+    case Action::TogglePatient:
+        return ToggleShellFlag{ShellFlag::Patient};
+    case Action::ToggleQuiz:
+        return ToggleShellFlag{ShellFlag::Quiz};
+    case Action::Quit:
+        return Quit{};
     default:
         return std::nullopt;
     }
@@ -102,7 +119,7 @@ void InputRouter::onKey(const KeyEvent& e, const InputContext& context, RoutedIn
     auto bound = resolveKey(e, context.modes);
     if (!bound)
         return;
-    if (bound->mode == InputMode::Global)
+    if (bound->mode == InputMode::Global || bound->mode == InputMode::Presentation)
         if (auto c = commandFor(bound->action)) {
             out.intents.push_back(*c);
             return;

@@ -1,4 +1,5 @@
 #include "ui/panels.h"
+#include "ui/widgets.h"
 
 #include "scene/options.h"
 
@@ -51,7 +52,7 @@ void drawBrowserPanel(const UiModel& model, UiState& ui, scene::Commands& out) {
     const auto& view = model.state->view;
     ImGui::SetNextWindowPos(ImVec2(em * 0.5f, em * 18), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(em * 21, em * 24), ImGuiCond_FirstUseEver);
-    if (ImGui::Begin("Structures", &ui.showBrowser)) {
+    if (beginShellPanel("Structures", model.shell(), scene::ShellFlag::BrowserPanel, out)) {
         ImGui::SetNextItemWidth(-1);
         ImGui::InputTextWithHint("##search", "Search (e.g. glute med, SCM, IT band)", &ui.search);
         const float comboWidth = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3;

@@ -1,4 +1,5 @@
 #include "ui/panels.h"
+#include "ui/widgets.h"
 
 #include "scene/key_map.h"
 
@@ -15,7 +16,7 @@ void drawInfoPanel(const UiModel& model, UiState& ui, scene::Commands& out) {
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.5f, vp->Pos.y + em * 2.2f), ImGuiCond_FirstUseEver,
                             ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowSize(ImVec2(em * 23, em * 14.3f), ImGuiCond_FirstUseEver);
-    if (ImGui::Begin("Selection", &ui.showInfo)) {
+    if (beginShellPanel("Selection", model.shell(), scene::ShellFlag::InfoPanel, out)) {
         if (view.selection.empty()) {
             ImGui::TextWrapped("Click a structure on the body or in the list to see what it is.");
         } else {
@@ -81,10 +82,10 @@ void drawHoverTooltip(const UiModel& model) {
     ImGui::EndTooltip();
 }
 
-void drawAboutPanel(const UiModel& model, UiState& ui) {
+void drawAboutPanel(const UiModel& model, scene::Commands& out) {
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowSize(ImVec2(em * 28, 0), ImGuiCond_Appearing);
-    if (ImGui::Begin("About MyoAtlas", &ui.showAbout)) {
+    if (beginShellPanel("About MyoAtlas", model.shell(), scene::ShellFlag::AboutPanel, out)) {
         ImGui::TextUnformatted("MyoAtlas: 3D myofascial anatomy for teaching");
         ImGui::Separator();
         ImGui::TextDisabled("Body data");
@@ -102,8 +103,9 @@ void drawAboutPanel(const UiModel& model, UiState& ui) {
     ImGui::End();
 }
 
-void drawHelpPanel(UiState& ui) {
-    if (ImGui::Begin("Keys and mouse", &ui.showHelp, ImGuiWindowFlags_AlwaysAutoResize)) {
+void drawHelpPanel(const UiModel& model, scene::Commands& out) {
+    if (beginShellPanel("Keys and mouse", model.shell(), scene::ShellFlag::Help, out,
+                        ImGuiWindowFlags_AlwaysAutoResize)) {
         const char* mouse[][2] = {
             {"Left drag", "orbit"},
             {"Right / middle drag", "pan"},

@@ -1,14 +1,15 @@
 #include "ui/panels.h"
+#include "ui/widgets.h"
 
 #include <imgui.h>
 
 namespace myoatlas::ui {
 
-void drawLayersPanel(const UiModel& model, UiState& ui, scene::Commands& out) {
+void drawLayersPanel(const UiModel& model, scene::Commands& out) {
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowPos(ImVec2(em * 0.5f, em * 2.2f), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(em * 21, em * 15), ImGuiCond_FirstUseEver);
-    if (ImGui::Begin("Layers", &ui.showLayers)) {
+    if (beginShellPanel("Layers", model.shell(), scene::ShellFlag::LayersPanel, out)) {
         const auto& view = model.state->view;
         // Peel: hide layers from the outside in.
         int peel = view.peel;

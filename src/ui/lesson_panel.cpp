@@ -1,6 +1,7 @@
 #include "ui/lesson_panel.h"
 
 #include "core/text_checks.h"
+#include "ui/widgets.h"
 
 #include <algorithm>
 #include <array>
@@ -10,13 +11,13 @@
 
 namespace myoatlas::ui {
 
-std::vector<LessonAction> drawLessonPanel(const UiModel& model, UiState& ui, const LessonView& view) {
-    (void)model;
+std::vector<LessonAction> drawLessonPanel(const UiModel& model, UiState& ui, const LessonView& view,
+                                          scene::Commands& commands) {
     std::vector<LessonAction> out;
     float em = ImGui::GetFontSize();
     ImGui::SetNextWindowSize(ImVec2(em * 26, em * 30), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImVec2(em * 1, em * 24), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Lesson", &ui.showLesson)) {
+    if (!beginShellPanel("Lesson", model.shell(), scene::ShellFlag::LessonPanel, commands)) {
         ImGui::End();
         return out;
     }

@@ -44,6 +44,7 @@ struct LessonAction {
     std::string text;   // SetTitle, SetCaption, Open/Save path
 };
 
-std::vector<LessonAction> drawLessonPanel(const UiModel& model, UiState& ui, const LessonView& lesson);
+std::vector<LessonAction> drawLessonPanel(const UiModel& model, UiState& ui, const LessonView& lesson,
+                                          scene::Commands& commands);
 
 } // namespace myoatlas::ui

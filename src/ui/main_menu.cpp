@@ -1,5 +1,6 @@
 #include "ui/panels.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
 #include <imgui.h>
 
@@ -8,9 +9,11 @@ namespace myoatlas::ui {
 void drawMainMenu(const UiModel& model, UiState& ui, scene::Commands& out) {
     if (!ImGui::BeginMainMenuBar())
         return;
+    using F = scene::ShellFlag;
+    const scene::ShellState& shell = model.shell();
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Quit", "Ctrl+Q"))
-            ui.requestQuit = true;
+            out.push(scene::Quit{});
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
@@ -36,55 +39,47 @@ void drawMainMenu(const UiModel& model, UiState& ui, scene::Commands& out) {
     }
     if (ImGui::BeginMenu("Panels")) {
         // Patient mode keeps its own panel: the expert ones stay listed, greyed, until it is left.
-        const bool expert = ui.expertPanels();
-        ImGui::MenuItem("Layers", nullptr, &ui.showLayers, expert);
-        ImGui::MenuItem("Structures", nullptr, &ui.showBrowser, expert);
-        ImGui::MenuItem("Selection info", nullptr, &ui.showInfo, expert);
-        ImGui::MenuItem("Lesson editor and player", nullptr, &ui.showLesson, expert);
+        const bool expert = shell.expertPanels();
+        shellMenuItem("Layers", nullptr, shell, F::LayersPanel, out, expert);
+        shellMenuItem("Structures", nullptr, shell, F::BrowserPanel, out, expert);
+        shellMenuItem("Selection info", nullptr, shell, F::InfoPanel, out, expert);
+        shellMenuItem("Lesson editor and player", nullptr, shell, F::LessonPanel, out, expert);
         ImGui::Separator();
         if (ImGui::BeginMenu("Theme")) {
             for (auto t : {Theme::Dark, Theme::Light, Theme::HighContrast}) {
                 auto name = std::string(themeName(t));
-                if (ImGui::MenuItem(name.c_str(), nullptr, ui.theme == name) && ui.theme != name) {
-                    ui.theme = name;
-                    ui.themeChanged = true;
-                }
+                if (ImGui::MenuItem(name.c_str(), nullptr, shell.theme == name) && shell.theme != name)
+                    out.push(scene::SetTheme{name});
             }
             ImGui::EndMenu();
         }
-        float before = ui.uiScale;
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-        ImGui::SliderFloat("UI scale", &ui.uiScale, 0.75f, 3.0f, "%.2f");
-        if (ImGui::IsItemDeactivatedAfterEdit() && before != ui.uiScale)
-            ui.scaleChanged = true;
+        if (committedSlider("UI scale", shell.uiScale, 0.75f, 3.0f, "%.2f", ui.uiScaleEdit, ui.editingUiScale))
+            out.push(scene::SetUiScale{ui.uiScaleEdit});
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Modes")) {
-        if (ImGui::MenuItem("Presentation mode", "F5", ui.presentation)) {
-            ui.presentation = !ui.presentation;
-            ui.presentationChanged = true;
-        }
-        if (ui.monitorCount > 1 && ImGui::BeginMenu("Present on monitor")) {
-            for (int m = 0; m < ui.monitorCount; ++m)
-                if (ImGui::MenuItem(("Monitor " + std::to_string(m + 1)).c_str(), nullptr, ui.presentationMonitor == m))
-                    ui.presentationMonitor = m;
+        shellMenuItem("Presentation mode", "F5", shell, F::Presentation, out);
+        if (model.monitorCount > 1 && ImGui::BeginMenu("Present on monitor")) {
+            for (int m = 0; m < model.monitorCount; ++m)
+                if (ImGui::MenuItem(("Monitor " + std::to_string(m + 1)).c_str(), nullptr,
+                                    shell.presentationMonitor == m))
+                    out.push(scene::SetPresentationMonitor{m});
             ImGui::EndMenu();
         }
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-        ImGui::SliderFloat("Room text scale", &ui.presentationScale, 1.0f, 4.0f, "%.1fx");
-        if (ImGui::IsItemDeactivatedAfterEdit() && ui.presentation)
-            ui.themeChanged = true;
+        if (committedSlider("Room text scale", shell.presentationScale, 1.0f, 4.0f, "%.1fx", ui.roomScaleEdit,
+                            ui.editingRoomScale))
+            out.push(scene::SetPresentationScale{ui.roomScaleEdit});
         ImGui::Separator();
         // One mode at a time: the quiz would give its answers away to a patient, and the other way round.
-        if (ImGui::MenuItem("Patient mode", "F2", ui.patientMode))
-            ui.setPatientMode(!ui.patientMode);
-        if (ImGui::MenuItem("Quiz", "F3", ui.showQuiz))
-            ui.setQuiz(!ui.showQuiz);
+        shellMenuItem("Patient mode", "F2", shell, F::Patient, out);
+        shellMenuItem("Quiz", "F3", shell, F::Quiz, out);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
-        ImGui::MenuItem("Keys and mouse", "F1", &ui.showHelp);
-        ImGui::MenuItem("About MyoAtlas", nullptr, &ui.showAbout);
+        shellMenuItem("Keys and mouse", "F1", shell, F::Help, out);
+        shellMenuItem("About MyoAtlas", nullptr, shell, F::AboutPanel, out);
         ImGui::EndMenu();
     }
     ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::GetFontSize() * 7);
@@ -93,27 +88,28 @@ void drawMainMenu(const UiModel& model, UiState& ui, scene::Commands& out) {
 }
 
 void drawUi(const UiModel& model, UiState& ui, scene::Commands& out) {
+    const scene::ShellState& shell = model.shell();
     // Presentation mode reduces the interface to the caption bar (drawn by the app) and the features' overlays.
-    if (ui.presentation)
+    if (shell.presentation)
         return;
     drawMainMenu(model, ui, out);
     // Patient mode: the plain-language panel replaces the expert panels.
-    if (ui.patientMode) {
-        if (ui.showAbout)
-            drawAboutPanel(model, ui);
+    if (shell.patient) {
+        if (shell.aboutPanel)
+            drawAboutPanel(model, out);
         return;
     }
-    if (ui.showLayers)
-        drawLayersPanel(model, ui, out);
-    if (ui.showBrowser && !ui.namesHidden) // it marks the selected structures by name
+    if (shell.layersPanel)
+        drawLayersPanel(model, out);
+    if (shell.browserPanel && !model.namesHidden) // it marks the selected structures by name
         drawBrowserPanel(model, ui, out);
-    if (ui.showInfo && !ui.namesHidden) // the selection's name would give the quiz answer away
+    if (shell.infoPanel && !model.namesHidden) // the selection's name would give the quiz answer away
         drawInfoPanel(model, ui, out);
-    if (ui.showAbout)
-        drawAboutPanel(model, ui);
-    if (ui.showHelp)
-        drawHelpPanel(ui);
-    if (!ui.namesHidden)
+    if (shell.aboutPanel)
+        drawAboutPanel(model, out);
+    if (shell.help)
+        drawHelpPanel(model, out);
+    if (!model.namesHidden)
         drawHoverTooltip(model);
 }
 

@@ -6,11 +6,11 @@
 namespace myoatlas::ui {
 
 void drawMainMenu(const UiModel& model, UiState& ui, scene::Commands& out);
-void drawLayersPanel(const UiModel& model, UiState& ui, scene::Commands& out);
+void drawLayersPanel(const UiModel& model, scene::Commands& out);
 void drawBrowserPanel(const UiModel& model, UiState& ui, scene::Commands& out);
 void drawInfoPanel(const UiModel& model, UiState& ui, scene::Commands& out);
-void drawAboutPanel(const UiModel& model, UiState& ui);
-void drawHelpPanel(UiState& ui);
+void drawAboutPanel(const UiModel& model, scene::Commands& out);
+void drawHelpPanel(const UiModel& model, scene::Commands& out);
 void drawHoverTooltip(const UiModel& model);
 
 // All of the above in the frame's order.

@@ -86,11 +86,11 @@ void drawCaptionBar(const std::string& caption, bool presentation) {
     dl->AddText(font, l.size, pos, IM_COL32(245, 245, 240, 255), l.text.c_str(), nullptr, l.wrap);
 }
 
-void drawPresentationOverlay(const PresentationOverlay& overlay, const UiState& ui) {
+void drawPresentationOverlay(const PresentationOverlay& overlay, const scene::ShellState& shell) {
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImVec2 lo = vp->Pos, hi(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y);
-    if (ui.blackout) {
+    if (shell.blackout) {
         dl->AddRectFilled(lo, hi, IM_COL32(0, 0, 0, 255));
         return;
     }
@@ -114,7 +114,7 @@ void drawPresentationOverlay(const PresentationOverlay& overlay, const UiState& 
     }
     drawCaptionBar(overlay.caption, true);
     ImVec2 mouse = ImGui::GetIO().MousePos;
-    if (ui.laserPointer && mouse.x >= lo.x && mouse.y >= lo.y && mouse.x < hi.x && mouse.y < hi.y) {
+    if (shell.laser && mouse.x >= lo.x && mouse.y >= lo.y && mouse.x < hi.x && mouse.y < hi.y) {
         // A red dot with a soft halo, sized with the text so it reads on a large screen.
         float r = size * 0.35f;
         dl->AddCircleFilled(mouse, r * 2.6f, IM_COL32(255, 30, 30, 50), 32);

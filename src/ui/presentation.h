@@ -33,6 +33,6 @@ struct PresentationOverlay {
 };
 
 // Draws the presentation overlays for one frame (caption bar, progress, laser pointer at the mouse, blackout).
-void drawPresentationOverlay(const PresentationOverlay& overlay, const UiState& ui);
+void drawPresentationOverlay(const PresentationOverlay& overlay, const scene::ShellState& shell);
 
 } // namespace myoatlas::ui

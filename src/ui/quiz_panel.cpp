@@ -1,19 +1,21 @@
 #include "ui/quiz_panel.h"
 
+#include "ui/widgets.h"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 namespace myoatlas::ui {
 
-std::vector<QuizAction> drawQuizPanel(const UiModel& model, UiState& ui, const QuizView& view) {
-    (void)model;
+std::vector<QuizAction> drawQuizPanel(const UiModel& model, UiState& ui, const QuizView& view,
+                                      scene::Commands& commands) {
     std::vector<QuizAction> out;
     float em = ImGui::GetFontSize();
     // On the right, clear of the body in the middle of the view.
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowSize(ImVec2(em * 24, em * 22), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 25, vp->Pos.y + em * 3), ImGuiCond_Appearing);
-    if (!ImGui::Begin("Quiz", &ui.showQuiz)) {
+    if (!beginShellPanel("Quiz", model.shell(), scene::ShellFlag::Quiz, commands)) {
         ImGui::End();
         return out;
     }

@@ -27,6 +27,7 @@ struct QuizAction {
     int value = 0;    // SetMode: 1 multiple choice, 0 typed; SetKind
 };
 
-std::vector<QuizAction> drawQuizPanel(const UiModel& model, UiState& ui, const QuizView& view);
+std::vector<QuizAction> drawQuizPanel(const UiModel& model, UiState& ui, const QuizView& view,
+                                      scene::Commands& commands);
 
 } // namespace myoatlas::ui

@@ -40,3 +40,32 @@ void pointerLabel(glm::vec2 at, std::string_view text, glm::vec3 outline) {
 }
 
 } // namespace myoatlas::ui
+
+namespace myoatlas::ui {
+
+bool beginShellPanel(const char* title, const scene::ShellState& shell, scene::ShellFlag flag, scene::Commands& out,
+                     int windowFlags) {
+    const bool wasOpen = shell.flag(flag);
+    bool open = wasOpen;
+    const bool shown = ImGui::Begin(title, &open, windowFlags);
+    if (wasOpen && !open)
+        out.push(scene::SetShellFlag{flag, false});
+    return shown;
+}
+
+void shellMenuItem(const char* label, const char* shortcut, const scene::ShellState& shell, scene::ShellFlag flag,
+                   scene::Commands& out, bool enabled) {
+    if (ImGui::MenuItem(label, shortcut, shell.flag(flag), enabled))
+        out.push(scene::ToggleShellFlag{flag});
+}
+
+bool committedSlider(const char* label, float current, float lo, float hi, const char* format, float& buffer,
+                     bool& editing) {
+    if (!editing)
+        buffer = current;
+    ImGui::SliderFloat(label, &buffer, lo, hi, format);
+    editing = ImGui::IsItemActive();
+    return ImGui::IsItemDeactivatedAfterEdit() && buffer != current;
+}
+
+} // namespace myoatlas::ui

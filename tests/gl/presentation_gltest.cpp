@@ -15,7 +15,7 @@ using namespace myoatlas;
 
 namespace {
 
-io::Image renderOverlay(int w, int h, const ui::PresentationOverlay& overlay, const ui::UiState& state) {
+io::Image renderOverlay(int w, int h, const ui::PresentationOverlay& overlay, const scene::ShellState& state) {
     GLuint fbo = 0, color = 0;
     glGenFramebuffers(1, &fbo);
     glGenRenderbuffers(1, &color);
@@ -70,7 +70,7 @@ protected:
     }
     std::unique_ptr<platform::EglContext> gl;
     std::optional<std::filesystem::path> font;
-    ui::UiState state;
+    scene::ShellState state;
 };
 
 } // namespace
@@ -78,7 +78,7 @@ protected:
 TEST_F(Presentation, CaptionBarIsLargeAndHighContrast) {
     ASSERT_TRUE(font.has_value()) << "needs fonts-dejavu-core for a deterministic baseline";
     state.presentation = true;
-    state.laserPointer = true; // off on entering presentation mode; the presenter turned it on (L)
+    state.laser = true; // off on entering presentation mode; the presenter turned it on (L)
     ui::PresentationOverlay overlay;
     overlay.title = "Neck pain and the upper trapezius";
     overlay.progress = "Step 2 / 5";

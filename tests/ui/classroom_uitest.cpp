@@ -87,7 +87,7 @@ protected:
         model.state = &state;
         state.viewportAspect = 1.6f;
         scene::apply(state, test::testBody(), scene::SetNamedView{scene::ViewName::Anterior});
-        ui.showLesson = true;
+        state.shell.lessonPanel = true;
         draw = [this] { feature.drawUi(model, ui, out); };
         before = [this] { out = {}; };
     }
@@ -171,7 +171,7 @@ TEST_F(LessonPanelTest, NextAndPreviousShowTheNeighbouringStep) {
 
 TEST_F(LessonPanelTest, NothingIsDrawnOrEmittedInPresentationMode) {
     feature.requestOpen(MYOATLAS_LESSON_DIR "/neck_pain_upper_trapezius.json", false);
-    ui.presentation = true;
+    state.shell.presentation = true;
     frame();
     EXPECT_EQ(ImGui::FindWindowByName("Lesson"), nullptr) << "the lesson panel shows on the projector";
     EXPECT_TRUE(out.empty());
@@ -183,7 +183,8 @@ class QuizPanelTest : public ClassroomUi {
 protected:
     void SetUp() override {
         ClassroomUi::SetUp();
-        ui.showQuiz = true;
+        quizState.shell.quiz = true;
+        model.state = &quizState;
         q.kind = scene::QuizKind::NameMuscle;
         q.prompt = "Which muscle is highlighted?";
         q.muscleId = "trapezius_upper";
@@ -193,7 +194,7 @@ protected:
         view.question = &q;
         view.score = &score;
         draw = [this] {
-            for (auto& a : ui::drawQuizPanel(model, ui, view))
+            for (auto& a : ui::drawQuizPanel(model, ui, view, commands))
                 actions.push_back(a);
         };
         before = [this] { actions.clear(); };
@@ -212,6 +213,8 @@ protected:
     scene::QuizQuestion q;
     scene::QuizScore score;
     ui::QuizView view;
+    scene::AppState quizState;
+    scene::Commands commands;
     std::vector<ui::QuizAction> actions;
 };
 
@@ -411,7 +414,7 @@ TEST_F(ClassroomUi, PatientModeShowsOnlyThePatientPanel) {
     scene::apply(state, test::testBody(), scene::SetTechnique{{"massage_ball", "trapezius_upper", "right", 0}});
     model.body = &test::testBody();
     model.state = &state;
-    ui.showLesson = ui.showLayers = ui.showBrowser = true;
+    state.shell.lessonPanel = state.shell.layersPanel = state.shell.browserPanel = true;
     scene::Commands out;
     draw = [&] {
         ui::drawUi(model, ui, out);
@@ -428,14 +431,14 @@ TEST_F(ClassroomUi, PatientModeShowsOnlyThePatientPanel) {
     for (const char* name : expert)
         EXPECT_TRUE(shown(name)) << name << " is not open to begin with";
 
-    ui.patientMode = true;
+    state.shell.set(scene::ShellFlag::Patient, true);
     frame();
     frame();
     EXPECT_TRUE(shown("Patient mode"));
     for (const char* name : expert)
         EXPECT_FALSE(shown(name)) << name << " shows in patient mode";
 
-    ui.patientMode = false;
+    state.shell.set(scene::ShellFlag::Patient, false);
     frame();
     frame();
     EXPECT_FALSE(shown("Patient mode"));

@@ -54,8 +54,8 @@ ImRect windowRect(const char* name) {
 } // namespace
 
 TEST_F(HeadlessImGui, AllPanelsDrawWithoutEmittingAnything) {
-    ui.showAbout = true;
-    ui.showHelp = true;
+    state.shell.aboutPanel = true;
+    state.shell.help = true;
     for (int i = 0; i < 3; ++i)
         EXPECT_TRUE(frame().empty());
     EXPECT_NE(ImGui::FindWindowByName("Layers"), nullptr);
@@ -143,4 +143,25 @@ TEST(Widgets, BulletWrappedStaysInsideTheWindow) {
     EXPECT_GT(max.y - min.y, ImGui::GetFontSize() * 2.5f) << "the text did not wrap";
     EXPECT_GT(min.x, left) << "the text does not hang after the bullet";
     test::destroyHeadlessImGui();
+}
+
+// Panels never write the state: closing one asks for it to close, and the frame loop applies that like any command.
+TEST_F(HeadlessImGui, ClosingAPanelEmitsACommandInsteadOfWritingTheState) {
+    frame();
+    frame();
+    ImRect layers = windowRect("Layers");
+    ASSERT_GT(layers.GetWidth(), 0.0f);
+    const float em = ImGui::GetFontSize();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImVec2 close(layers.Max.x - style.FramePadding.x - em * 0.5f, layers.Min.y + style.FramePadding.y + em * 0.5f);
+    auto out = clickAt(close);
+    auto closed = test::findCommand<scene::SetShellFlag>(out);
+    ASSERT_NE(closed, nullptr) << "no close button at " << close.x << "," << close.y;
+    EXPECT_EQ(closed->flag, scene::ShellFlag::LayersPanel);
+    EXPECT_FALSE(closed->on);
+    EXPECT_TRUE(state.shell.layersPanel) << "the panel changed the state itself";
+    scene::applyAll(state, *model.body, out);
+    frame();
+    frame();
+    EXPECT_TRUE(ImGui::FindWindowByName("Layers") == nullptr || !ImGui::FindWindowByName("Layers")->Active);
 }

@@ -6,6 +6,7 @@
 #include "scene/options.h"
 #include "support/test_body.h"
 
+#include <cmath>
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
 
@@ -279,4 +280,76 @@ TEST(InputRouter, FrameSelectionFliesWithoutJumps) {
         previousEye = again.view.camera.eye();
     }
     EXPECT_LT(biggestStep, whole * 0.1f);
+}
+
+// The program's own keys (F5, Esc on the projector, F1, F2, F3, Ctrl+Q) are commands like the scene's: applied in
+// order, so two quick F5 taps inside one frame go full screen and back, and nothing but the state changes them.
+TEST(InputRouter, ShellKeysBecomeCommandsAppliedInOrder) {
+    scene::InputRouter router(nullptr);
+    scene::AppState state;
+    scene::InputContext context;
+    auto twice = tap(Key::F5);
+    auto again = tap(Key::F5);
+    twice.insert(twice.end(), again.begin(), again.end());
+    scene::Commands commands;
+    for (const auto& intent : router.route(twice, context, state).intents) {
+        ASSERT_TRUE(std::holds_alternative<scene::Command>(intent));
+        commands.push(std::get<scene::Command>(intent));
+    }
+    EXPECT_TRUE(scene::shellAfter(state.shell, commands).presentation == false);
+    commands.clear();
+    for (const auto& intent : router.route(tap(Key::F5), context, state).intents)
+        commands.push(std::get<scene::Command>(intent));
+    scene::applyAll(state, test::testBody(), commands);
+    EXPECT_TRUE(state.shell.presentation);
+
+    // On the projector: L lights the laser pointer, B blacks out, Esc leaves and switches both off.
+    context.modes.presentation = true;
+    commands.clear();
+    for (Key k : {Key::L, Key::B})
+        for (const auto& intent : router.route(tap(k), context, state).intents)
+            commands.push(std::get<scene::Command>(intent));
+    scene::applyAll(state, test::testBody(), commands);
+    EXPECT_TRUE(state.shell.laser);
+    EXPECT_TRUE(state.shell.blackout);
+    commands.clear();
+    for (const auto& intent : router.route(tap(Key::Escape), context, state).intents)
+        commands.push(std::get<scene::Command>(intent));
+    scene::applyAll(state, test::testBody(), commands);
+    EXPECT_FALSE(state.shell.presentation);
+    EXPECT_FALSE(state.shell.laser);
+    EXPECT_FALSE(state.shell.blackout);
+}
+
+TEST(ShellState, PatientModeAndTheQuizExcludeEachOther) {
+    scene::ShellState shell;
+    shell.set(scene::ShellFlag::Quiz, true);
+    EXPECT_TRUE(shell.quiz);
+    shell.set(scene::ShellFlag::Patient, true);
+    EXPECT_TRUE(shell.patient);
+    EXPECT_FALSE(shell.quiz);
+    EXPECT_FALSE(shell.expertPanels());
+    shell.set(scene::ShellFlag::Quiz, true);
+    EXPECT_FALSE(shell.patient);
+    EXPECT_TRUE(shell.expertPanels());
+    // The laser pointer and the blackout exist only on the projector.
+    shell.set(scene::ShellFlag::Laser, true);
+    EXPECT_FALSE(shell.laser);
+}
+
+TEST(ShellState, OutOfRangeScalesAreClampedAndOnlyTheLookRebuildsFonts) {
+    scene::AppState state;
+    const scene::ShellState before = state.shell;
+    scene::apply(state, test::testBody(), scene::SetUiScale{100.0f});
+    EXPECT_LE(state.shell.uiScale, 4.0f);
+    EXPECT_FALSE(state.shell.sameLook(before));
+    scene::apply(state, test::testBody(), scene::SetUiScale{std::nanf("")});
+    EXPECT_LE(state.shell.uiScale, 4.0f);
+    scene::AppState panels;
+    scene::apply(panels, test::testBody(), scene::ToggleShellFlag{scene::ShellFlag::LayersPanel});
+    EXPECT_FALSE(panels.shell.layersPanel);
+    EXPECT_TRUE(panels.shell.sameLook(before)) << "closing a panel must not rebuild the fonts";
+    // The room's text scale matters to the look only on the projector.
+    scene::apply(panels, test::testBody(), scene::SetPresentationScale{3.0f});
+    EXPECT_TRUE(panels.shell.sameLook(before));
 }
