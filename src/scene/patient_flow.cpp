@@ -135,7 +135,9 @@ std::string_view patientButtonLabel(PatientScreen screen, PatientEvent event) {
     case E::Another:
         return screen == S::Source ? "Another possible cause" : "";
     case E::Back:
-        return screen == S::Mark ? "Leave" : screen == S::Home || screen == S::Handout ? "Back" : "Mark again";
+        // On the first screen Back leaves, which the panel's own "Leave patient mode" button already offers: one
+        // button for one thing.
+        return screen == S::Mark ? "" : screen == S::Home || screen == S::Handout ? "Back" : "Mark again";
     case E::StartAgain:
         return screen == S::Home || screen == S::Handout ? "Start again" : "";
     default:
