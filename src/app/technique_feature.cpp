@@ -97,8 +97,8 @@ void TechniqueFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::
         out.push(scene::AnimateCamera{scene::framingPose(*resolved_, state.viewportAspect), 0.8f});
         frameWanted_ = false;
     }
-    if (model.shell()
-            .presentation) // the projector shows the body and the caption bar only; the clicker keys still step
+    // The projector shows the body and the caption bar only; the clicker keys still step.
+    if (model.shell().presentation)
         return;
     ui::panelsMenuItem("Release techniques", &panel_.show, model.shell().expertPanels());
     if (state.view.technique.id != panelOpenedFor_) {
@@ -106,8 +106,8 @@ void TechniqueFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::
         if (!panelOpenedFor_.empty())
             panel_.show = true; // a technique chosen elsewhere (a lesson step) brings its steps up
     }
-    if (!model.shell().expertPanels() ||
-        model.shell().quiz) // a patient sees the plain-language panel only; the quiz its own
+    // A patient sees the plain-language panel only; the quiz its own.
+    if (!model.shell().expertPanels() || model.shell().quiz)
         return;
     ui::TechniquePanelModel pm;
     pm.atlas = context_.atlas;
@@ -138,7 +138,8 @@ std::string TechniqueFeature::caption(const scene::AppState& state) const {
         return "Technique: " + error_;
     if (!resolved_)
         return {};
-    return scene::techniqueCaption(*resolved_, state.view.technique.step, panel_.patientText, &player_);
+    return scene::techniqueCaption(*resolved_, state.view.technique.step, panel_.patientText, &player_,
+                                   state.shell.expertPanels());
 }
 
 std::optional<scene::CameraPose> TechniqueFeature::framing(const scene::AppState& state, float aspect) const {

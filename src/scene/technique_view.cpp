@@ -117,7 +117,8 @@ std::vector<OverlayMesh> techniqueOverlays(const ResolvedTechnique& r, int step,
     return out;
 }
 
-std::string techniqueCaption(const ResolvedTechnique& r, int step, bool patientText, const TechniquePlayer* player) {
+std::string techniqueCaption(const ResolvedTechnique& r, int step, bool patientText, const TechniquePlayer* player,
+                             bool panelOnScreen) {
     if (r.steps.empty())
         return {};
     int i = std::clamp(step, 0, static_cast<int>(r.steps.size()) - 1);
@@ -145,7 +146,9 @@ std::string techniqueCaption(const ResolvedTechnique& r, int step, bool patientT
         c += "\nTarget " + std::to_string(static_cast<int>(std::lround(r.depthMm))) + " mm deep; first bone " +
              std::to_string(static_cast<int>(std::lround(r.boneDepthMm))) + " mm straight in.";
     if (player && player->loaded() && !player->safetyConfirmed())
-        c += "\nConfirm the safety checklist in the Technique panel to start.";
+        c += panelOnScreen ? "\nConfirm the safety checklist in the Technique panel to start."
+                           : "\nSafety checklist not confirmed: leave presentation mode (Esc) and confirm it in the "
+                             "Technique panel to start.";
     if (!r.warning.empty())
         c += "\n" + r.warning;
     return c;

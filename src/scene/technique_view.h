@@ -14,8 +14,9 @@ namespace myoatlas::scene {
 // The overlays of one step (a refused plan: the sites and the contact only, no tool or stroke on it).
 [[nodiscard]] std::vector<OverlayMesh> techniqueOverlays(const ResolvedTechnique& r, int step,
                                                          const anatomy::Body& body);
-// The caption of a step; `player` (optional) gives the elapsed time and whether the safety checklist is confirmed.
+// The caption of a step; `player` (optional) gives the elapsed time and whether the safety checklist is confirmed;
+// `panelOnScreen`: the Technique panel with the checklist is shown (not on the projector).
 [[nodiscard]] std::string techniqueCaption(const ResolvedTechnique& r, int step, bool patientText,
-                                           const TechniquePlayer* player);
+                                           const TechniquePlayer* player, bool panelOnScreen = true);
 
 } // namespace myoatlas::scene

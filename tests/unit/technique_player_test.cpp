@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "scene/picker.h"
 #include "scene/technique_player.h"
+#include "scene/technique_view.h"
 #include "support/test_body.h"
 
 #include <cmath>
@@ -539,4 +540,23 @@ TEST(TechniqueResolve, ToolsOnTheSideOfTheNeckAreRefusedOnTheRealBody) {
                 EXPECT_TRUE(pincer.verdict.allowed()) << target << ": " << pincer.verdict.message;
             }
     }
+}
+
+// On the projector the Technique panel is hidden: the caption must not send the presenter to it as if it showed.
+TEST(TechniqueSafety, TheCaptionSaysWhereTheChecklistIsWhenThePanelIsHidden) {
+    core::ManualClock clock;
+    TechniquePlayer p(clock);
+    p.load(2, {10.0f, 10.0f}, 1);
+    scene::ResolvedTechnique r;
+    r.techniqueName = "Trigger point pressure release";
+    r.targetLabel = "upper trapezius";
+    r.steps.resize(2);
+    r.steps[0].text = "Locate the taut band.";
+    const std::string desk = scene::techniqueCaption(r, 0, false, &p, true);
+    EXPECT_NE(desk.find("Confirm the safety checklist in the Technique panel"), std::string::npos) << desk;
+    const std::string room = scene::techniqueCaption(r, 0, false, &p, false);
+    EXPECT_NE(room.find("leave presentation mode (Esc)"), std::string::npos) << room;
+    p.setChecked(0, true);
+    ASSERT_TRUE(p.confirmSafety());
+    EXPECT_EQ(scene::techniqueCaption(r, 0, false, &p, false).find("checklist"), std::string::npos);
 }
