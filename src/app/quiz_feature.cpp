@@ -1,5 +1,6 @@
 #include "app/quiz_feature.h"
 
+#include "scene/quiz_stage.h"
 #include "ui/quiz_panel.h"
 
 #include <chrono>
@@ -12,18 +13,6 @@ QuizFeature::QuizFeature(FeatureContext& context) : context_(context) {
             *context.atlas, static_cast<uint32_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
 }
 
-namespace {
-
-// The view as a camera move: it replaces one still running (a lesson's), which would carry the view away.
-scene::AnimateCamera faceFrom(scene::ViewName view, const anatomy::Body& body, const scene::AppState& state) {
-    scene::Camera camera;
-    camera.pose = state.view.camera;
-    camera.setView(view, body.skin() ? body.structures[*body.skin()].bounds : body.bounds(), state.viewportAspect);
-    return {camera.pose, 0.5f};
-}
-
-} // namespace
-
 void QuizFeature::ask(const scene::AppState& state, scene::Commands& out) {
     if (!generator_)
         return;
@@ -32,40 +21,7 @@ void QuizFeature::ask(const scene::AppState& state, scene::Commands& out) {
     question_ = generator_->next(kind);
     answered_ = false;
     lastCorrect_.reset();
-    const auto& q = *question_;
-    anatomy::Side side = q.side == "left" ? anatomy::Side::Left : anatomy::Side::Right;
-    out.push(scene::ClearSelection{});
-    out.push(scene::ClearTriggerPoints{});
-    out.push(scene::SetCaption{""});
-    out.push(scene::ShowAll{});
-    const auto& body = context_.body;
-    auto box = body.skin() ? body.structures[*body.skin()].bounds : body.bounds();
-    float midZ = 0.5f * (box.min.z + box.max.z);
-    if (q.kind == scene::QuizKind::TriggerPointSource) {
-        out.push(scene::ShowTriggerPoint{{q.trpId, q.side}, false});
-        scene::ViewName view = scene::ViewName::Posterior;
-        if (context_.resolver)
-            if (const auto* t = context_.atlas->triggerPoint(q.trpId)) {
-                auto r = context_.resolver->triggerPoint(*t, side);
-                if (r.ok && r.position.z > midZ)
-                    view = scene::ViewName::Anterior;
-            }
-        out.push(faceFrom(view, body, state));
-        return;
-    }
-    // Highlight the muscle (selection outline) and face it.
-    const auto* m = context_.atlas->muscle(q.muscleId);
-    if (!m || !context_.resolver)
-        return;
-    auto resolved = context_.resolver->muscle(*m);
-    auto& parts = side == anatomy::Side::Left && !resolved.left.empty() ? resolved.left : resolved.right;
-    for (uint32_t s : parts)
-        out.push(scene::SelectStructure{s, true, false});
-    if (!parts.empty()) {
-        auto b = scene::boundsOf(body, parts);
-        out.push(faceFrom(0.5f * (b.min.z + b.max.z) > midZ ? scene::ViewName::Anterior : scene::ViewName::Posterior,
-                          body, state));
-    }
+    scene::stageQuizQuestion(*question_, context_, state, out);
 }
 
 void QuizFeature::record(bool right, std::string_view given) {

@@ -1,6 +1,9 @@
 // Quiz: tolerant answer matching (case, punctuation, side words, typos, synonyms) and questions from the real atlas.
 #include "anatomy/atlas.h"
+#include "anatomy/landmark_resolver.h"
 #include "scene/quiz.h"
+#include "scene/quiz_stage.h"
+#include "support/test_body.h"
 
 #include <algorithm>
 #include <gtest/gtest.h>
@@ -113,4 +116,42 @@ TEST(QuizScore, CountsAndReviewsMistakes) {
     ASSERT_EQ(score.mistakes.size(), 1u);
     EXPECT_EQ(score.mistakes[0].given, "not a muscle at all");
     EXPECT_EQ(score.mistakes[0].expected, q2.answer);
+}
+
+// A question shows what it asks about: a deep muscle uncovered (not hidden under the superficial ones it lies
+// beneath), a referral pattern on a visible skin, whatever the student peeled or hid before.
+TEST(QuizStage, TheMuscleAskedAboutIsUncoveredAndThePatternsSkinShown) {
+    const auto& body = test::testBody();
+    anatomy::AtlasResolver resolver(atlas(), body);
+    scene::AtlasContext context{body, &atlas(), &resolver, ""};
+    scene::AppState state;
+    scene::apply(state, body, scene::SetNamedView{scene::ViewName::Anterior});
+    scene::apply(state, body, scene::SetLayerVisible{anatomy::Layer::Skin, false});
+
+    scene::QuizQuestion deep;
+    deep.kind = scene::QuizKind::NameMuscle;
+    deep.muscleId = "soleus";
+    scene::Commands out;
+    scene::stageQuizQuestion(deep, context, state, out);
+    scene::applyAll(state, body, out);
+    ASSERT_FALSE(state.view.selection.empty());
+    size_t visible = 0;
+    for (uint32_t s : state.view.selection) {
+        EXPECT_EQ(body.structures[s].layer, anatomy::Layer::DeepMuscle) << body.structures[s].name;
+        visible += state.view.isVisible(body, s);
+    }
+    EXPECT_EQ(visible, state.view.selection.size());
+    EXPECT_GE(state.view.peel, static_cast<int>(anatomy::index(anatomy::Layer::DeepMuscle)))
+        << "the gastrocnemius over it still hides it";
+
+    scene::QuizQuestion pattern;
+    pattern.kind = scene::QuizKind::TriggerPointSource;
+    pattern.trpId = "TRAPU-TP1";
+    out.clear();
+    scene::stageQuizQuestion(pattern, context, state, out);
+    scene::applyAll(state, body, out);
+    EXPECT_TRUE(state.view.selection.empty());
+    ASSERT_TRUE(body.skin());
+    EXPECT_TRUE(state.view.isVisible(body, *body.skin())) << "the pattern is painted on a hidden skin";
+    EXPECT_EQ(state.view.triggerPoints.size(), 1u);
 }
