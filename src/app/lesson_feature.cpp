@@ -10,22 +10,20 @@
 
 namespace myoatlas::app {
 
-void LessonFeature::open(const std::filesystem::path& path, bool play, ui::UiState& ui, const scene::AppState& state,
-                         scene::Commands& out) {
-    try {
-        session_.open(path, play, state, out);
-    } catch (const core::Error& e) {
-        // A bad file never takes the program down: the panel shows why, the scene stays as it was.
-        ui.status = e.what();
-        out.push(scene::SetShellFlag{scene::ShellFlag::LessonPanel, true});
-        core::logError(e.what());
-        return;
+void LessonFeature::apply(const scene::LessonEdit& edit, ui::UiState& ui, const scene::AppState& state,
+                          scene::Commands& out) {
+    const auto r = session_.apply(edit, state, out);
+    if (r.status)
+        ui.status = *r.status;
+    if (r.failed)
+        out.push(scene::SetShellFlag{scene::ShellFlag::LessonPanel, true}); // it says why
+    if (r.opened) {
+        ui.lessonTitleEdit = session_.lesson()->title;
+        if (!session_.path().empty())
+            ui.lessonPath = session_.path().string();
     }
-    const auto& lesson = *session_.lesson();
-    ui.lessonPath = path.string();
-    ui.lessonTitleEdit = lesson.title;
-    ui.editedStep = -1;
-    ui.status = "Opened \"" + lesson.title + "\" (" + std::to_string(lesson.steps.size()) + " steps)";
+    if (r.stepsChanged)
+        ui.editedStep = -1;
 }
 
 void LessonFeature::markModes(scene::InputModes& modes, const scene::AppState& state) const {
@@ -42,7 +40,7 @@ void LessonFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Com
     if (pendingOpen_) {
         auto [path, play] = *pendingOpen_;
         pendingOpen_.reset();
-        open(path, play, ui, state, out);
+        apply({scene::LessonEditKind::Open, -1, 0, play ? 1.0f : 0.0f, path.string()}, ui, state, out);
     }
     if (session_.playing() && (model.shell().patient || model.shell().quiz))
         session_.stop(out); // one mode at a time: the mode switch then clears what the step showed
@@ -55,74 +53,8 @@ void LessonFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Com
     view.dirty = session_.dirty();
     view.path = session_.path().string();
     view.missing = session_.missing();
-    for (const auto& a : ui::drawLessonPanel(model, ui, view, out)) {
-        using K = ui::LessonActionKind;
-        switch (a.kind) {
-        case K::New:
-            session_.startNew("Untitled lesson");
-            ui.lessonTitleEdit = session_.lesson()->title;
-            ui.status = "New lesson: set up a view and press \"Add this view as a step\".";
-            break;
-        case K::Open:
-            if (a.text.empty())
-                ui.status = "Type the path of a lesson file first.";
-            else
-                open(a.text, false, ui, state, out);
-            break;
-        case K::Save:
-            if (!session_.lesson())
-                break;
-            if (a.text.empty()) {
-                ui.status = "Type a path to save to (e.g. ~/lessons/neck.json).";
-                break;
-            }
-            try {
-                session_.save(a.text);
-                ui.status = "Saved " + a.text;
-            } catch (const core::Error& e) {
-                ui.status = std::string("Not saved: ") + e.what();
-            }
-            break;
-        case K::SetTitle:
-            session_.setTitle(a.text);
-            break;
-        case K::AddStep:
-            session_.addStep(a.step, state);
-            break;
-        case K::ReplaceStep:
-            session_.replaceStep(a.step, state);
-            break;
-        case K::DeleteStep:
-            if (session_.deleteStep(a.step))
-                ui.editedStep = -1;
-            break;
-        case K::MoveStep:
-            if (session_.moveStep(a.step, a.delta))
-                ui.editedStep = -1;
-            break;
-        case K::GoTo:
-            session_.show(a.step, state, out, true);
-            break;
-        case K::SetCaption:
-            session_.setCaption(a.step, a.text, out);
-            break;
-        case K::SetTransition:
-            session_.setTransition(a.step, a.value);
-            break;
-        case K::Play:
-            session_.play(a.step, state, out);
-            break;
-        case K::Stop:
-            session_.stop(out);
-            break;
-        case K::Next:
-            session_.show(std::min(session_.current() + 1, session_.steps() - 1), state, out, true);
-            break;
-        case K::Previous:
-            session_.show(std::max(session_.current() - 1, 0), state, out, true);
-            break;
-        }
-    }
+    for (const auto& a : ui::drawLessonPanel(model, ui, view, out))
+        apply(a, ui, state, out);
 }
 
 void renderLessonStep(FeatureContext& context, const RenderRequest& request, const std::filesystem::path& path,

@@ -31,8 +31,8 @@ public:
     [[nodiscard]] std::string progressText() const { return session_.progressText(); }
 
 private:
-    void open(const std::filesystem::path& path, bool play, ui::UiState& ui, const scene::AppState& state,
-              scene::Commands& out);
+    // A request of the panel (or --lesson) carried out by the session; the panel's buffers follow the outcome.
+    void apply(const scene::LessonEdit& edit, ui::UiState& ui, const scene::AppState& state, scene::Commands& out);
 
     FeatureContext& context_;
     scene::LessonSession session_;

@@ -1,5 +1,6 @@
 #include "scene/lesson_session.h"
 
+#include "core/error.h"
 #include "core/log.h"
 
 #include <algorithm>
@@ -153,6 +154,88 @@ void LessonSession::setTransition(int step, float seconds) {
         return;
     lesson_->steps[static_cast<size_t>(step)].transitionSeconds = seconds;
     dirty_ = true;
+}
+
+LessonEditOutcome LessonSession::apply(const LessonEdit& a, const AppState& state, Commands& out) {
+    using K = LessonEditKind;
+    LessonEditOutcome r;
+    switch (a.kind) {
+    case K::New:
+        startNew("Untitled lesson");
+        r.opened = true;
+        r.status = "New lesson: set up a view and press \"Add this view as a step\".";
+        break;
+    case K::Open:
+        if (a.text.empty()) {
+            r.status = "Type the path of a lesson file first.";
+            break;
+        }
+        try {
+            open(a.text, a.value != 0.0f, state, out);
+        } catch (const core::Error& e) {
+            // A bad file never takes the program down: the panel shows why, the scene stays as it was.
+            core::logError(e.what());
+            r.status = e.what();
+            r.failed = true;
+            break;
+        }
+        r.opened = true;
+        r.stepsChanged = true;
+        r.status = "Opened \"" + lesson_->title + "\" (" + std::to_string(lesson_->steps.size()) + " steps)";
+        break;
+    case K::Save:
+        if (!lesson_)
+            break;
+        if (a.text.empty()) {
+            r.status = "Type a path to save to (e.g. ~/lessons/neck.json).";
+            break;
+        }
+        try {
+            save(a.text);
+            r.status = "Saved " + a.text;
+        } catch (const core::Error& e) {
+            r.status = std::string("Not saved: ") + e.what();
+            r.failed = true;
+        }
+        break;
+    case K::SetTitle:
+        setTitle(a.text);
+        break;
+    case K::AddStep:
+        addStep(a.step, state);
+        break;
+    case K::ReplaceStep:
+        replaceStep(a.step, state);
+        break;
+    case K::DeleteStep:
+        r.stepsChanged = deleteStep(a.step);
+        break;
+    case K::MoveStep:
+        r.stepsChanged = moveStep(a.step, a.delta);
+        break;
+    case K::GoTo:
+        show(a.step, state, out, true);
+        break;
+    case K::SetCaption:
+        setCaption(a.step, a.text, out);
+        break;
+    case K::SetTransition:
+        setTransition(a.step, a.value);
+        break;
+    case K::Play:
+        play(a.step, state, out);
+        break;
+    case K::Stop:
+        stop(out);
+        break;
+    case K::Next:
+        show(std::min(current_ + 1, steps() - 1), state, out, true);
+        break;
+    case K::Previous:
+        show(std::max(current_ - 1, 0), state, out, true);
+        break;
+    }
+    return r;
 }
 
 } // namespace myoatlas::scene

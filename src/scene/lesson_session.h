@@ -15,6 +15,41 @@
 
 namespace myoatlas::scene {
 
+// What the lesson panel asks for (it emits these; the session carries them out).
+enum class LessonEditKind {
+    New,
+    Open,
+    Save,
+    SetTitle,
+    AddStep,
+    ReplaceStep,
+    DeleteStep,
+    MoveStep,
+    GoTo,
+    SetCaption,
+    SetTransition,
+    Play,
+    Stop,
+    Next,
+    Previous
+};
+
+struct LessonEdit {
+    LessonEditKind kind;
+    int step = -1;      // the step acted on
+    int delta = 0;      // MoveStep: -1 up, +1 down
+    float value = 0.0f; // SetTransition; Open: non-zero plays from the first step
+    std::string text;   // SetTitle, SetCaption, Open/Save path
+};
+
+// What the panel is told back: a line for the user, and whether its editing buffers must follow.
+struct LessonEditOutcome {
+    std::optional<std::string> status;
+    bool opened = false;       // a lesson was loaded or started: the title and path fields follow it
+    bool failed = false;       // a file could not be read or written (status says why)
+    bool stepsChanged = false; // the step whose caption was being edited may be gone
+};
+
 class LessonSession {
 public:
     explicit LessonSession(const anatomy::Body& body) : body_(body) {}
@@ -42,6 +77,9 @@ public:
     void stop(Commands& out);
     // A clicker key while playing (Next, Previous, First, Last, Leave); true when it was the lesson's.
     bool onAction(Action action, const AppState& state, Commands& out);
+    // One request of the lesson panel. A bad file is reported in the outcome (never thrown): the lesson and the
+    // scene stay as they were.
+    LessonEditOutcome apply(const LessonEdit& edit, const AppState& state, Commands& out);
 
     // Editing: each marks the lesson changed.
     void setTitle(const std::string& title);

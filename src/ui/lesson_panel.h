@@ -2,6 +2,7 @@
 // The lesson editor and player panel. It reads the lesson and emits lesson actions (the lesson feature applies them)
 // and, like every panel, never touches a file or the renderer itself.
 #include "scene/lesson.h"
+#include "scene/lesson_session.h"
 #include "ui/ui_model.h"
 
 #include <string>
@@ -18,31 +19,9 @@ struct LessonView {
     std::vector<std::string> missing; // names of the current step that this body lacks
 };
 
-enum class LessonActionKind {
-    New,
-    Open,
-    Save,
-    SetTitle,
-    AddStep,
-    ReplaceStep,
-    DeleteStep,
-    MoveStep,
-    GoTo,
-    SetCaption,
-    SetTransition,
-    Play,
-    Stop,
-    Next,
-    Previous
-};
-
-struct LessonAction {
-    LessonActionKind kind;
-    int step = -1;      // the step acted on
-    int delta = 0;      // MoveStep: -1 up, +1 down
-    float value = 0.0f; // SetTransition
-    std::string text;   // SetTitle, SetCaption, Open/Save path
-};
+// The panel's requests are the session's own (scene/lesson_session.h).
+using LessonActionKind = scene::LessonEditKind;
+using LessonAction = scene::LessonEdit;
 
 std::vector<LessonAction> drawLessonPanel(const UiModel& model, UiState& ui, const LessonView& lesson,
                                           scene::Commands& commands);

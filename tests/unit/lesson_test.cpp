@@ -222,3 +222,42 @@ TEST(LessonSession, ClickerKeysStepAndEditingKeepsTheOrder) {
     EXPECT_THROW(session.open(fs::path(MYOATLAS_LESSON_DIR) / "no_such_lesson.json", true, state, out), core::Error);
     EXPECT_EQ(session.steps(), n);
 }
+
+// The lesson panel's requests, as the session carries them out: a line for the user each time, a bad file reported
+// (not thrown) with the lesson kept, the caption buffer dropped when its step may be gone.
+TEST(LessonSession, PanelRequestsReportWhatHappened) {
+    using K = scene::LessonEditKind;
+    const auto& body = myoatlas::test::testBody();
+    scene::LessonSession session(body);
+    scene::AppState state;
+    scene::Commands out;
+    auto r = session.apply({K::Open, -1, 0, 0.0f, ""}, state, out);
+    EXPECT_FALSE(r.opened);
+    ASSERT_TRUE(r.status);
+    EXPECT_NE(r.status->find("Type the path"), std::string::npos);
+
+    const std::string path = (fs::path(MYOATLAS_LESSON_DIR) / "neck_pain_upper_trapezius.json").string();
+    r = session.apply({K::Open, -1, 0, 0.0f, path}, state, out);
+    EXPECT_TRUE(r.opened);
+    EXPECT_FALSE(session.playing()) << "opened from the panel: shown, not played";
+    ASSERT_TRUE(r.status);
+    EXPECT_NE(r.status->find(session.lesson()->title), std::string::npos);
+    const int n = session.steps();
+
+    r = session.apply({K::Open, -1, 0, 1.0f, (fs::path(MYOATLAS_LESSON_DIR) / "no_such.json").string()}, state, out);
+    EXPECT_TRUE(r.failed);
+    EXPECT_FALSE(r.opened);
+    EXPECT_EQ(session.steps(), n) << "a bad file replaced the lesson";
+
+    EXPECT_TRUE(session.apply({K::DeleteStep, 0}, state, out).stepsChanged);
+    EXPECT_EQ(session.steps(), n - 1);
+    EXPECT_FALSE(session.apply({K::DeleteStep, n + 5}, state, out).stepsChanged);
+    // Under a regular file: no directory can be made there.
+    r = session.apply({K::Save, -1, 0, 0.0f, "/etc/hostname/lesson.json"}, state, out);
+    EXPECT_TRUE(r.failed);
+    ASSERT_TRUE(r.status);
+    EXPECT_EQ(r.status->rfind("Not saved", 0), 0u) << *r.status;
+    r = session.apply({K::New}, state, out);
+    EXPECT_TRUE(r.opened);
+    EXPECT_EQ(session.steps(), 0);
+}
