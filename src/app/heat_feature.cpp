@@ -21,18 +21,10 @@ namespace myoatlas::app {
 HeatFeature::HeatFeature(FeatureContext& context)
     : context_(context), skinHeat_(context.body, context.atlas, context.resolver, context.atlasError),
       session_(skinHeat_) {
-    if (context.atlas && context.resolver)
-        for (const anatomy::Muscle& m : context.atlas->muscles) {
-            if (!m.meshPresent)
-                continue; // its surrogate structures (bones) are not the muscle
-            anatomy::ResolvedMuscle rm = context.resolver->muscle(m);
-            for (uint32_t s : rm.right)
-                muscleOfStructure_.try_emplace(s, ui::SelectedMuscle{m.id, anatomy::Side::Right});
-            for (uint32_t s : rm.left)
-                muscleOfStructure_.try_emplace(s, ui::SelectedMuscle{m.id, anatomy::Side::Left});
-        }
-    if (context.atlas && context.resolver)
+    if (context.atlas && context.resolver) {
+        muscles_ = scene::MuscleLookup(*context.atlas, *context.resolver);
         markers_.emplace(context.body, *context.atlas, *context.resolver);
+    }
 }
 
 HeatFeature::~HeatFeature() = default;
@@ -69,10 +61,7 @@ bool HeatFeature::update(const scene::AppState& state, double now) {
         ++heatVersion_;
     }
     if (markers_) {
-        std::vector<scene::MarkedMuscle> marked;
-        for (const auto& m : selectedMuscles(state.view))
-            marked.push_back({m.id, m.side});
-        if (markers_->update(view.triggerPoints, marked, view.painPoints,
+        if (markers_->update(view.triggerPoints, muscles_.selected(view.selection), view.painPoints,
                              {view.camera.distance, view.camera.eye(), panel_.showSatellites}))
             ++overlayVersion_;
     }
@@ -100,21 +89,6 @@ void HeatFeature::markDimmed(std::vector<uint8_t>& dimmed) const {
             dimmed[s] = 1;
 }
 
-std::vector<ui::SelectedMuscle> HeatFeature::selectedMuscles(const scene::ViewState& view) const {
-    std::vector<ui::SelectedMuscle> out;
-    for (uint32_t s : view.selection) {
-        auto it = muscleOfStructure_.find(s);
-        if (it == muscleOfStructure_.end())
-            continue;
-        bool seen = std::any_of(out.begin(), out.end(), [&](const ui::SelectedMuscle& m) {
-            return m.id == it->second.id && m.side == it->second.side;
-        });
-        if (!seen)
-            out.push_back(it->second);
-    }
-    return out;
-}
-
 void HeatFeature::appendOverlays(std::vector<render::OverlayMesh>& out) const {
     if (markers_)
         out.insert(out.end(), markers_->overlays().begin(), markers_->overlays().end());
@@ -124,7 +98,7 @@ ui::TrpPanelModel HeatFeature::panelModel(const scene::AppState& state) const {
     ui::TrpPanelModel m;
     m.atlas = context_.atlas;
     m.atlasError = context_.atlasError;
-    m.selectedMuscles = selectedMuscles(state.view);
+    m.selectedMuscles = muscles_.selected(state.view.selection);
     m.time = session_.shownTime();
     m.timeRange = session_.timeRange();
     m.live = state.view.heatTime < 0.0f;
@@ -136,7 +110,7 @@ ui::TrpPanelModel HeatFeature::panelModel(const scene::AppState& state) const {
     return m;
 }
 
-void HeatFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
+void HeatFeature::drawUi(const ui::UiModel& model, ui::UiState& /*ui*/, scene::Commands& out) {
     guiActive_ = true;
     // The projector shows the body and the caption bar only: no menu entries, no panels.
     if (!model.shell().presentation && ImGui::BeginMainMenuBar()) {
@@ -223,22 +197,10 @@ void HeatFeature::frameChosenPattern(const scene::AppState& state, scene::Comman
     for (const auto& ref : shown)
         if (!session_.field(ref) && session_.referral(ref))
             return; // turn when the heat can start to spread
-    // The side panels cover part of the window: the pattern is framed in what they leave free.
+    // The side panels, the menu bar and the legend cover part of the window: the pattern is framed in the rest.
     const ImGuiIO& io = ImGui::GetIO();
-    const float em = ImGui::GetFontSize(), width = std::max(io.DisplaySize.x, 1.0f);
-    scene::ViewInsets insets;
-    const scene::ShellState& shell = state.shell;
-    if (shell.expertPanels()) {
-        insets.left = (shell.layersPanel || shell.browserPanel) ? std::min(em * 22.0f / width, 0.3f) : 0.0f;
-        insets.right = (shell.infoPanel || panel_.show) ? std::min(em * 24.0f / width, 0.3f) : 0.0f;
-    }
-    // The menu bar along the top and the legend along the bottom: the knot and the zone stay between them.
-    const float height = std::max(io.DisplaySize.y, 1.0f);
-    if (!shell.presentation) {
-        insets.top = std::min(em * 1.6f / height, 0.1f);
-        if (panel_.showLegend)
-            insets.bottom = std::min(em * 8.5f / height, 0.3f);
-    }
+    const scene::ViewInsets insets = scene::windowInsets(state.shell, ImGui::GetFontSize(), io.DisplaySize.x,
+                                                         io.DisplaySize.y, panel_.show, panel_.showLegend);
     if (auto pose = patternPose(shown, state.view.camera, state.viewportAspect, insets, false))
         out.push(scene::AnimateCamera{*pose, 0.8f});
     toFrame_.reset();

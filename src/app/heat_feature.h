@@ -57,7 +57,6 @@ public:
     void finishPending() { session_.finishPending(); }
 
 private:
-    [[nodiscard]] std::vector<ui::SelectedMuscle> selectedMuscles(const scene::ViewState& view) const;
     [[nodiscard]] std::optional<scene::CameraPose> patternPose(const std::vector<scene::TriggerPointRef>& refs,
                                                                const scene::CameraPose& current, float aspect,
                                                                scene::ViewInsets insets, bool keepDirection) const;
@@ -67,7 +66,7 @@ private:
     scene::SkinHeat skinHeat_;
     scene::HeatSession session_;
     ui::TrpPanelState panel_;
-    std::map<uint32_t, ui::SelectedMuscle> muscleOfStructure_;
+    scene::MuscleLookup muscles_; // empty without an atlas
     bool guiActive_ = false;
     bool firstUpdate_ = true;
     double lastNow_ = 0.0;

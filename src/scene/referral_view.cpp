@@ -97,4 +97,22 @@ CameraPose referralPose(const geometry::Mesh& skin, std::span<const HeatField* c
     return fitPoints(points, facing, current, aspect, insets);
 }
 
+ViewInsets windowInsets(const ShellState& shell, float em, float width, float height, bool trpPanelShown,
+                        bool legendShown) {
+    width = std::max(width, 1.0f);
+    height = std::max(height, 1.0f);
+    ViewInsets insets;
+    if (shell.expertPanels()) {
+        insets.left = (shell.layersPanel || shell.browserPanel) ? std::min(em * 22.0f / width, 0.3f) : 0.0f;
+        insets.right = (shell.infoPanel || trpPanelShown) ? std::min(em * 24.0f / width, 0.3f) : 0.0f;
+    }
+    // The menu bar along the top and the legend along the bottom: the knot and the zone stay between them.
+    if (!shell.presentation) {
+        insets.top = std::min(em * 1.6f / height, 0.1f);
+        if (legendShown)
+            insets.bottom = std::min(em * 8.5f / height, 0.3f);
+    }
+    return insets;
+}
+
 } // namespace myoatlas::scene

@@ -5,6 +5,7 @@
 #include "geometry/mesh.h"
 #include "scene/camera.h"
 #include "scene/heat_field.h"
+#include "scene/shell.h"
 
 #include <glm/vec3.hpp>
 #include <span>
@@ -17,6 +18,11 @@ struct ViewInsets {
     float left = 0.0f, right = 0.0f;
     float top = 0.0f, bottom = 0.0f; // fractions of the height (a legend along the bottom)
 };
+
+// What the window's panels and bars leave free for framing a pattern: the side panel columns (not on the projector
+// or in patient mode), the menu bar and the pain legend along the bottom. `em`: the font size; sizes in pixels.
+[[nodiscard]] ViewInsets windowInsets(const ShellState& shell, float em, float width, float height, bool trpPanelShown,
+                                      bool legendShown);
 
 // Unit direction toward the viewer who sees the pattern face on: the heat-weighted mean of the skin's vertex normals
 // (heat per vertex of `skin`), tilted at most `maxPitch` from the horizontal (a sole is seen from below, the crown

@@ -178,12 +178,17 @@ bool TrpMarkers::update(const std::vector<TriggerPointRef>& shown_, const std::v
             keyOfSize(*trp, m.side);
     for (const auto& p : painPoints)
         key += std::to_string(knotAt(p)) + ",";
-    for (const auto& r : shown_)
-        key += "s" + keyOf(r);
+    for (const auto& r : shown_) { // two appends: GCC 12 warns falsely (-Wrestrict) on "s" + std::string&&
+        key += 's';
+        key += keyOf(r);
+    }
     for (const auto& m : selected)
         key += "m" + m.id + std::string(anatomy::sideName(m.side));
     for (const auto& p : painPoints)
-        key += "p" + std::to_string(p.x) + "," + std::to_string(p.y) + "," + std::to_string(p.z);
+        for (float c : {p.x, p.y, p.z}) {
+            key += 'p';
+            key += std::to_string(c);
+        }
     if (key == key_)
         return false;
     key_ = key;
@@ -318,6 +323,33 @@ bool TrpMarkers::update(const std::vector<TriggerPointRef>& shown_, const std::v
         overlays_.push_back(std::move(o));
     }
     return true;
+}
+
+MuscleLookup::MuscleLookup(const anatomy::Atlas& atlas, anatomy::AtlasResolver& resolver) {
+    for (const anatomy::Muscle& m : atlas.muscles) {
+        if (!m.meshPresent)
+            continue; // its surrogate structures (bones) are not the muscle
+        const anatomy::ResolvedMuscle rm = resolver.muscle(m);
+        for (auto side : {anatomy::Side::Right, anatomy::Side::Left})
+            for (uint32_t s : side == anatomy::Side::Right ? rm.right : rm.left)
+                if (!ofStructure_.count(s))
+                    ofStructure_[s] = MarkedMuscle{m.id, side};
+    }
+}
+
+std::vector<MarkedMuscle> MuscleLookup::selected(const std::vector<uint32_t>& selection) const {
+    std::vector<MarkedMuscle> out;
+    for (uint32_t s : selection) {
+        auto it = ofStructure_.find(s);
+        if (it == ofStructure_.end())
+            continue;
+        bool seen = false;
+        for (const auto& o : out)
+            seen = seen || (o.id == it->second.id && o.side == it->second.side);
+        if (!seen)
+            out.push_back(it->second);
+    }
+    return out;
 }
 
 } // namespace myoatlas::scene

@@ -48,6 +48,19 @@ struct MarkedMuscle {
     anatomy::Side side = anatomy::Side::Right;
 };
 
+// Which atlas muscle, and which side of it, each body structure belongs to: what a selection of structures means to
+// the trigger point markers and panel.
+class MuscleLookup {
+public:
+    MuscleLookup() = default;
+    MuscleLookup(const anatomy::Atlas& atlas, anatomy::AtlasResolver& resolver);
+    // The atlas muscles of the selected structures, each once, in selection order.
+    [[nodiscard]] std::vector<MarkedMuscle> selected(const std::vector<uint32_t>& selection) const;
+
+private:
+    std::map<uint32_t, MarkedMuscle> ofStructure_;
+};
+
 // "Upper trapezius TrP1" style: the atlas name, else muscle and number.
 [[nodiscard]] std::string trpLabel(const anatomy::Atlas& atlas, const anatomy::TriggerPoint& trp);
 

@@ -7,6 +7,7 @@
 #include "scene/colormap.h"
 #include "scene/commands.h"
 #include "scene/suspects.h"
+#include "scene/trigger_point_markers.h"
 #include "ui/ui_model.h"
 
 #include <string>
@@ -30,10 +31,7 @@ struct TrpPanelState {
 };
 
 // A muscle of the selection, as the panel needs it.
-struct SelectedMuscle {
-    std::string id;
-    anatomy::Side side = anatomy::Side::Right;
-};
+using SelectedMuscle = scene::MarkedMuscle;
 
 // What the feature tells the panel each frame.
 struct TrpPanelModel {

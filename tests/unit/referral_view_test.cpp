@@ -107,3 +107,31 @@ TEST(ReferralView, KeepsTheYawNearTheCurrentOne) {
     const auto pose = scene::fitPoints(scene::patternPoints(m, heat), scene::patternFacing(m, heat), current, 1.5f);
     EXPECT_LT(std::abs(pose.yaw - current.yaw), 3.1416f + 1e-3f);
 }
+
+// What the window leaves free for a pattern: panel columns only where the expert panels show, the menu bar unless
+// on the projector, the legend's band when it shows.
+TEST(WindowInsets, FollowThePanelsTheWindowShows) {
+    scene::ShellState shell;
+    auto desk = scene::windowInsets(shell, 16.0f, 1280.0f, 720.0f, false, true);
+    EXPECT_GT(desk.left, 0.0f);
+    EXPECT_GT(desk.right, 0.0f);
+    EXPECT_GT(desk.top, 0.0f);
+    EXPECT_GT(desk.bottom, 0.0f);
+    EXPECT_LE(desk.left, 0.3f);
+    shell.infoPanel = false;
+    EXPECT_EQ(scene::windowInsets(shell, 16.0f, 1280.0f, 720.0f, false, false).right, 0.0f);
+    EXPECT_GT(scene::windowInsets(shell, 16.0f, 1280.0f, 720.0f, true, false).right, 0.0f) << "the TrP panel";
+    shell.set(scene::ShellFlag::Patient, true);
+    auto patient = scene::windowInsets(shell, 16.0f, 1280.0f, 720.0f, true, true);
+    EXPECT_EQ(patient.left, 0.0f);
+    EXPECT_EQ(patient.right, 0.0f);
+    shell.set(scene::ShellFlag::Patient, false);
+    shell.set(scene::ShellFlag::Presentation, true);
+    auto room = scene::windowInsets(shell, 32.0f, 1920.0f, 1080.0f, true, true);
+    EXPECT_EQ(room.left + room.right + room.top + room.bottom, 0.0f);
+    // A degenerate window never divides by zero.
+    shell = {};
+    auto tiny = scene::windowInsets(shell, 16.0f, 0.0f, 0.0f, true, true);
+    EXPECT_LE(tiny.left, 0.3f);
+    EXPECT_LE(tiny.top, 0.1f);
+}

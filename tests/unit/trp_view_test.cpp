@@ -196,3 +196,24 @@ TEST(ReferralPose, FacesEachPatternOnTheRealBody) {
     const auto temporalis = poseFor("TEMP-TP1");
     EXPECT_LT(temporalis.eye().x, temporalis.target.x);
 }
+
+// A selection of body structures, as atlas muscles: both parts of the right upper trapezius are one muscle on one
+// side; the left one is another entry; bones and skin are no muscle.
+TEST(MuscleLookup, TheSelectionAsAtlasMusclesAndSides) {
+    auto& w = world();
+    const scene::MuscleLookup lookup(w.atlas, w.resolver);
+    const auto rm = w.resolver.muscle(*w.atlas.muscle("trapezius_upper"));
+    ASSERT_FALSE(rm.right.empty());
+    ASSERT_FALSE(rm.left.empty());
+    std::vector<uint32_t> selection = rm.right;
+    selection.insert(selection.end(), rm.right.begin(), rm.right.end()); // twice: still one entry
+    selection.push_back(rm.left.front());
+    ASSERT_TRUE(test::testBody().skin());
+    selection.push_back(*test::testBody().skin());
+    const auto muscles = lookup.selected(selection);
+    ASSERT_EQ(muscles.size(), 2u);
+    EXPECT_EQ(muscles[0].id, "trapezius_upper");
+    EXPECT_EQ(muscles[0].side, anatomy::Side::Right);
+    EXPECT_EQ(muscles[1].side, anatomy::Side::Left);
+    EXPECT_TRUE(scene::MuscleLookup{}.selected(selection).empty()) << "no atlas: no muscles";
+}
