@@ -14,39 +14,11 @@ using scene::PatientEvent;
 using scene::PatientScreen;
 
 PatientFeature::PatientFeature(FeatureContext& context, SuspectSource suspects)
-    : context_(context), suspects_(std::move(suspects)) {}
+    : context_(context), suspects_(std::move(suspects)), verdicts_(context.atlas, context.body) {}
 
 PatientFeature::~PatientFeature() {
     if (export_.valid())
         export_.wait();
-    if (verdictJob_.valid())
-        verdictJob_.wait();
-}
-
-std::string PatientFeature::selfCareState() const {
-    if (verdictJob_.valid())
-        return "resolving";
-    if (!verdict_)
-        return "none";
-    return verdict_->allowed() ? "allowed" : "refused";
-}
-
-void PatientFeature::prepareVerdict(const scene::Suspect& s) {
-    if (verdictJob_.valid() && verdictJob_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-        verdict_ = verdictJob_.get();
-        return;
-    }
-    const std::string key = s.trpId + "/" + s.side;
-    if (key == verdictKey_ || verdictJob_.valid() || !context_.atlas)
-        return; // known, or another one still resolving (this one follows when it is done)
-    verdictKey_ = key;
-    verdict_.reset();
-    verdictJob_ = std::async(std::launch::async, [this, id = s.trpId, side = s.side] {
-        // Resolvers of its own: the shared one caches and belongs to the main thread.
-        anatomy::AtlasResolver resolver(*context_.atlas, context_.body);
-        scene::TechniqueResolver techniques(*context_.atlas, context_.body, resolver);
-        return scene::selfCareVerdict(*context_.atlas, techniques, id, side);
-    });
 }
 
 void PatientFeature::handle(PatientEvent event, scene::Commands& out) {
@@ -107,7 +79,7 @@ bool PatientFeature::onBodyClick(const scene::BodyClick& click, const scene::App
 
 bool PatientFeature::update(const scene::AppState& state, double now) {
     (void)state, (void)now;
-    return flow_.active() && (export_.valid() || verdictJob_.valid() || flow_.screen() == PatientScreen::Looking);
+    return flow_.active() && (export_.valid() || verdicts_.busy() || flow_.screen() == PatientScreen::Looking);
 }
 
 scene::PatientView PatientFeature::view(const scene::AppState& state) {
@@ -118,10 +90,10 @@ scene::PatientView PatientFeature::view(const scene::AppState& state) {
     if ((screen == PatientScreen::Source || screen == PatientScreen::Home || screen == PatientScreen::Handout) &&
         static_cast<size_t>(flow_.candidate()) < shownFrom_.size())
         in.source = &shownFrom_[static_cast<size_t>(flow_.candidate())];
-    if (in.source && context_.atlas && context_.atlas->triggerPoint(in.source->trpId))
-        prepareVerdict(*in.source);
-    in.verdictKnown = in.source && verdictKey_ == in.source->trpId + "/" + in.source->side && !verdictJob_.valid();
-    in.verdict = verdict_ ? &*verdict_ : nullptr;
+    if (in.source)
+        verdicts_.request(in.source->trpId, in.source->side);
+    in.verdictKnown = in.source && verdicts_.known(in.source->trpId, in.source->side);
+    in.verdict = verdicts_.verdict();
     return scene::patientView(flow_, in);
 }
 

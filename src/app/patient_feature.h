@@ -5,6 +5,7 @@
 // words, shows what the patient can do at home (when the site rule allows the tool there) and exports the handout.
 #include "app/feature.h"
 #include "scene/patient_flow.h"
+#include "scene/self_care.h"
 #include "scene/suspects.h"
 #include "scene/technique_player.h"
 #include "ui/patient_panel.h"
@@ -34,7 +35,7 @@ public:
 
     [[nodiscard]] const scene::PatientFlow& flow() const { return flow_; }
     // The site rule for the self-care tool on the source shown: "none", "resolving", "allowed", "refused".
-    [[nodiscard]] std::string selfCareState() const;
+    [[nodiscard]] std::string selfCareState() const { return verdicts_.state(); }
 
 private:
     void handle(scene::PatientEvent event, scene::Commands& out);
@@ -48,12 +49,8 @@ private:
     std::vector<scene::Suspect> shownFrom_; // the ranking the current explanation came from
     std::string handoutPath_ = "handout.pdf";
     std::future<std::string> export_; // result message of a handout export running in the background
-    // The site rule for the self-care tool on the candidate shown (the handout applies the same one), resolved on
-    // the body on a worker thread from the moment the source is shown: the window never waits for it.
-    void prepareVerdict(const scene::Suspect& s);
-    std::string verdictKey_;
-    std::future<std::optional<anatomy::ContactVerdict>> verdictJob_;
-    std::optional<anatomy::ContactVerdict> verdict_;
+    // The site rule for the self-care tool on the candidate shown (the handout applies the same one).
+    scene::SelfCareVerdicts verdicts_;
 };
 
 } // namespace myoatlas::app

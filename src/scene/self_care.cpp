@@ -1,5 +1,7 @@
 #include "scene/self_care.h"
 
+#include <chrono>
+
 #include "core/error.h"
 #include "core/log.h"
 
@@ -100,6 +102,41 @@ std::optional<anatomy::ContactVerdict> selfCareVerdict(const anatomy::Atlas& atl
         core::logWarn(std::string("self-care: the site rule could not be checked: ") + e.what());
         return std::nullopt;
     }
+}
+
+SelfCareVerdicts::~SelfCareVerdicts() {
+    if (job_.valid())
+        job_.wait();
+}
+
+void SelfCareVerdicts::request(const std::string& trpId, const std::string& side) {
+    if (job_.valid() && job_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        verdict_ = job_.get();
+        return;
+    }
+    const std::string key = trpId + "/" + side;
+    if (key == key_ || job_.valid() || !atlas_ || !atlas_->triggerPoint(trpId))
+        return; // known, or another one still resolving (this one follows when it is done)
+    key_ = key;
+    verdict_.reset();
+    job_ = std::async(std::launch::async, [this, trpId, side] {
+        // Resolvers of its own: a shared one caches and belongs to the main thread.
+        anatomy::AtlasResolver resolver(*atlas_, body_);
+        TechniqueResolver techniques(*atlas_, body_, resolver);
+        return selfCareVerdict(*atlas_, techniques, trpId, side);
+    });
+}
+
+bool SelfCareVerdicts::known(const std::string& trpId, const std::string& side) const {
+    return key_ == trpId + "/" + side && !job_.valid();
+}
+
+std::string SelfCareVerdicts::state() const {
+    if (job_.valid())
+        return "resolving";
+    if (!verdict_)
+        return "none";
+    return verdict_->allowed() ? "allowed" : "refused";
 }
 
 } // namespace myoatlas::scene

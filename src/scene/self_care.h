@@ -7,6 +7,7 @@
 #include "anatomy/contact_safety.h"
 #include "scene/technique_player.h"
 
+#include <future>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,5 +35,31 @@ struct SelfCare {
 [[nodiscard]] std::optional<anatomy::ContactVerdict> selfCareVerdict(const anatomy::Atlas& atlas,
                                                                      TechniqueResolver& techniques,
                                                                      const std::string& trpId, const std::string& side);
+
+// The same verdict for the source a patient is shown, resolved on a worker thread from the moment it is asked for,
+// so the window never waits for it; one at a time (a newer request follows when the running one is done).
+class SelfCareVerdicts {
+public:
+    SelfCareVerdicts(const anatomy::Atlas* atlas, const anatomy::Body& body) : atlas_(atlas), body_(body) {}
+    ~SelfCareVerdicts();
+    SelfCareVerdicts(const SelfCareVerdicts&) = delete;
+    SelfCareVerdicts& operator=(const SelfCareVerdicts&) = delete;
+
+    // Starts resolving (trpId, side) unless it is known or another one is running; collects a finished one.
+    void request(const std::string& trpId, const std::string& side);
+    // The verdict of (trpId, side) is in: `verdict()` is it (null: it could not be resolved on this body).
+    [[nodiscard]] bool known(const std::string& trpId, const std::string& side) const;
+    [[nodiscard]] const anatomy::ContactVerdict* verdict() const { return verdict_ ? &*verdict_ : nullptr; }
+    [[nodiscard]] bool busy() const { return job_.valid(); }
+    // "none", "resolving", "allowed" or "refused" (the smoke tests read it).
+    [[nodiscard]] std::string state() const;
+
+private:
+    const anatomy::Atlas* atlas_;
+    const anatomy::Body& body_;
+    std::string key_;
+    std::future<std::optional<anatomy::ContactVerdict>> job_;
+    std::optional<anatomy::ContactVerdict> verdict_;
+};
 
 } // namespace myoatlas::scene

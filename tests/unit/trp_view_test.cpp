@@ -7,13 +7,16 @@
 #include "geometry/muscle_axis.h"
 #include "scene/heat_session.h"
 #include "scene/referral_view.h"
+#include "scene/self_care.h"
 #include "scene/trigger_point_markers.h"
 #include "support/test_body.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
+#include <thread>
 
 using namespace myoatlas;
 
@@ -216,4 +219,25 @@ TEST(MuscleLookup, TheSelectionAsAtlasMusclesAndSides) {
     EXPECT_EQ(muscles[0].side, anatomy::Side::Right);
     EXPECT_EQ(muscles[1].side, anatomy::Side::Left);
     EXPECT_TRUE(scene::MuscleLookup{}.selected(selection).empty()) << "no atlas: no muscles";
+}
+
+// The self-care tool's verdict for the source a patient is shown, resolved on a worker: asking again collects it;
+// an unknown trigger point is never "known" and leaves the state at "none".
+TEST(SelfCareVerdicts, ResolvedInTheBackgroundAndCollectedOnTheNextAsk) {
+    auto& w = world();
+    scene::SelfCareVerdicts verdicts(&w.atlas, test::testBody());
+    EXPECT_EQ(verdicts.state(), "none");
+    verdicts.request("NO-SUCH-TP", "right");
+    EXPECT_FALSE(verdicts.busy());
+    EXPECT_FALSE(verdicts.known("NO-SUCH-TP", "right"));
+    verdicts.request("TRAPU-TP1", "right");
+    EXPECT_FALSE(verdicts.known("TRAPU-TP1", "right"));
+    for (int i = 0; i < 600 && !verdicts.known("TRAPU-TP1", "right"); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        verdicts.request("TRAPU-TP1", "right");
+    }
+    ASSERT_TRUE(verdicts.known("TRAPU-TP1", "right"));
+    ASSERT_NE(verdicts.verdict(), nullptr);
+    EXPECT_EQ(verdicts.state(), verdicts.verdict()->allowed() ? "allowed" : "refused");
+    EXPECT_FALSE(verdicts.known("TRAPU-TP1", "left"));
 }
