@@ -93,6 +93,9 @@ void apply(AppState& state, const anatomy::Body& body, const Command& command) {
                 view.peel = 0;
             },
             [&](const SetNamedView& c) {
+                // Like every camera move the user makes at once, it ends a flight under way (a lesson step's),
+                // which would otherwise carry the view off to its own end.
+                state.transition.reset();
                 auto box = body.skin() ? body.structures[*body.skin()].bounds : body.bounds();
                 state.camera.setView(c.view, box, state.viewportAspect);
             },
@@ -101,12 +104,15 @@ void apply(AppState& state, const anatomy::Body& body, const Command& command) {
                     return;
                 Camera to{state.camera.pose};
                 to.frame(boundsOf(body, view.selection), state.viewportAspect);
-                if (c.seconds > 0.0f)
+                if (c.seconds > 0.0f) {
                     state.transition = CameraTransition{state.camera.pose, to.pose, -1.0, c.seconds};
-                else
+                } else {
+                    state.transition.reset();
                     state.camera.pose = to.pose;
+                }
             },
             [&](const FrameBody&) {
+                state.transition.reset();
                 auto box = body.skin() ? body.structures[*body.skin()].bounds : body.bounds();
                 state.camera.frame(box, state.viewportAspect);
             },
@@ -143,7 +149,10 @@ void apply(AppState& state, const anatomy::Body& body, const Command& command) {
                 state.camera.pose = view.camera;
             },
             [&](const SetLessonActive& c) { state.lessonActive = c.active; },
-            [&](const FrameBox& c) { state.camera.frame(c.box, state.viewportAspect); },
+            [&](const FrameBox& c) {
+                state.transition.reset();
+                state.camera.frame(c.box, state.viewportAspect);
+            },
             [&](const AnimateCamera& c) {
                 if (c.seconds <= 0.0f) {
                     state.camera.pose = c.pose;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <vector>
 
 namespace myoatlas::ui {
@@ -68,10 +69,36 @@ void drawCaptionBar(const std::string& caption, bool presentation) {
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImFont* font = ImGui::GetFont();
-    const CaptionLayout l = layoutCaption(caption, vp->Size.x, vp->Size.y, presentation, ImGui::GetFontSize());
-    const float pad = l.size * 0.4f;
+    CaptionLayout l = layoutCaption(caption, vp->Size.x, vp->Size.y, presentation, ImGui::GetFontSize());
     ImVec2 extent = font->CalcTextSizeA(l.size, FLT_MAX, l.wrap, l.text.c_str());
-    ImVec2 pos(vp->Pos.x + (vp->Size.x - extent.x) * 0.5f, vp->Pos.y + l.top + pad);
+    // Panels and the pain legend reaching into the bottom quarter (where a caption can be): the caption is wrapped
+    // and centred in the span they leave free, so that it hides none of them (a lesson step with a pattern shows
+    // the legend, the card and the caption at once). Too narrow a span: it keeps the whole width.
+    float spanLo = vp->Pos.x, spanHi = vp->Pos.x + vp->Size.x;
+    if (!presentation) {
+        const ImRect band(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y * 0.75f), ImVec2(spanHi, vp->Pos.y + vp->Size.y));
+        for (const ImGuiWindow* w : GImGui->Windows) {
+            if (!w->WasActive || w->Hidden || !w->Rect().Overlaps(band) ||
+                (w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup |
+                             ImGuiWindowFlags_MenuBar)))
+                continue;
+            if (w->Rect().GetCenter().x < vp->Pos.x + vp->Size.x * 0.5f)
+                spanLo = std::max(spanLo, w->Rect().Max.x);
+            else
+                spanHi = std::min(spanHi, w->Rect().Min.x);
+        }
+        if (spanHi - spanLo < vp->Size.x * 0.4f) {
+            spanLo = vp->Pos.x;
+            spanHi = vp->Pos.x + vp->Size.x;
+        } else if (spanHi - spanLo < vp->Size.x) {
+            // The layout wraps at 0.8 of the width it is given: give it the span less the bar's own padding.
+            l = layoutCaption(caption, (spanHi - spanLo - l.size * 2.0f) / 0.8f, vp->Size.y, false,
+                              ImGui::GetFontSize());
+            extent = font->CalcTextSizeA(l.size, FLT_MAX, l.wrap, l.text.c_str());
+        }
+    }
+    const float pad = l.size * 0.4f;
+    ImVec2 pos(spanLo + (spanHi - spanLo - extent.x) * 0.5f, vp->Pos.y + l.top + pad);
     if (presentation) {
         // A full-width band: one stable place for the eye, black behind pure white text.
         dl->AddRectFilled(ImVec2(vp->Pos.x, vp->Pos.y + l.top), ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + l.bottom),

@@ -373,8 +373,6 @@ void drawTriggerPointPanel(const UiModel& model, const TrpPanelModel& heat, TrpP
 
 namespace {
 
-constexpr const char* kLegendWindow = "Referred pain legend";
-
 // Where the legend goes: a bottom corner no panel covers (the preferred one first), else at the bottom beside the
 // left or the right column of panels, else the preferred corner. Panels are where the user left them, so they are
 // read from ImGui's windows of the last frame.
@@ -385,7 +383,7 @@ void placeLegend(bool preferLeft) {
     ImVec2 size(em * 19.0f, em * 8.0f); // until it has been drawn once
     std::vector<ImRect> panels;
     for (ImGuiWindow* w : g.Windows) {
-        if (std::string_view(w->Name) == kLegendWindow) {
+        if (std::string_view(w->Name) == kHeatLegendWindow) {
             if (w->Size.x > 0.0f)
                 size = w->Size;
             continue;
@@ -444,7 +442,7 @@ void drawHeatLegend(const TrpPanelState& st, bool left) {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav |
                                    ImGuiWindowFlags_NoMove;
-    if (ImGui::Begin(kLegendWindow, nullptr, flags)) {
+    if (ImGui::Begin(kHeatLegendWindow, nullptr, flags)) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float sw = em * 1.6f;
         auto swatch = [&](ImU32 fill, ImU32 rim, bool round) {

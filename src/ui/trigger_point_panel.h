@@ -15,6 +15,9 @@
 
 namespace myoatlas::ui {
 
+// The referred-pain legend's window: placed in a bottom corner no panel covers.
+inline constexpr const char* kHeatLegendWindow = "Referred pain legend";
+
 // UI-only state, kept inside the heat feature (not in UiState).
 struct TrpPanelState {
     bool show = true;

@@ -63,8 +63,9 @@ TEST(KeyMap, EveryBindingFiresOnAPressAndReleaseInsideOneFrame) {
         EXPECT_EQ(*bound, (scene::BoundAction{b.mode, b.action}));
         auto out = route(tap(b.key, b.mods), context);
         EXPECT_EQ(out.intents.size(), 1u);
-        if (!out.actions().empty())
+        if (!out.actions().empty()) {
             EXPECT_EQ(out.actions()[0], (scene::BoundAction{b.mode, b.action}));
+        }
     }
 }
 
@@ -352,4 +353,28 @@ TEST(ShellState, OutOfRangeScalesAreClampedAndOnlyTheLookRebuildsFonts) {
     // The room's text scale matters to the look only on the projector.
     scene::apply(panels, test::testBody(), scene::SetPresentationScale{3.0f});
     EXPECT_TRUE(panels.shell.sameLook(before));
+}
+
+// A named view, Home or an instant framing chosen during a flight (a lesson step's, F's) ends the flight: the view
+// the user asked for stays, instead of being carried off to where the flight was going.
+TEST(InputRouter, AViewChosenDuringAFlightEndsTheFlight) {
+    const auto& body = test::testBody();
+    auto trapezius = scene::findStructures(body, "right trapezius");
+    ASSERT_FALSE(trapezius.empty());
+    for (const scene::Command& chosen :
+         {scene::Command{scene::SetNamedView{scene::ViewName::Posterior}}, scene::Command{scene::FrameBody{}}}) {
+        scene::AppState state;
+        scene::apply(state, body, scene::SetNamedView{scene::ViewName::Anterior});
+        scene::apply(state, body, scene::SelectStructure{trapezius[0], false, true});
+        scene::apply(state, body, scene::FrameSelection{1.2f});
+        ASSERT_TRUE(state.transition);
+        (void)scene::advanceCamera(state, 0.0);
+        (void)scene::advanceCamera(state, 0.3); // under way
+        scene::apply(state, body, chosen);
+        EXPECT_FALSE(state.transition);
+        const auto asked = state.view.camera;
+        for (double t = 0.3; t < 2.0; t += 0.1)
+            (void)scene::advanceCamera(state, t);
+        EXPECT_EQ(state.view.camera, asked) << "the flight carried the chosen view away";
+    }
 }
