@@ -41,65 +41,82 @@ void Bvh::build(std::span<const Mesh* const> meshes) {
     for (const Mesh* m : meshes)
         total += m->triangleCount();
     tris_.reserve(total);
-    std::vector<glm::vec3> centroids;
-    centroids.reserve(total);
+    std::vector<BuildItem> items;
+    items.reserve(total);
     for (uint32_t mi = 0; mi < meshes.size(); ++mi) {
         const Mesh& m = *meshes[mi];
         for (uint32_t t = 0; t < m.triangleCount(); ++t) {
             const glm::vec3& a = m.positions[m.indices[t * 3]];
             const glm::vec3& b = m.positions[m.indices[t * 3 + 1]];
             const glm::vec3& c = m.positions[m.indices[t * 3 + 2]];
-            tris_.push_back({a, b - a, c - a, mi, t});
-            centroids.push_back((a + b + c) / 3.0f);
+            Tri tri{a, b - a, c - a, mi, t};
+            // The box of the corners as the queries see them (v0 + e1 need not equal b exactly).
+            BuildItem item;
+            item.box.expand(tri.v0);
+            item.box.expand(tri.v0 + tri.e1);
+            item.box.expand(tri.v0 + tri.e2);
+            item.centroid = (a + b + c) / 3.0f;
+            item.tri = static_cast<uint32_t>(tris_.size());
+            tris_.push_back(tri);
+            items.push_back(item);
         }
     }
     if (tris_.empty())
         return;
     nodes_.reserve(2 * tris_.size() / kLeafSize + 1);
     nodes_.push_back({{}, 0, static_cast<uint32_t>(tris_.size())});
-    subdivide(0, centroids);
+    subdivide(0, items);
+    std::vector<Tri> ordered;
+    ordered.reserve(tris_.size());
+    for (const BuildItem& item : items)
+        ordered.push_back(tris_[item.tri]);
+    tris_ = std::move(ordered);
     nodes_.shrink_to_fit();
 }
 
-void Bvh::subdivide(uint32_t nodeIndex, std::vector<glm::vec3>& centroids) {
-    // Iterative to keep deep trees off the call stack.
-    std::vector<uint32_t> stack{nodeIndex};
-    while (!stack.empty()) {
-        uint32_t ni = stack.back();
-        stack.pop_back();
-        Node node = nodes_[ni];
+void Bvh::subdivide(uint32_t nodeIndex, std::vector<BuildItem>& items) {
+    // A node's box and centroid box come from its parent's bins (min and max are exact, so they equal a pass over
+    // the node's own triangles); only the root needs that pass.
+    struct Pending {
+        uint32_t node;
         Aabb box, cbox;
-        for (uint32_t i = node.first; i < node.first + node.count; ++i) {
-            const Tri& t = tris_[i];
-            box.expand(t.v0);
-            box.expand(t.v0 + t.e1);
-            box.expand(t.v0 + t.e2);
-            cbox.expand(centroids[i]);
-        }
-        nodes_[ni].box = box;
+    };
+    Pending root{nodeIndex, {}, {}};
+    for (uint32_t i = nodes_[nodeIndex].first; i < nodes_[nodeIndex].first + nodes_[nodeIndex].count; ++i) {
+        root.box.expand(items[i].box);
+        root.cbox.expand(items[i].centroid);
+    }
+    // Iterative to keep deep trees off the call stack.
+    std::vector<Pending> stack{root};
+    while (!stack.empty()) {
+        const Pending job = stack.back();
+        stack.pop_back();
+        const uint32_t ni = job.node;
+        const Node node = nodes_[ni];
+        nodes_[ni].box = job.box;
         if (node.count <= kLeafSize)
             continue;
         // Binned SAH on the widest centroid axis.
+        const Aabb& cbox = job.cbox;
         glm::vec3 ext = cbox.extent();
         int axis = ext.x > ext.y ? (ext.x > ext.z ? 0 : 2) : (ext.y > ext.z ? 1 : 2);
         float lo = cbox.min[axis], span = ext[axis];
         if (span <= 0.0f)
             continue; // all centroids coincide: keep as a leaf
         struct Bin {
-            Aabb box;
+            Aabb box, cbox;
             uint32_t count = 0;
         } bins[kBins];
-        auto binOf = [&](uint32_t i) {
-            int b = static_cast<int>((centroids[i][axis] - lo) / span * kBins);
+        auto binOf = [&](const BuildItem& item) {
+            int b = static_cast<int>((item.centroid[axis] - lo) / span * kBins);
             return std::clamp(b, 0, kBins - 1);
         };
         for (uint32_t i = node.first; i < node.first + node.count; ++i) {
-            Bin& bin = bins[binOf(i)];
-            const Tri& t = tris_[i];
+            const BuildItem& item = items[i];
+            Bin& bin = bins[binOf(item)];
             bin.count++;
-            bin.box.expand(t.v0);
-            bin.box.expand(t.v0 + t.e1);
-            bin.box.expand(t.v0 + t.e2);
+            bin.box.expand(item.box);
+            bin.cbox.expand(item.centroid);
         }
         float bestCost = 1e30f;
         int bestSplit = -1;
@@ -126,24 +143,30 @@ void Bvh::subdivide(uint32_t nodeIndex, std::vector<glm::vec3>& centroids) {
             continue;
         uint32_t i = node.first, j = node.first + node.count;
         while (i < j) {
-            if (binOf(i) < bestSplit) {
+            if (binOf(items[i]) < bestSplit) {
                 ++i;
             } else {
                 --j;
-                std::swap(tris_[i], tris_[j]);
-                std::swap(centroids[i], centroids[j]);
+                std::swap(items[i], items[j]);
             }
         }
         uint32_t leftCount = i - node.first;
         if (leftCount == 0 || leftCount == node.count)
             continue;
-        auto left = static_cast<uint32_t>(nodes_.size());
+        Pending left, right;
+        for (int b = 0; b < kBins; ++b) {
+            Pending& side = b < bestSplit ? left : right;
+            side.box.expand(bins[b].box);
+            side.cbox.expand(bins[b].cbox);
+        }
+        left.node = static_cast<uint32_t>(nodes_.size());
+        right.node = left.node + 1;
         nodes_.push_back({{}, node.first, leftCount});
         nodes_.push_back({{}, i, node.count - leftCount});
-        nodes_[ni].first = left;
+        nodes_[ni].first = left.node;
         nodes_[ni].count = 0;
         stack.push_back(left);
-        stack.push_back(left + 1);
+        stack.push_back(right);
     }
 }
 

@@ -60,7 +60,12 @@ private:
         uint32_t first = 0; // leaf: first triangle; inner: index of left child (right = left + 1)
         uint32_t count = 0; // leaf: triangle count; inner: 0
     };
-    void subdivide(uint32_t node, std::vector<glm::vec3>& centroids);
+    struct BuildItem {
+        Aabb box;           // of the triangle's corners
+        glm::vec3 centroid; // of the triangle
+        uint32_t tri;       // index into tris_ before the build reorders it
+    };
+    void subdivide(uint32_t node, std::vector<BuildItem>& items);
 
     std::vector<Tri> tris_;
     std::vector<Node> nodes_;

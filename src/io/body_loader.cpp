@@ -245,7 +245,10 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     }
     for (auto& t : pool)
         t.join();
+    core::logDebug("parsed " + std::to_string(rows.size()) + " files in " + std::to_string(clock.seconds()).substr(0, 5) +
+                   " s");
     tell(options, LoadProgress::Stage::Classifying);
+    core::Stopwatch stage;
 
     anatomy::Body body;
     for (size_t i = 0; i < rows.size(); ++i) {
@@ -284,7 +287,8 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
         mesh = geometry::prepareSkin(mesh).mesh;
         mesh.buildLods();
         core::logDebug("skin: kept the outer sheet, " + std::to_string(mesh.triangleCount()) + " of " +
-                       std::to_string(before) + " triangles");
+                       std::to_string(before) + " triangles, in " + std::to_string(stage.seconds()).substr(0, 5) +
+                       " s");
     }
     body.updateBounds();
 
@@ -296,7 +300,9 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     }
     groupParts(body, ancestors);
     assignRegions(body, ancestors);
+    stage.reset();
     assignLayers(body, readLayerOverrides(overridesPath), rules);
+    core::logDebug("layers assigned in " + std::to_string(stage.seconds()).substr(0, 5) + " s");
 
     rep.filesLoaded = body.size();
     rep.failures = body.failures.size();
