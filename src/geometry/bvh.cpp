@@ -1,14 +1,18 @@
 #include "geometry/bvh.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <glm/geometric.hpp>
+#include <thread>
 
 namespace myoatlas::geometry {
 namespace {
 
 constexpr uint32_t kLeafSize = 4;
 constexpr int kBins = 12;
+// Below this many triangles one thread builds the whole tree (threads cost more than they save).
+constexpr size_t kParallelBuildMin = 65536;
 
 bool rayBox(const Aabb& box, const glm::vec3& origin, const glm::vec3& invDir, float tMax, float& tEnter) {
     glm::vec3 t0 = (box.min - origin) * invDir;
@@ -64,8 +68,48 @@ void Bvh::build(std::span<const Mesh* const> meshes) {
     if (tris_.empty())
         return;
     nodes_.reserve(2 * tris_.size() / kLeafSize + 1);
-    nodes_.push_back({{}, 0, static_cast<uint32_t>(tris_.size())});
-    subdivide(0, items);
+    Job root{0, 0, static_cast<uint32_t>(items.size()), {}, {}};
+    for (const BuildItem& item : items) {
+        root.box.expand(item.box);
+        root.cbox.expand(item.centroid);
+    }
+    nodes_.push_back({});
+    // The top of the tree is split here; subtrees below a share of the triangles are built on workers, each into
+    // its own node list, and spliced in (same splits as one thread: each subtree owns its range of items).
+    const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+    const uint32_t deferBelow = items.size() >= kParallelBuildMin && threads > 1
+                                    ? static_cast<uint32_t>(items.size() / (8 * threads))
+                                    : 0;
+    std::vector<Job> deferred;
+    grow(nodes_, root, items, deferBelow, &deferred);
+    std::vector<std::vector<Node>> subtrees(deferred.size());
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+        for (size_t k = next++; k < deferred.size(); k = next++) {
+            Job local = deferred[k];
+            local.node = 0;
+            subtrees[k].push_back({});
+            grow(subtrees[k], local, items, 0, nullptr);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < std::min<size_t>(threads, deferred.size()); ++t)
+        pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool)
+        t.join();
+    for (size_t k = 0; k < deferred.size(); ++k) {
+        // Local node 0 is the subtree's root, already placed; local node j > 0 goes to base + j - 1.
+        const auto base = static_cast<uint32_t>(nodes_.size());
+        auto place = [base](Node n) {
+            if (n.count == 0)
+                n.first = base + n.first - 1;
+            return n;
+        };
+        nodes_[deferred[k].node] = place(subtrees[k][0]);
+        for (size_t j = 1; j < subtrees[k].size(); ++j)
+            nodes_.push_back(place(subtrees[k][j]));
+    }
     std::vector<Tri> ordered;
     ordered.reserve(tris_.size());
     for (const BuildItem& item : items)
@@ -74,28 +118,21 @@ void Bvh::build(std::span<const Mesh* const> meshes) {
     nodes_.shrink_to_fit();
 }
 
-void Bvh::subdivide(uint32_t nodeIndex, std::vector<BuildItem>& items) {
+void Bvh::grow(std::vector<Node>& nodes, const Job& root, std::vector<BuildItem>& items, uint32_t deferBelow,
+               std::vector<Job>* deferred) {
     // A node's box and centroid box come from its parent's bins (min and max are exact, so they equal a pass over
-    // the node's own triangles); only the root needs that pass.
-    struct Pending {
-        uint32_t node;
-        Aabb box, cbox;
-    };
-    Pending root{nodeIndex, {}, {}};
-    for (uint32_t i = nodes_[nodeIndex].first; i < nodes_[nodeIndex].first + nodes_[nodeIndex].count; ++i) {
-        root.box.expand(items[i].box);
-        root.cbox.expand(items[i].centroid);
-    }
-    // Iterative to keep deep trees off the call stack.
-    std::vector<Pending> stack{root};
+    // the node's own triangles). Iterative to keep deep trees off the call stack.
+    std::vector<Job> stack{root};
     while (!stack.empty()) {
-        const Pending job = stack.back();
+        const Job job = stack.back();
         stack.pop_back();
-        const uint32_t ni = job.node;
-        const Node node = nodes_[ni];
-        nodes_[ni].box = job.box;
-        if (node.count <= kLeafSize)
+        nodes[job.node] = {job.box, job.first, job.count};
+        if (job.count <= kLeafSize)
             continue;
+        if (job.count < deferBelow) {
+            deferred->push_back(job);
+            continue;
+        }
         // Binned SAH on the widest centroid axis.
         const Aabb& cbox = job.cbox;
         glm::vec3 ext = cbox.extent();
@@ -111,7 +148,8 @@ void Bvh::subdivide(uint32_t nodeIndex, std::vector<BuildItem>& items) {
             int b = static_cast<int>((item.centroid[axis] - lo) / span * kBins);
             return std::clamp(b, 0, kBins - 1);
         };
-        for (uint32_t i = node.first; i < node.first + node.count; ++i) {
+        const uint32_t end = job.first + job.count;
+        for (uint32_t i = job.first; i < end; ++i) {
             const BuildItem& item = items[i];
             Bin& bin = bins[binOf(item)];
             bin.count++;
@@ -141,7 +179,7 @@ void Bvh::subdivide(uint32_t nodeIndex, std::vector<BuildItem>& items) {
         }
         if (bestSplit < 0)
             continue;
-        uint32_t i = node.first, j = node.first + node.count;
+        uint32_t i = job.first, j = end;
         while (i < j) {
             if (binOf(items[i]) < bestSplit) {
                 ++i;
@@ -150,21 +188,20 @@ void Bvh::subdivide(uint32_t nodeIndex, std::vector<BuildItem>& items) {
                 std::swap(items[i], items[j]);
             }
         }
-        uint32_t leftCount = i - node.first;
-        if (leftCount == 0 || leftCount == node.count)
+        uint32_t leftCount = i - job.first;
+        if (leftCount == 0 || leftCount == job.count)
             continue;
-        Pending left, right;
+        Job left{static_cast<uint32_t>(nodes.size()), job.first, leftCount, {}, {}};
+        Job right{left.node + 1, i, job.count - leftCount, {}, {}};
         for (int b = 0; b < kBins; ++b) {
-            Pending& side = b < bestSplit ? left : right;
+            Job& side = b < bestSplit ? left : right;
             side.box.expand(bins[b].box);
             side.cbox.expand(bins[b].cbox);
         }
-        left.node = static_cast<uint32_t>(nodes_.size());
-        right.node = left.node + 1;
-        nodes_.push_back({{}, node.first, leftCount});
-        nodes_.push_back({{}, i, node.count - leftCount});
-        nodes_[ni].first = left.node;
-        nodes_[ni].count = 0;
+        nodes.emplace_back();
+        nodes.emplace_back();
+        nodes[job.node].first = left.node;
+        nodes[job.node].count = 0;
         stack.push_back(left);
         stack.push_back(right);
     }

@@ -65,7 +65,15 @@ private:
         glm::vec3 centroid; // of the triangle
         uint32_t tri;       // index into tris_ before the build reorders it
     };
-    void subdivide(uint32_t node, std::vector<BuildItem>& items);
+    struct Job {
+        uint32_t node;         // its slot in the node list being grown
+        uint32_t first, count; // its range of items
+        Aabb box, cbox;        // of its triangles and of their centroids
+    };
+    // Splits job's node until the leaves are small, appending children to `nodes`. Nodes with fewer than
+    // deferBelow items are left for the caller (their slot holds a leaf until then) and listed in `deferred`.
+    static void grow(std::vector<Node>& nodes, const Job& root, std::vector<BuildItem>& items, uint32_t deferBelow,
+                     std::vector<Job>* deferred);
 
     std::vector<Tri> tris_;
     std::vector<Node> nodes_;
