@@ -33,12 +33,12 @@ float surfaceAreaOf(const Aabb& b) {
 
 } // namespace
 
-void Bvh::build(const Mesh& mesh) {
+void Bvh::build(const Mesh& mesh, unsigned threads) {
     const Mesh* one = &mesh;
-    build(std::span<const Mesh* const>(&one, 1));
+    build(std::span<const Mesh* const>(&one, 1), threads);
 }
 
-void Bvh::build(std::span<const Mesh* const> meshes) {
+void Bvh::build(std::span<const Mesh* const> meshes, unsigned threads) {
     tris_.clear();
     nodes_.clear();
     size_t total = 0;
@@ -76,7 +76,8 @@ void Bvh::build(std::span<const Mesh* const> meshes) {
     nodes_.push_back({});
     // The top of the tree is split here; subtrees below a share of the triangles are built on workers, each into
     // its own node list, and spliced in (same splits as one thread: each subtree owns its range of items).
-    const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+    if (threads == 0)
+        threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
     const uint32_t deferBelow = items.size() >= kParallelBuildMin && threads > 1
                                     ? static_cast<uint32_t>(items.size() / (8 * threads))
                                     : 0;

@@ -34,9 +34,10 @@ struct ClosestPoint {
 
 class Bvh {
 public:
-    // Builds over all triangles of the given meshes. Mesh ids in results index this span.
-    void build(std::span<const Mesh* const> meshes);
-    void build(const Mesh& mesh);
+    // Builds over all triangles of the given meshes. Mesh ids in results index this span. Large trees are built on
+    // `threads` workers (0: one per core, at most 8); the tree and every query answer are the same for any count.
+    void build(std::span<const Mesh* const> meshes, unsigned threads = 0);
+    void build(const Mesh& mesh, unsigned threads = 0);
 
     // Nearest intersection with t in (0, tMax]. meshMask, when not empty, has one entry per mesh: 0 skips it.
     [[nodiscard]] RayHit intersect(const Ray& ray, float tMax = std::numeric_limits<float>::infinity(),

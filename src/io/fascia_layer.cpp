@@ -182,10 +182,10 @@ GeneratedFascia generateFascia(const anatomy::Body& body, const anatomy::Atlas* 
         if (isObstacle(body.structures[i]))
             obstacles.push_back(&body.meshes[i]);
     std::span<const geometry::Mesh* const> obs(obstacles);
-    addSheet(out, anatomy::superficialFasciaSheet(), geometry::superficialFascia(skin, obs));
-    logLap("superficial shell");
-    geometry::FasciaShell deep = geometry::deepFascia(skin, obs);
-    logLap("deep envelope");
+    geometry::FasciaShells shells = geometry::fasciaShells(skin, obs);
+    logLap("superficial and deep shells");
+    addSheet(out, anatomy::superficialFasciaSheet(), shells.superficial);
+    const geometry::FasciaShell& deep = shells.deep;
 
     std::vector<SurfaceRegion> taken;
     if (atlas) {
