@@ -31,8 +31,13 @@ void report(const io::LoadOptions& options, io::LoadProgress::Stage stage) {
 } // namespace
 
 std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly) {
+    core::Stopwatch clock;
+    auto lap = [&clock](const char* what) {
+        core::logDebug(std::string(what) + " at " + std::to_string(clock.seconds()).substr(0, 5) + " s");
+    };
     auto world = std::make_unique<World>();
     world->body = io::loadBody(options, &world->report);
+    lap("body loaded");
     if (!world->body.failures.empty())
         core::logWarn(std::to_string(world->body.failures.size()) + " of " + std::to_string(world->report.filesListed) +
                       " files failed to load and were skipped");
@@ -48,13 +53,16 @@ std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly) 
         world->atlasError = e.what();
         core::logError(world->atlasError);
     }
+    lap("atlas loaded");
     // Generated fascia joins the body before anything keeps pointers into its meshes (resolver, renderer).
     (void)io::addGeneratedFascia(world->body, world->atlas.get(),
                                  {options.cacheDir, options.useCache, options.progress});
+    lap("fascia added");
     if (world->atlas) {
         (void)io::addModelledMuscles(world->body, *world->atlas);
         world->resolver = std::make_unique<anatomy::AtlasResolver>(*world->atlas, world->body);
     }
+    lap("world ready");
     report(options, io::LoadProgress::Stage::Done);
     return world;
 }

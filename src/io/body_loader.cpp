@@ -184,9 +184,12 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     const fs::path cachePath = cacheDir / "body.bin";
 
     tell(options, LoadProgress::Stage::Cache);
+    core::logDebug("body cache key (manifest and " + std::to_string(rows.size()) + " files hashed) in " +
+                   std::to_string(clock.seconds()).substr(0, 5) + " s");
     if (options.useCache) {
         auto cached = readBodyCache(cachePath, key.value());
         if (cached.body) {
+            core::logDebug("body cache read in " + std::to_string(clock.seconds()).substr(0, 5) + " s from the start");
             rep.fromCache = true;
             rep.filesLoaded = cached.body->size();
             rep.failures = cached.body->failures.size();
@@ -309,7 +312,9 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     if (options.useCache) {
         tell(options, LoadProgress::Stage::WritingCache);
         try {
+            core::Stopwatch writing;
             writeBodyCache(cachePath, body, key.value());
+            core::logDebug("body cache written in " + std::to_string(writing.seconds()).substr(0, 5) + " s");
         } catch (const std::exception& e) {
             core::logWarn(std::string("could not write the body cache: ") + e.what());
         }
