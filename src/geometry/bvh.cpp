@@ -157,22 +157,30 @@ void Bvh::grow(std::vector<Node>& nodes, const Job& root, std::vector<BuildItem>
             bin.box.expand(item.box);
             bin.cbox.expand(item.centroid);
         }
-        float bestCost = 1e30f;
-        int bestSplit = -1;
-        for (int s = 1; s < kBins; ++s) {
-            Aabb l, r;
-            uint32_t nl = 0, nr = 0;
-            for (int b = 0; b < s; ++b) {
-                l.expand(bins[b].box);
-                nl += bins[b].count;
-            }
-            for (int b = s; b < kBins; ++b) {
+        // The sides of every split by one sweep each way (min and max are exact: the same boxes as bin by bin).
+        Aabb rightBox[kBins];
+        uint32_t rightCount[kBins] = {};
+        {
+            Aabb r;
+            uint32_t nr = 0;
+            for (int b = kBins - 1; b >= 1; --b) {
                 r.expand(bins[b].box);
                 nr += bins[b].count;
+                rightBox[b] = r;
+                rightCount[b] = nr;
             }
+        }
+        float bestCost = 1e30f;
+        int bestSplit = -1;
+        Aabb l;
+        uint32_t nl = 0;
+        for (int s = 1; s < kBins; ++s) {
+            l.expand(bins[s - 1].box);
+            nl += bins[s - 1].count;
+            const uint32_t nr = rightCount[s];
             if (nl == 0 || nr == 0)
                 continue;
-            float cost = surfaceAreaOf(l) * nl + surfaceAreaOf(r) * nr;
+            float cost = surfaceAreaOf(l) * nl + surfaceAreaOf(rightBox[s]) * nr;
             if (cost < bestCost) {
                 bestCost = cost;
                 bestSplit = s;
