@@ -73,31 +73,40 @@ struct NearestSkin {
 };
 
 NearestSkin nearestSkin(const SkinSurface& skin, std::span<const Mesh* const> meshes, float maxDistance) {
-    std::vector<size_t> offset{0};
-    for (const Mesh* m : meshes)
-        offset.push_back(offset.back() + m->positions.size());
-    NearestSkin near{std::vector<float>(offset.back(), kInf), std::vector<uint32_t>(offset.back(), 0),
-                     std::vector<uint8_t>(offset.back(), 0)};
-    std::vector<std::pair<size_t, size_t>> items; // (mesh, first vertex) blocks of 1024 vertices
-    for (size_t mi = 0; mi < meshes.size(); ++mi)
-        for (size_t v = 0; v < meshes[mi]->positions.size(); v += 1024)
-            items.emplace_back(mi, v);
+    // A position repeated in a mesh (glTF splits vertices at normal seams: about half of them) is asked once; the
+    // answer depends on the position alone.
+    std::vector<uint32_t> uniqueOf; // per vertex, mesh after mesh: its position's index in `positions`
+    std::vector<glm::vec3> positions;
+    for (const Mesh* m : meshes) {
+        const size_t n = m->positions.size();
+        if (n == 0)
+            continue;
+        std::vector<uint32_t> remap(n);
+        const size_t unique =
+            meshopt_generateVertexRemap(remap.data(), nullptr, n, m->positions.data(), n, sizeof(glm::vec3));
+        const auto base = static_cast<uint32_t>(positions.size());
+        positions.resize(positions.size() + unique);
+        for (size_t v = 0; v < n; ++v) {
+            positions[base + remap[v]] = m->positions[v];
+            uniqueOf.push_back(base + remap[v]);
+        }
+    }
+    NearestSkin once{std::vector<float>(positions.size(), kInf), std::vector<uint32_t>(positions.size(), 0),
+                     std::vector<uint8_t>(positions.size(), 0)};
     std::atomic<size_t> next{0};
+    constexpr size_t kBlock = 1024;
     auto work = [&] {
-        for (size_t k = next++; k < items.size(); k = next++) {
-            const Mesh* m = meshes[items[k].first];
-            for (size_t v = items[k].second; v < std::min(m->positions.size(), items[k].second + 1024); ++v) {
-                const glm::vec3& p = m->positions[v];
+        for (size_t b = kBlock * next++; b < positions.size(); b = kBlock * next++)
+            for (size_t v = b; v < std::min(positions.size(), b + kBlock); ++v) {
+                const glm::vec3& p = positions[v];
                 ClosestPoint c = skin.bvh.closestPoint(p, maxDistance);
                 if (!c.found)
                     continue;
-                const size_t at = offset[items[k].first] + v;
                 const glm::vec3 d = c.point - p; // as the query measured it, so a smaller reach keeps the same
-                near.d2[at] = glm::dot(d, d);
-                near.triangle[at] = c.triangle;
-                near.under[at] = glm::dot(p - c.point, skin.mesh.triangleNormal(c.triangle)) > 0.0f ? 0 : 1;
+                once.d2[v] = glm::dot(d, d);
+                once.triangle[v] = c.triangle;
+                once.under[v] = glm::dot(p - c.point, skin.mesh.triangleNormal(c.triangle)) > 0.0f ? 0 : 1;
             }
-        }
     };
     size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
     std::vector<std::thread> pool;
@@ -106,6 +115,13 @@ NearestSkin nearestSkin(const SkinSurface& skin, std::span<const Mesh* const> me
     work();
     for (auto& t : pool)
         t.join();
+    NearestSkin near{std::vector<float>(uniqueOf.size()), std::vector<uint32_t>(uniqueOf.size()),
+                     std::vector<uint8_t>(uniqueOf.size())};
+    for (size_t v = 0; v < uniqueOf.size(); ++v) {
+        near.d2[v] = once.d2[uniqueOf[v]];
+        near.triangle[v] = once.triangle[uniqueOf[v]];
+        near.under[v] = once.under[uniqueOf[v]];
+    }
     return near;
 }
 
