@@ -16,6 +16,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <exception>
+#include <future>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -36,19 +37,23 @@ std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly) 
         core::logDebug(std::string(what) + " at " + std::to_string(clock.seconds()).substr(0, 5) + " s");
     };
     auto world = std::make_unique<World>();
+    world->atlasDir = io::locateAssets() / "atlas";
+    // The atlas needs nothing from the body: it is read beside it.
+    std::future<anatomy::Atlas> atlas;
+    if (!bodyOnly)
+        atlas = std::async(std::launch::async, [dir = world->atlasDir] { return anatomy::loadAtlasOrThrow(dir); });
     world->body = io::loadBody(options, &world->report);
     lap("body loaded");
     if (!world->body.failures.empty())
         core::logWarn(std::to_string(world->body.failures.size()) + " of " + std::to_string(world->report.filesListed) +
                       " files failed to load and were skipped");
-    world->atlasDir = io::locateAssets() / "atlas";
     if (bodyOnly) {
         report(options, io::LoadProgress::Stage::Done);
         return world;
     }
     // The atlas: without it the body still shows, and the teaching features say why they are off.
     try {
-        world->atlas = std::make_unique<anatomy::Atlas>(anatomy::loadAtlasOrThrow(world->atlasDir));
+        world->atlas = std::make_unique<anatomy::Atlas>(atlas.get());
     } catch (const core::Error& e) {
         world->atlasError = e.what();
         core::logError(world->atlasError);
