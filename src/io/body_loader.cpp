@@ -81,13 +81,13 @@ std::pair<float, float> stageSpan(LoadProgress::Stage stage) {
     case S::Cache:
         return {0.0f, 0.02f};
     case S::Parsing:
-        return {0.02f, 0.27f};
+        return {0.02f, 0.47f};
     case S::Classifying:
-        return {0.27f, 0.47f};
+        return {0.47f, 0.67f};
     case S::WritingCache:
-        return {0.47f, 0.5f};
+        return {0.67f, 0.71f};
     case S::Fascia:
-        return {0.5f, 1.0f};
+        return {0.71f, 1.0f};
     case S::Done:
         return {1.0f, 1.0f};
     }
