@@ -182,8 +182,7 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
         // Ten frames a second while loading, but not a frame's wait once the load is done: on software GL each
         // frame of the loading screen costs the loader CPU time (at 30 a second it took about a sixth of a core).
         std::unique_lock lock(mutex);
-        finishedChanged.wait_for(lock, std::chrono::milliseconds(100),
-                                 [&] { return finished && view.error.empty(); });
+        finishedChanged.wait_for(lock, std::chrono::milliseconds(100), [&] { return finished && view.error.empty(); });
     }
     if (!view.error.empty())
         return code;

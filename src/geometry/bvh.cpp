@@ -78,9 +78,8 @@ void Bvh::build(std::span<const Mesh* const> meshes, unsigned threads) {
     // its own node list, and spliced in (same splits as one thread: each subtree owns its range of items).
     if (threads == 0)
         threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
-    const uint32_t deferBelow = items.size() >= kParallelBuildMin && threads > 1
-                                    ? static_cast<uint32_t>(items.size() / (8 * threads))
-                                    : 0;
+    const uint32_t deferBelow =
+        items.size() >= kParallelBuildMin && threads > 1 ? static_cast<uint32_t>(items.size() / (8 * threads)) : 0;
     std::vector<Job> deferred;
     grow(nodes_, root, items, deferBelow, &deferred);
     std::vector<std::vector<Node>> subtrees(deferred.size());

@@ -248,8 +248,8 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     }
     for (auto& t : pool)
         t.join();
-    core::logDebug("parsed " + std::to_string(rows.size()) + " files in " + std::to_string(clock.seconds()).substr(0, 5) +
-                   " s");
+    core::logDebug("parsed " + std::to_string(rows.size()) + " files in " +
+                   std::to_string(clock.seconds()).substr(0, 5) + " s");
     tell(options, LoadProgress::Stage::Classifying);
     core::Stopwatch stage;
 

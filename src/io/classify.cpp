@@ -214,8 +214,7 @@ void assignLayers(anatomy::Body& body, const std::vector<LayerOverride>& overrid
                     if (hit.hit && owner[hit.mesh] == *skinIndex && hit.t <= rules.maxSkinGap)
                         ++exposed;
                 }
-                exposedFraction[k] =
-                    counted > 0 ? static_cast<float>(exposed) / static_cast<float>(counted) : 0.0f;
+                exposedFraction[k] = counted > 0 ? static_cast<float>(exposed) / static_cast<float>(counted) : 0.0f;
             }
         };
         std::vector<std::thread> pool;

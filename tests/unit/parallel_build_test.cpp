@@ -56,7 +56,8 @@ TEST(ParallelBuild, BvhIsTheSameForAnyThreadCount) {
         ASSERT_EQ(a.hit, b.hit) << "ray " << k;
         if (a.hit) {
             ++hits;
-            EXPECT_TRUE(sameBits(a.t, b.t) && a.mesh == b.mesh && a.triangle == b.triangle && sameBits(a.point, b.point))
+            EXPECT_TRUE(sameBits(a.t, b.t) && a.mesh == b.mesh && a.triangle == b.triangle &&
+                        sameBits(a.point, b.point))
                 << "ray " << k;
         }
         const glm::vec3 p = ray.origin;
