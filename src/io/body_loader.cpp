@@ -207,6 +207,12 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     // Parse every file on a pool of workers (Assimp importers are independent per thread); results land by index,
     // so the body is the same whatever the thread count. This thread reports progress while they work.
     std::vector<std::optional<geometry::Mesh>> meshes(rows.size());
+    // The skin file holds two nested outward-facing sheets 1-3 mm apart. Keep the outer one, welded: a faded skin
+    // then blends once, and the geodesic heat maps run on one connected surface. The first skin row (the body's
+    // skin when it loads) is prepared by the worker that parsed it, beside the other files.
+    const auto skinRow = static_cast<size_t>(
+        std::find_if(rows.begin(), rows.end(), [](const ManifestRow& r) { return r.fma == "FMA7163"; }) - rows.begin());
+    size_t skinTrianglesBefore = 0;
     std::atomic<size_t> next{0};
     std::mutex doneMutex;
     std::condition_variable doneChanged;
@@ -216,6 +222,10 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
             if (errors[i].empty()) {
                 try {
                     meshes[i] = loadMeshFile(paths[i]);
+                    if (i == skinRow) {
+                        skinTrianglesBefore = meshes[i]->triangleCount();
+                        meshes[i] = geometry::prepareSkin(*meshes[i]).mesh;
+                    }
                     meshes[i]->buildLods();
                 } catch (const std::exception& e) {
                     errors[i] = e.what();
@@ -254,6 +264,7 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     core::Stopwatch stage;
 
     anatomy::Body body;
+    bool skinPrepared = false;
     for (size_t i = 0; i < rows.size(); ++i) {
         if (!meshes[i]) {
             core::logWarn("skipped " + errors[i]);
@@ -271,6 +282,7 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
         s.minDistToSkinMm = rows[i].minDistToSkinMm;
         body.structures.push_back(std::move(s));
         body.meshes.push_back(std::move(*meshes[i]));
+        skinPrepared = skinPrepared || i == skinRow;
     }
     if (body.empty()) {
         // Name the files and Assimp's reasons: "none loaded" alone leaves the user guessing.
@@ -282,16 +294,16 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
             msg += "; and " + std::to_string(body.failures.size() - shown) + " more";
         throw core::DataError(manifestPath.string(), msg);
     }
-    // The skin file holds two nested outward-facing sheets 1-3 mm apart. Keep the outer one, welded: a faded
-    // skin then blends once, and the geodesic heat maps run on one connected surface.
     if (auto skin = body.skin()) {
+        // Only when the first skin row failed and a later one is the body's skin: prepared here.
         auto& mesh = body.meshes[*skin];
-        size_t before = mesh.triangleCount();
-        mesh = geometry::prepareSkin(mesh).mesh;
-        mesh.buildLods();
+        if (!skinPrepared) {
+            skinTrianglesBefore = mesh.triangleCount();
+            mesh = geometry::prepareSkin(mesh).mesh;
+            mesh.buildLods();
+        }
         core::logDebug("skin: kept the outer sheet, " + std::to_string(mesh.triangleCount()) + " of " +
-                       std::to_string(before) + " triangles, in " + std::to_string(stage.seconds()).substr(0, 5) +
-                       " s");
+                       std::to_string(skinTrianglesBefore) + " triangles");
     }
     body.updateBounds();
 
