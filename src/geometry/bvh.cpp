@@ -1,14 +1,18 @@
 #include "geometry/bvh.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <glm/geometric.hpp>
+#include <thread>
 
 namespace myoatlas::geometry {
 namespace {
 
 constexpr uint32_t kLeafSize = 4;
 constexpr int kBins = 12;
+// Below this many triangles one thread builds the whole tree (threads cost more than they save).
+constexpr size_t kParallelBuildMin = 65536;
 
 bool rayBox(const Aabb& box, const glm::vec3& origin, const glm::vec3& invDir, float tMax, float& tEnter) {
     glm::vec3 t0 = (box.min - origin) * invDir;
@@ -29,94 +33,153 @@ float surfaceAreaOf(const Aabb& b) {
 
 } // namespace
 
-void Bvh::build(const Mesh& mesh) {
+void Bvh::build(const Mesh& mesh, unsigned threads) {
     const Mesh* one = &mesh;
-    build(std::span<const Mesh* const>(&one, 1));
+    build(std::span<const Mesh* const>(&one, 1), threads);
 }
 
-void Bvh::build(std::span<const Mesh* const> meshes) {
+void Bvh::build(std::span<const Mesh* const> meshes, unsigned threads) {
     tris_.clear();
     nodes_.clear();
     size_t total = 0;
     for (const Mesh* m : meshes)
         total += m->triangleCount();
     tris_.reserve(total);
-    std::vector<glm::vec3> centroids;
-    centroids.reserve(total);
+    std::vector<BuildItem> items;
+    items.reserve(total);
     for (uint32_t mi = 0; mi < meshes.size(); ++mi) {
         const Mesh& m = *meshes[mi];
         for (uint32_t t = 0; t < m.triangleCount(); ++t) {
             const glm::vec3& a = m.positions[m.indices[t * 3]];
             const glm::vec3& b = m.positions[m.indices[t * 3 + 1]];
             const glm::vec3& c = m.positions[m.indices[t * 3 + 2]];
-            tris_.push_back({a, b - a, c - a, mi, t});
-            centroids.push_back((a + b + c) / 3.0f);
+            Tri tri{a, b - a, c - a, mi, t};
+            // The box of the corners as the queries see them (v0 + e1 need not equal b exactly).
+            BuildItem item;
+            item.box.expand(tri.v0);
+            item.box.expand(tri.v0 + tri.e1);
+            item.box.expand(tri.v0 + tri.e2);
+            item.centroid = (a + b + c) / 3.0f;
+            item.tri = static_cast<uint32_t>(tris_.size());
+            tris_.push_back(tri);
+            items.push_back(item);
         }
     }
     if (tris_.empty())
         return;
     nodes_.reserve(2 * tris_.size() / kLeafSize + 1);
-    nodes_.push_back({{}, 0, static_cast<uint32_t>(tris_.size())});
-    subdivide(0, centroids);
+    Job root{0, 0, static_cast<uint32_t>(items.size()), {}, {}};
+    for (const BuildItem& item : items) {
+        root.box.expand(item.box);
+        root.cbox.expand(item.centroid);
+    }
+    nodes_.push_back({});
+    // The top of the tree is split here; subtrees below a share of the triangles are built on workers, each into
+    // its own node list, and spliced in (same splits as one thread: each subtree owns its range of items).
+    if (threads == 0)
+        threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+    const uint32_t deferBelow =
+        items.size() >= kParallelBuildMin && threads > 1 ? static_cast<uint32_t>(items.size() / (8 * threads)) : 0;
+    std::vector<Job> deferred;
+    grow(nodes_, root, items, deferBelow, &deferred);
+    std::vector<std::vector<Node>> subtrees(deferred.size());
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+        for (size_t k = next++; k < deferred.size(); k = next++) {
+            Job local = deferred[k];
+            local.node = 0;
+            subtrees[k].push_back({});
+            grow(subtrees[k], local, items, 0, nullptr);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < std::min<size_t>(threads, deferred.size()); ++t)
+        pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool)
+        t.join();
+    for (size_t k = 0; k < deferred.size(); ++k) {
+        // Local node 0 is the subtree's root, already placed; local node j > 0 goes to base + j - 1.
+        const auto base = static_cast<uint32_t>(nodes_.size());
+        auto place = [base](Node n) {
+            if (n.count == 0)
+                n.first = base + n.first - 1;
+            return n;
+        };
+        nodes_[deferred[k].node] = place(subtrees[k][0]);
+        for (size_t j = 1; j < subtrees[k].size(); ++j)
+            nodes_.push_back(place(subtrees[k][j]));
+    }
+    std::vector<Tri> ordered;
+    ordered.reserve(tris_.size());
+    for (const BuildItem& item : items)
+        ordered.push_back(tris_[item.tri]);
+    tris_ = std::move(ordered);
     nodes_.shrink_to_fit();
 }
 
-void Bvh::subdivide(uint32_t nodeIndex, std::vector<glm::vec3>& centroids) {
-    // Iterative to keep deep trees off the call stack.
-    std::vector<uint32_t> stack{nodeIndex};
+void Bvh::grow(std::vector<Node>& nodes, const Job& root, std::vector<BuildItem>& items, uint32_t deferBelow,
+               std::vector<Job>* deferred) {
+    // A node's box and centroid box come from its parent's bins (min and max are exact, so they equal a pass over
+    // the node's own triangles). Iterative to keep deep trees off the call stack.
+    std::vector<Job> stack{root};
     while (!stack.empty()) {
-        uint32_t ni = stack.back();
+        const Job job = stack.back();
         stack.pop_back();
-        Node node = nodes_[ni];
-        Aabb box, cbox;
-        for (uint32_t i = node.first; i < node.first + node.count; ++i) {
-            const Tri& t = tris_[i];
-            box.expand(t.v0);
-            box.expand(t.v0 + t.e1);
-            box.expand(t.v0 + t.e2);
-            cbox.expand(centroids[i]);
-        }
-        nodes_[ni].box = box;
-        if (node.count <= kLeafSize)
+        nodes[job.node] = {job.box, job.first, job.count};
+        if (job.count <= kLeafSize)
             continue;
+        if (job.count < deferBelow) {
+            deferred->push_back(job);
+            continue;
+        }
         // Binned SAH on the widest centroid axis.
+        const Aabb& cbox = job.cbox;
         glm::vec3 ext = cbox.extent();
         int axis = ext.x > ext.y ? (ext.x > ext.z ? 0 : 2) : (ext.y > ext.z ? 1 : 2);
         float lo = cbox.min[axis], span = ext[axis];
         if (span <= 0.0f)
             continue; // all centroids coincide: keep as a leaf
         struct Bin {
-            Aabb box;
+            Aabb box, cbox;
             uint32_t count = 0;
         } bins[kBins];
-        auto binOf = [&](uint32_t i) {
-            int b = static_cast<int>((centroids[i][axis] - lo) / span * kBins);
+        auto binOf = [&](const BuildItem& item) {
+            int b = static_cast<int>((item.centroid[axis] - lo) / span * kBins);
             return std::clamp(b, 0, kBins - 1);
         };
-        for (uint32_t i = node.first; i < node.first + node.count; ++i) {
-            Bin& bin = bins[binOf(i)];
-            const Tri& t = tris_[i];
+        const uint32_t end = job.first + job.count;
+        for (uint32_t i = job.first; i < end; ++i) {
+            const BuildItem& item = items[i];
+            Bin& bin = bins[binOf(item)];
             bin.count++;
-            bin.box.expand(t.v0);
-            bin.box.expand(t.v0 + t.e1);
-            bin.box.expand(t.v0 + t.e2);
+            bin.box.expand(item.box);
+            bin.cbox.expand(item.centroid);
+        }
+        // The sides of every split by one sweep each way (min and max are exact: the same boxes as bin by bin).
+        Aabb rightBox[kBins];
+        uint32_t rightCount[kBins] = {};
+        {
+            Aabb r;
+            uint32_t nr = 0;
+            for (int b = kBins - 1; b >= 1; --b) {
+                r.expand(bins[b].box);
+                nr += bins[b].count;
+                rightBox[b] = r;
+                rightCount[b] = nr;
+            }
         }
         float bestCost = 1e30f;
         int bestSplit = -1;
+        Aabb l;
+        uint32_t nl = 0;
         for (int s = 1; s < kBins; ++s) {
-            Aabb l, r;
-            uint32_t nl = 0, nr = 0;
-            for (int b = 0; b < s; ++b) {
-                l.expand(bins[b].box);
-                nl += bins[b].count;
-            }
-            for (int b = s; b < kBins; ++b) {
-                r.expand(bins[b].box);
-                nr += bins[b].count;
-            }
+            l.expand(bins[s - 1].box);
+            nl += bins[s - 1].count;
+            const uint32_t nr = rightCount[s];
             if (nl == 0 || nr == 0)
                 continue;
-            float cost = surfaceAreaOf(l) * nl + surfaceAreaOf(r) * nr;
+            float cost = surfaceAreaOf(l) * nl + surfaceAreaOf(rightBox[s]) * nr;
             if (cost < bestCost) {
                 bestCost = cost;
                 bestSplit = s;
@@ -124,26 +187,31 @@ void Bvh::subdivide(uint32_t nodeIndex, std::vector<glm::vec3>& centroids) {
         }
         if (bestSplit < 0)
             continue;
-        uint32_t i = node.first, j = node.first + node.count;
+        uint32_t i = job.first, j = end;
         while (i < j) {
-            if (binOf(i) < bestSplit) {
+            if (binOf(items[i]) < bestSplit) {
                 ++i;
             } else {
                 --j;
-                std::swap(tris_[i], tris_[j]);
-                std::swap(centroids[i], centroids[j]);
+                std::swap(items[i], items[j]);
             }
         }
-        uint32_t leftCount = i - node.first;
-        if (leftCount == 0 || leftCount == node.count)
+        uint32_t leftCount = i - job.first;
+        if (leftCount == 0 || leftCount == job.count)
             continue;
-        auto left = static_cast<uint32_t>(nodes_.size());
-        nodes_.push_back({{}, node.first, leftCount});
-        nodes_.push_back({{}, i, node.count - leftCount});
-        nodes_[ni].first = left;
-        nodes_[ni].count = 0;
+        Job left{static_cast<uint32_t>(nodes.size()), job.first, leftCount, {}, {}};
+        Job right{left.node + 1, i, job.count - leftCount, {}, {}};
+        for (int b = 0; b < kBins; ++b) {
+            Job& side = b < bestSplit ? left : right;
+            side.box.expand(bins[b].box);
+            side.cbox.expand(bins[b].cbox);
+        }
+        nodes.emplace_back();
+        nodes.emplace_back();
+        nodes[job.node].first = left.node;
+        nodes[job.node].count = 0;
         stack.push_back(left);
-        stack.push_back(left + 1);
+        stack.push_back(right);
     }
 }
 

@@ -34,9 +34,10 @@ struct ClosestPoint {
 
 class Bvh {
 public:
-    // Builds over all triangles of the given meshes. Mesh ids in results index this span.
-    void build(std::span<const Mesh* const> meshes);
-    void build(const Mesh& mesh);
+    // Builds over all triangles of the given meshes. Mesh ids in results index this span. Large trees are built on
+    // `threads` workers (0: one per core, at most 8); the tree and every query answer are the same for any count.
+    void build(std::span<const Mesh* const> meshes, unsigned threads = 0);
+    void build(const Mesh& mesh, unsigned threads = 0);
 
     // Nearest intersection with t in (0, tMax]. meshMask, when not empty, has one entry per mesh: 0 skips it.
     [[nodiscard]] RayHit intersect(const Ray& ray, float tMax = std::numeric_limits<float>::infinity(),
@@ -60,7 +61,20 @@ private:
         uint32_t first = 0; // leaf: first triangle; inner: index of left child (right = left + 1)
         uint32_t count = 0; // leaf: triangle count; inner: 0
     };
-    void subdivide(uint32_t node, std::vector<glm::vec3>& centroids);
+    struct BuildItem {
+        Aabb box;           // of the triangle's corners
+        glm::vec3 centroid; // of the triangle
+        uint32_t tri;       // index into tris_ before the build reorders it
+    };
+    struct Job {
+        uint32_t node;         // its slot in the node list being grown
+        uint32_t first, count; // its range of items
+        Aabb box, cbox;        // of its triangles and of their centroids
+    };
+    // Splits job's node until the leaves are small, appending children to `nodes`. Nodes with fewer than
+    // deferBelow items are left for the caller (their slot holds a leaf until then) and listed in `deferred`.
+    static void grow(std::vector<Node>& nodes, const Job& root, std::vector<BuildItem>& items, uint32_t deferBelow,
+                     std::vector<Job>* deferred);
 
     std::vector<Tri> tris_;
     std::vector<Node> nodes_;

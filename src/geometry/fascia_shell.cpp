@@ -64,45 +64,83 @@ InwardHits castInward(const SkinSurface& skin, const Bvh& bvh, std::span<const M
     return hits;
 }
 
+// The skin point nearest to every vertex of `meshes` (in order, mesh after mesh), within a distance: found once,
+// it serves both shells, each of which keeps the vertices within its own reach.
+struct NearestSkin {
+    std::vector<float> d2;          // squared distance (kInf: none within the distance asked)
+    std::vector<uint32_t> triangle; // the skin triangle holding the nearest point
+    std::vector<uint8_t> under;     // 1 when the vertex lies under that triangle (not poking out through the skin)
+};
+
+NearestSkin nearestSkin(const SkinSurface& skin, std::span<const Mesh* const> meshes, float maxDistance) {
+    // A position repeated in a mesh (glTF splits vertices at normal seams: about half of them) is asked once; the
+    // answer depends on the position alone.
+    std::vector<uint32_t> uniqueOf; // per vertex, mesh after mesh: its position's index in `positions`
+    std::vector<glm::vec3> positions;
+    for (const Mesh* m : meshes) {
+        const size_t n = m->positions.size();
+        if (n == 0)
+            continue;
+        std::vector<uint32_t> remap(n);
+        const size_t unique =
+            meshopt_generateVertexRemap(remap.data(), nullptr, n, m->positions.data(), n, sizeof(glm::vec3));
+        const auto base = static_cast<uint32_t>(positions.size());
+        positions.resize(positions.size() + unique);
+        for (size_t v = 0; v < n; ++v) {
+            positions[base + remap[v]] = m->positions[v];
+            uniqueOf.push_back(base + remap[v]);
+        }
+    }
+    NearestSkin once{std::vector<float>(positions.size(), kInf), std::vector<uint32_t>(positions.size(), 0),
+                     std::vector<uint8_t>(positions.size(), 0)};
+    std::atomic<size_t> next{0};
+    constexpr size_t kBlock = 1024;
+    auto work = [&] {
+        for (size_t b = kBlock * next++; b < positions.size(); b = kBlock * next++)
+            for (size_t v = b; v < std::min(positions.size(), b + kBlock); ++v) {
+                const glm::vec3& p = positions[v];
+                ClosestPoint c = skin.bvh.closestPoint(p, maxDistance);
+                if (!c.found)
+                    continue;
+                const glm::vec3 d = c.point - p; // as the query measured it, so a smaller reach keeps the same
+                once.d2[v] = glm::dot(d, d);
+                once.triangle[v] = c.triangle;
+                once.under[v] = glm::dot(p - c.point, skin.mesh.triangleNormal(c.triangle)) > 0.0f ? 0 : 1;
+            }
+    };
+    size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+    std::vector<std::thread> pool;
+    for (size_t th = 1; th < threads; ++th)
+        pool.emplace_back(work);
+    work();
+    for (auto& t : pool)
+        t.join();
+    NearestSkin near{std::vector<float>(uniqueOf.size()), std::vector<uint32_t>(uniqueOf.size()),
+                     std::vector<uint8_t>(uniqueOf.size())};
+    for (size_t v = 0; v < uniqueOf.size(); ++v) {
+        near.d2[v] = once.d2[uniqueOf[v]];
+        near.triangle[v] = once.triangle[uniqueOf[v]];
+        near.under[v] = once.under[uniqueOf[v]];
+    }
+    return near;
+}
+
 // Every mesh vertex within maxDistance under the skin bounds the depth of the three skin vertices of its nearest
 // skin triangle to bound(distance); vertices outside the skin (a muscle poking through) bound nothing.
 template <class Bound>
-std::vector<float> splatBounds(const SkinSurface& skin, std::span<const Mesh* const> meshes, float maxDistance,
-                               Bound bound) {
-    const size_t n = skin.mesh.positions.size();
-    size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
-    std::vector<std::vector<float>> local(threads, std::vector<float>(n, kInf));
-    std::vector<std::pair<const Mesh*, size_t>> items; // (mesh, first vertex) blocks of 1024 vertices
-    for (const Mesh* m : meshes)
-        for (size_t v = 0; v < m->positions.size(); v += 1024)
-            items.emplace_back(m, v);
-    std::atomic<size_t> next{0};
-    auto work = [&](size_t th) {
-        std::vector<float>& out = local[th];
-        for (size_t k = next++; k < items.size(); k = next++) {
-            const Mesh* m = items[k].first;
-            for (size_t v = items[k].second; v < std::min(m->positions.size(), items[k].second + 1024); ++v) {
-                const glm::vec3& p = m->positions[v];
-                ClosestPoint c = skin.bvh.closestPoint(p, maxDistance);
-                if (!c.found || glm::dot(p - c.point, skin.mesh.triangleNormal(c.triangle)) > 0.0f)
-                    continue;
-                float b = bound(std::max(c.distance, 0.0005f));
-                const uint32_t* tri = &skin.mesh.indices[c.triangle * 3];
-                for (int i = 0; i < 3; ++i)
-                    out[tri[i]] = std::min(out[tri[i]], b);
-            }
-        }
-    };
-    std::vector<std::thread> pool;
-    for (size_t th = 1; th < threads; ++th)
-        pool.emplace_back(work, th);
-    work(0);
-    for (auto& t : pool)
-        t.join();
-    for (size_t th = 1; th < threads; ++th)
-        for (size_t i = 0; i < n; ++i)
-            local[0][i] = std::min(local[0][i], local[th][i]);
-    return std::move(local[0]);
+std::vector<float> splatBounds(const SkinSurface& skin, const NearestSkin& near, float maxDistance, Bound bound) {
+    std::vector<float> out(skin.mesh.positions.size(), kInf);
+    // The query's own bound: a nearest point counts when strictly closer than this.
+    const float limit = maxDistance == kInf ? 1e30f : maxDistance * maxDistance;
+    for (size_t v = 0; v < near.d2.size(); ++v) {
+        if (!near.under[v] || !(near.d2[v] < limit))
+            continue;
+        float b = bound(std::max(std::sqrt(near.d2[v]), 0.0005f));
+        const uint32_t* tri = &skin.mesh.indices[near.triangle[v] * 3];
+        for (int i = 0; i < 3; ++i)
+            out[tri[i]] = std::min(out[tri[i]], b);
+    }
+    return out;
 }
 
 // Constrained Jacobi smoothing of a per-vertex field over kept vertices: half a step toward the neighbour mean,
@@ -281,17 +319,20 @@ SkinSurface prepareSkin(const Mesh& input, const SkinOptions& options) {
     return skin;
 }
 
-FasciaShell superficialFascia(const SkinSurface& skin, std::span<const Mesh* const> obstacles,
-                              const SuperficialFasciaOptions& options) {
+namespace {
+
+float superficialReach(const SuperficialFasciaOptions& options) {
+    return options.depth / std::max(options.obstacleFraction, 1e-3f);
+}
+
+// The shells from a BVH over the obstacles and their nearest skin points (within at least the shell's reach).
+FasciaShell superficialFrom(const SkinSurface& skin, const Bvh& bvh, std::span<const Mesh* const> obstacles,
+                            const NearestSkin& near, const SuperficialFasciaOptions& options) {
     const size_t n = skin.mesh.positions.size();
-    Bvh bvh;
-    if (!obstacles.empty())
-        bvh.build(obstacles);
-    const float reach = options.depth / std::max(options.obstacleFraction, 1e-3f);
+    const float reach = superficialReach(options);
     std::vector<float> tMax(n, reach);
     InwardHits hits = castInward(skin, bvh, obstacles, tMax);
-    std::vector<float> splat =
-        splatBounds(skin, obstacles, reach, [&](float t) { return options.obstacleFraction * t; });
+    std::vector<float> splat = splatBounds(skin, near, reach, [&](float t) { return options.obstacleFraction * t; });
     std::vector<float> hi(n), lo(n, 0.0f), d(n);
     for (size_t i = 0; i < n; ++i) {
         float t = hits.fromInside[i] ? 0.0005f : hits.t[i]; // inside a protruding muscle: pretend it is 0.5 mm down
@@ -304,11 +345,9 @@ FasciaShell superficialFascia(const SkinSurface& skin, std::span<const Mesh* con
     return assembleShell(skin, d, kept, {});
 }
 
-FasciaShell deepFascia(const SkinSurface& skin, std::span<const Mesh* const> muscles, const DeepFasciaOptions& o) {
+FasciaShell deepFrom(const SkinSurface& skin, const Bvh& bvh, std::span<const Mesh* const> muscles,
+                     const NearestSkin& near, const DeepFasciaOptions& o) {
     const size_t n = skin.mesh.positions.size();
-    Bvh bvh;
-    if (!muscles.empty())
-        bvh.build(muscles);
     std::vector<float> tMax(n);
     for (size_t i = 0; i < n; ++i)
         tMax[i] = std::min(o.maxDepth, skin.thickness[i]);
@@ -330,7 +369,7 @@ FasciaShell deepFascia(const SkinSurface& skin, std::span<const Mesh* const> mus
     // The rays only see the muscle straight under each vertex; between vertices (about 1 cm apart) an envelope
     // triangle could still cut the corner of a muscle edge, so every muscle vertex near the skin bounds too.
     std::vector<float> splat =
-        splatBounds(skin, muscles, o.maxDepth, [&](float t) { return std::max(t - o.offset, o.hitFraction * t); });
+        splatBounds(skin, near, o.maxDepth, [&](float t) { return std::max(t - o.offset, o.hitFraction * t); });
     for (size_t i = 0; i < n; ++i)
         if (splat[i] < kInf) {
             raw[i] = std::min(raw[i], splat[i]);
@@ -437,6 +476,33 @@ FasciaShell deepFascia(const SkinSurface& skin, std::span<const Mesh* const> mus
         d[v] = std::clamp(d[v], lo[v], hi[v]);
     smoothClamped(skin, kept, d, lo, hi, o.smoothIterations);
     return assembleShell(skin, d, kept, supported);
+}
+
+} // namespace
+
+FasciaShell superficialFascia(const SkinSurface& skin, std::span<const Mesh* const> obstacles,
+                              const SuperficialFasciaOptions& options) {
+    Bvh bvh;
+    if (!obstacles.empty())
+        bvh.build(obstacles);
+    return superficialFrom(skin, bvh, obstacles, nearestSkin(skin, obstacles, superficialReach(options)), options);
+}
+
+FasciaShell deepFascia(const SkinSurface& skin, std::span<const Mesh* const> muscles, const DeepFasciaOptions& o) {
+    Bvh bvh;
+    if (!muscles.empty())
+        bvh.build(muscles);
+    return deepFrom(skin, bvh, muscles, nearestSkin(skin, muscles, o.maxDepth), o);
+}
+
+FasciaShells fasciaShells(const SkinSurface& skin, std::span<const Mesh* const> obstacles,
+                          const SuperficialFasciaOptions& superficial, const DeepFasciaOptions& deep) {
+    Bvh bvh;
+    if (!obstacles.empty())
+        bvh.build(obstacles);
+    // One nearest-point query per obstacle vertex, out to the longer reach; each shell keeps the ones within its own.
+    const NearestSkin near = nearestSkin(skin, obstacles, std::max(superficialReach(superficial), deep.maxDepth));
+    return {superficialFrom(skin, bvh, obstacles, near, superficial), deepFrom(skin, bvh, obstacles, near, deep)};
 }
 
 FasciaShell cutSheet(const FasciaShell& shell, const SkinSurface& skin, const SurfaceRegion& region, CutRule rule) {

@@ -79,6 +79,17 @@ struct DeepFasciaOptions {
 [[nodiscard]] FasciaShell deepFascia(const SkinSurface& skin, std::span<const Mesh* const> muscles,
                                      const DeepFasciaOptions& options = {});
 
+struct FasciaShells {
+    FasciaShell superficial;
+    FasciaShell deep;
+};
+
+// Both shells over the same obstacles, as superficialFascia and deepFascia give them, for about the cost of one:
+// the obstacles' BVH and their nearest skin points are found once.
+[[nodiscard]] FasciaShells fasciaShells(const SkinSurface& skin, std::span<const Mesh* const> obstacles,
+                                        const SuperficialFasciaOptions& superficial = {},
+                                        const DeepFasciaOptions& deep = {});
+
 // A region of the body surface: true where a named sheet should be. Gets the skin-side position and the outward
 // skin normal (plantar fascia: the soles, normal.y < -0.5; thoracolumbar: posterior, normal.z < 0).
 using SurfaceRegion = std::function<bool(const glm::vec3& position, const glm::vec3& normal)>;

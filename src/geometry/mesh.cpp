@@ -6,18 +6,6 @@
 
 namespace myoatlas::geometry {
 
-void Aabb::expand(const glm::vec3& p) {
-    min = glm::min(min, p);
-    max = glm::max(max, p);
-}
-
-void Aabb::expand(const Aabb& b) {
-    if (!b.valid())
-        return;
-    min = glm::min(min, b.min);
-    max = glm::max(max, b.max);
-}
-
 float Aabb::radius() const {
     return valid() ? glm::length(extent()) * 0.5f : 0.0f;
 }
@@ -25,11 +13,6 @@ float Aabb::radius() const {
 bool Aabb::contains(const glm::vec3& p, float margin) const {
     return p.x >= min.x - margin && p.y >= min.y - margin && p.z >= min.z - margin && p.x <= max.x + margin &&
            p.y <= max.y + margin && p.z <= max.z + margin;
-}
-
-float Aabb::distance2(const glm::vec3& p) const {
-    glm::vec3 d = glm::max(glm::max(min - p, p - max), glm::vec3(0.0f));
-    return glm::dot(d, d);
 }
 
 Aabb Mesh::bounds() const {

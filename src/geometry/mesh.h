@@ -1,6 +1,8 @@
 #pragma once
 // CPU triangle meshes: the source of truth for everything drawn. The renderer uploads them; nothing here knows GL.
 #include <cstdint>
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
 #include <glm/vec3.hpp>
 #include <vector>
 
@@ -20,6 +22,24 @@ struct Aabb {
     // Squared distance from p to the box (0 inside).
     [[nodiscard]] float distance2(const glm::vec3& p) const;
 };
+
+// Inline: BVH builds and closest-point queries call these millions of times.
+inline void Aabb::expand(const glm::vec3& p) {
+    min = glm::min(min, p);
+    max = glm::max(max, p);
+}
+
+inline void Aabb::expand(const Aabb& b) {
+    if (!b.valid())
+        return;
+    min = glm::min(min, b.min);
+    max = glm::max(max, b.max);
+}
+
+inline float Aabb::distance2(const glm::vec3& p) const {
+    glm::vec3 d = glm::max(glm::max(min - p, p - max), glm::vec3(0.0f));
+    return glm::dot(d, d);
+}
 
 // One simplified version of a mesh: a triangle list over the mesh's own vertices, and how far (metres) its surface
 // may stray from the full one.

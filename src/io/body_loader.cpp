@@ -81,13 +81,13 @@ std::pair<float, float> stageSpan(LoadProgress::Stage stage) {
     case S::Cache:
         return {0.0f, 0.02f};
     case S::Parsing:
-        return {0.02f, 0.27f};
+        return {0.02f, 0.47f};
     case S::Classifying:
-        return {0.27f, 0.47f};
+        return {0.47f, 0.67f};
     case S::WritingCache:
-        return {0.47f, 0.5f};
+        return {0.67f, 0.71f};
     case S::Fascia:
-        return {0.5f, 1.0f};
+        return {0.71f, 1.0f};
     case S::Done:
         return {1.0f, 1.0f};
     }
@@ -184,9 +184,12 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     const fs::path cachePath = cacheDir / "body.bin";
 
     tell(options, LoadProgress::Stage::Cache);
+    core::logDebug("body cache key (manifest and " + std::to_string(rows.size()) + " files hashed) in " +
+                   std::to_string(clock.seconds()).substr(0, 5) + " s");
     if (options.useCache) {
         auto cached = readBodyCache(cachePath, key.value());
         if (cached.body) {
+            core::logDebug("body cache read in " + std::to_string(clock.seconds()).substr(0, 5) + " s from the start");
             rep.fromCache = true;
             rep.filesLoaded = cached.body->size();
             rep.failures = cached.body->failures.size();
@@ -204,6 +207,12 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     // Parse every file on a pool of workers (Assimp importers are independent per thread); results land by index,
     // so the body is the same whatever the thread count. This thread reports progress while they work.
     std::vector<std::optional<geometry::Mesh>> meshes(rows.size());
+    // The skin file holds two nested outward-facing sheets 1-3 mm apart. Keep the outer one, welded: a faded skin
+    // then blends once, and the geodesic heat maps run on one connected surface. The first skin row (the body's
+    // skin when it loads) is prepared by the worker that parsed it, beside the other files.
+    const auto skinRow = static_cast<size_t>(
+        std::find_if(rows.begin(), rows.end(), [](const ManifestRow& r) { return r.fma == "FMA7163"; }) - rows.begin());
+    size_t skinTrianglesBefore = 0;
     std::atomic<size_t> next{0};
     std::mutex doneMutex;
     std::condition_variable doneChanged;
@@ -213,6 +222,10 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
             if (errors[i].empty()) {
                 try {
                     meshes[i] = loadMeshFile(paths[i]);
+                    if (i == skinRow) {
+                        skinTrianglesBefore = meshes[i]->triangleCount();
+                        meshes[i] = geometry::prepareSkin(*meshes[i]).mesh;
+                    }
                     meshes[i]->buildLods();
                 } catch (const std::exception& e) {
                     errors[i] = e.what();
@@ -245,9 +258,13 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     }
     for (auto& t : pool)
         t.join();
+    core::logDebug("parsed " + std::to_string(rows.size()) + " files in " +
+                   std::to_string(clock.seconds()).substr(0, 5) + " s");
     tell(options, LoadProgress::Stage::Classifying);
+    core::Stopwatch stage;
 
     anatomy::Body body;
+    bool skinPrepared = false;
     for (size_t i = 0; i < rows.size(); ++i) {
         if (!meshes[i]) {
             core::logWarn("skipped " + errors[i]);
@@ -265,6 +282,7 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
         s.minDistToSkinMm = rows[i].minDistToSkinMm;
         body.structures.push_back(std::move(s));
         body.meshes.push_back(std::move(*meshes[i]));
+        skinPrepared = skinPrepared || i == skinRow;
     }
     if (body.empty()) {
         // Name the files and Assimp's reasons: "none loaded" alone leaves the user guessing.
@@ -276,15 +294,16 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
             msg += "; and " + std::to_string(body.failures.size() - shown) + " more";
         throw core::DataError(manifestPath.string(), msg);
     }
-    // The skin file holds two nested outward-facing sheets 1-3 mm apart. Keep the outer one, welded: a faded
-    // skin then blends once, and the geodesic heat maps run on one connected surface.
     if (auto skin = body.skin()) {
+        // Only when the first skin row failed and a later one is the body's skin: prepared here.
         auto& mesh = body.meshes[*skin];
-        size_t before = mesh.triangleCount();
-        mesh = geometry::prepareSkin(mesh).mesh;
-        mesh.buildLods();
+        if (!skinPrepared) {
+            skinTrianglesBefore = mesh.triangleCount();
+            mesh = geometry::prepareSkin(mesh).mesh;
+            mesh.buildLods();
+        }
         core::logDebug("skin: kept the outer sheet, " + std::to_string(mesh.triangleCount()) + " of " +
-                       std::to_string(before) + " triangles");
+                       std::to_string(skinTrianglesBefore) + " triangles");
     }
     body.updateBounds();
 
@@ -296,14 +315,18 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     }
     groupParts(body, ancestors);
     assignRegions(body, ancestors);
+    stage.reset();
     assignLayers(body, readLayerOverrides(overridesPath), rules);
+    core::logDebug("layers assigned in " + std::to_string(stage.seconds()).substr(0, 5) + " s");
 
     rep.filesLoaded = body.size();
     rep.failures = body.failures.size();
     if (options.useCache) {
         tell(options, LoadProgress::Stage::WritingCache);
         try {
+            core::Stopwatch writing;
             writeBodyCache(cachePath, body, key.value());
+            core::logDebug("body cache written in " + std::to_string(writing.seconds()).substr(0, 5) + " s");
         } catch (const std::exception& e) {
             core::logWarn(std::string("could not write the body cache: ") + e.what());
         }

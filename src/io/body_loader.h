@@ -24,8 +24,8 @@ using LoadProgressFn = std::function<void(const LoadProgress&)>;
 
 // "Loading the body: 312 of 712 structures", "Building the fascia layer...".
 [[nodiscard]] std::string describeProgress(const LoadProgress& progress);
-// The share of a cold start-up a stage spans, [first, second) within 0..1, from measured stage times (the fascia
-// takes half, parsing a quarter, sorting into layers a fifth).
+// The share of a cold start-up a stage spans, [first, second) within 0..1, from measured stage times (parsing
+// takes nearly half, the fascia under a third, sorting into layers a fifth).
 [[nodiscard]] std::pair<float, float> stageSpan(LoadProgress::Stage stage);
 // The whole start-up's share done, 0..1, for one bar over all stages: the stage's span, filled by done/total.
 [[nodiscard]] float progressFraction(const LoadProgress& progress);

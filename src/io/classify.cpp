@@ -7,11 +7,13 @@
 #include "geometry/bvh.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <fstream>
 #include <glm/geometric.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 
 namespace myoatlas::io {
@@ -144,7 +146,10 @@ std::vector<LayerOverride> readLayerOverrides(const std::filesystem::path& path)
     return out;
 }
 
-void assignLayers(anatomy::Body& body, const std::vector<LayerOverride>& overrides, const LayerRules& rules) {
+void assignLayers(anatomy::Body& body, const std::vector<LayerOverride>& overrides, const LayerRules& rules,
+                  unsigned threads) {
+    if (threads == 0)
+        threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
     for (auto& s : body.structures) {
         switch (s.category) {
         case Category::Skin:
@@ -180,30 +185,47 @@ void assignLayers(anatomy::Body& body, const std::vector<LayerOverride>& overrid
             }
         }
         geometry::Bvh bvh;
-        bvh.build(meshes);
+        bvh.build(meshes, threads);
         auto sameMuscle = [&](uint32_t a, uint32_t b) {
             int ga = body.structures[a].group, gb = body.structures[b].group;
             return a == b || (ga >= 0 && ga == gb);
         };
-        for (uint32_t i = 0; i < body.size(); ++i) {
-            auto& s = body.structures[i];
-            if (s.category != Category::Muscle)
-                continue;
-            const auto& mesh = body.meshes[i];
-            size_t n = mesh.vertexCount();
-            size_t step = std::max<size_t>(1, n / static_cast<size_t>(rules.samplesPerMuscle));
-            int counted = 0, exposed = 0;
-            for (size_t v = 0; v < n; v += step) {
-                glm::vec3 dir = mesh.normals[v];
-                geometry::Ray ray{mesh.positions[v] + dir * 5e-4f, dir};
-                auto hit = bvh.intersect(ray, 0.25f);
-                if (hit.hit && sameMuscle(owner[hit.mesh], i))
-                    continue; // folded surface of the muscle itself: no information
-                ++counted;
-                if (hit.hit && owner[hit.mesh] == *skinIndex && hit.t <= rules.maxSkinGap)
-                    ++exposed;
+        // Each muscle's rays are independent of the others': they run on workers, results land by index.
+        std::vector<uint32_t> muscles;
+        for (uint32_t i = 0; i < body.size(); ++i)
+            if (body.structures[i].category == Category::Muscle)
+                muscles.push_back(i);
+        std::vector<float> exposedFraction(muscles.size(), 0.0f);
+        std::atomic<size_t> next{0};
+        auto worker = [&] {
+            for (size_t k = next++; k < muscles.size(); k = next++) {
+                const uint32_t i = muscles[k];
+                const auto& mesh = body.meshes[i];
+                size_t n = mesh.vertexCount();
+                size_t step = std::max<size_t>(1, n / static_cast<size_t>(rules.samplesPerMuscle));
+                int counted = 0, exposed = 0;
+                for (size_t v = 0; v < n; v += step) {
+                    glm::vec3 dir = mesh.normals[v];
+                    geometry::Ray ray{mesh.positions[v] + dir * 5e-4f, dir};
+                    auto hit = bvh.intersect(ray, 0.25f);
+                    if (hit.hit && sameMuscle(owner[hit.mesh], i))
+                        continue; // folded surface of the muscle itself: no information
+                    ++counted;
+                    if (hit.hit && owner[hit.mesh] == *skinIndex && hit.t <= rules.maxSkinGap)
+                        ++exposed;
+                }
+                exposedFraction[k] = counted > 0 ? static_cast<float>(exposed) / static_cast<float>(counted) : 0.0f;
             }
-            s.exposedFraction = counted > 0 ? static_cast<float>(exposed) / static_cast<float>(counted) : 0.0f;
+        };
+        std::vector<std::thread> pool;
+        for (unsigned t = 1; t < std::min<size_t>(threads, muscles.size()); ++t)
+            pool.emplace_back(worker);
+        worker();
+        for (auto& t : pool)
+            t.join();
+        for (size_t k = 0; k < muscles.size(); ++k) {
+            auto& s = body.structures[muscles[k]];
+            s.exposedFraction = exposedFraction[k];
             s.layer = s.exposedFraction >= rules.exposedThreshold ? Layer::SuperficialMuscle : Layer::DeepMuscle;
         }
         // A whole muscle is superficial when any of its parts is (the deltoid's parts all reach the skin, but

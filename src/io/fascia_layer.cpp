@@ -170,20 +170,29 @@ GeneratedFascia generateFascia(const anatomy::Body& body, const anatomy::Atlas* 
     auto skinIndex = body.skin();
     if (!skinIndex)
         return out;
+    core::Stopwatch lap;
+    auto logLap = [&lap](const char* what) {
+        core::logDebug(std::string("fascia: ") + what + " in " + std::to_string(lap.seconds()).substr(0, 5) + " s");
+        lap.reset();
+    };
     geometry::SkinSurface skin = geometry::prepareSkin(body.meshes[*skinIndex]);
+    logLap("skin prepared");
     std::vector<const geometry::Mesh*> obstacles;
     for (size_t i = 0; i < body.size(); ++i)
         if (isObstacle(body.structures[i]))
             obstacles.push_back(&body.meshes[i]);
     std::span<const geometry::Mesh* const> obs(obstacles);
-    addSheet(out, anatomy::superficialFasciaSheet(), geometry::superficialFascia(skin, obs));
-    geometry::FasciaShell deep = geometry::deepFascia(skin, obs);
+    geometry::FasciaShells shells = geometry::fasciaShells(skin, obs);
+    logLap("superficial and deep shells");
+    addSheet(out, anatomy::superficialFasciaSheet(), shells.superficial);
+    const geometry::FasciaShell& deep = shells.deep;
 
     std::vector<SurfaceRegion> taken;
     if (atlas) {
         SheetRegions regions(*atlas, body);
         std::vector<SurfaceRegion> named = regions.build();
         taken.push_back(regions.face());
+        logLap("sheet regions");
         // A partition by triangle centroid: each triangle goes to the first sheet whose region holds it.
         for (size_t k = 0; k < named.size(); ++k) {
             addSheet(out, anatomy::namedFasciaSheets()[k],
@@ -193,6 +202,7 @@ GeneratedFascia generateFascia(const anatomy::Body& body, const anatomy::Atlas* 
     }
     addSheet(out, anatomy::investingFasciaSheet(),
              taken.empty() ? deep : geometry::cutSheet(deep, skin, geometry::noneOf(std::move(taken))));
+    logLap("sheets cut");
     return out;
 }
 
@@ -298,8 +308,10 @@ FasciaReport addGeneratedFascia(anatomy::Body& body, const anatomy::Atlas* atlas
         if (options.progress)
             options.progress(LoadProgress{LoadProgress::Stage::Fascia, 0, 0});
         fascia = generateFascia(body, atlas);
+        core::Stopwatch lods;
         for (auto& m : fascia->meshes)
             m.buildLods(); // kept in the cache with the sheets
+        core::logDebug("fascia: levels of detail in " + std::to_string(lods.seconds()).substr(0, 5) + " s");
         if (options.useCache) {
             try {
                 writeFasciaCache(path, *fascia, rep.key);
