@@ -50,6 +50,7 @@ ScenarioFigures figures(const Timed& t) {
     f.triangles = static_cast<size_t>(percentile(tris, 0.5));
     f.lodStructures = t.last.lodStructures;
     f.drawnStructures = t.last.drawnStructures;
+    f.occludedStructures = t.last.occludedStructures;
     return f;
 }
 
@@ -59,6 +60,7 @@ Timed still(Renderer& renderer, const scene::AppState& state, const BenchOptions
     in.width = o.width;
     in.height = o.height;
     in.lodPixels = lodPixels;
+    in.occlusion = o.occlusion;
     Timed t;
     (void)timedFrame(renderer, in, t.last); // warm-up: targets, programs, caches
     for (int i = 0; i < o.restFrames; ++i) {
@@ -71,8 +73,10 @@ Timed still(Renderer& renderer, const scene::AppState& state, const BenchOptions
 void progress(const BenchOptions& o, const char* name, const ScenarioFigures& f) {
     if (o.progress)
         std::fprintf(stderr,
-                     "bench: %-12s median %.1f ms, p95 %.1f ms, %zu triangles (%zu of %zu structures simplified)\n",
-                     name, f.frameMsMedian, f.frameMsP95, f.triangles, f.lodStructures, f.drawnStructures);
+                     "bench: %-12s median %.1f ms, p95 %.1f ms, %zu triangles (%zu of %zu structures simplified, "
+                     "%zu occluded)\n",
+                     name, f.frameMsMedian, f.frameMsP95, f.triangles, f.lodStructures, f.drawnStructures,
+                     f.occludedStructures);
 }
 
 } // namespace
@@ -133,6 +137,20 @@ BenchReport runBench(const anatomy::Body& body, const BenchOptions& o) {
     r.rest = figures(rest);
     r.restImage = renderer.readPixels();
     r.rest.psnrDb = psnrDb(fullImage, r.restImage);
+    if (o.occlusion) {
+        // Culling must not change a pixel: the same frame with every structure drawn.
+        FrameInputs all;
+        all.view = &state.view;
+        all.width = o.width;
+        all.height = o.height;
+        all.lodPixels = o.restLodPixels;
+        all.occlusion = false;
+        (void)renderer.render(all);
+        r.rest.occlusionPsnrDb = psnrDb(renderer.readPixels(), r.restImage);
+        if (o.progress)
+            std::fprintf(stderr, "bench: rest with occlusion culling against without: %.2f dB (99 = identical)\n",
+                         r.rest.occlusionPsnrDb);
+    }
     r.restNoLodImage = std::move(fullImage);
     progress(o, "rest", r.rest);
 
@@ -152,6 +170,7 @@ BenchReport runBench(const anatomy::Body& body, const BenchOptions& o) {
             in.width = std::max(1, static_cast<int>(static_cast<float>(o.width) * budget.scale()));
             in.height = std::max(1, static_cast<int>(static_cast<float>(o.height) * budget.scale()));
             in.lodPixels = budget.lodPixels();
+            in.occlusion = o.occlusion;
             lodSum += in.lodPixels;
             scaleSum += budget.scale();
             double ms = timedFrame(renderer, in, t.last);
@@ -237,11 +256,16 @@ std::string benchJson(const BenchReport& r) {
     auto frame = [&](const char* name, const ScenarioFigures& f, bool last) {
         std::snprintf(buf, sizeof buf,
                       "    \"%s\": {\"frame_ms_median\": %.2f, \"frame_ms_p95\": %.2f, \"triangles\": %zu, "
-                      "\"lod_structures\": %zu, \"drawn_structures\": %zu",
-                      name, f.frameMsMedian, f.frameMsP95, f.triangles, f.lodStructures, f.drawnStructures);
+                      "\"lod_structures\": %zu, \"drawn_structures\": %zu, \"occluded_structures\": %zu",
+                      name, f.frameMsMedian, f.frameMsP95, f.triangles, f.lodStructures, f.drawnStructures,
+                      f.occludedStructures);
         out += buf;
         if (f.psnrDb >= 0.0) {
             std::snprintf(buf, sizeof buf, ", \"psnr_db\": %.2f", f.psnrDb);
+            out += buf;
+        }
+        if (f.occlusionPsnrDb >= 0.0) {
+            std::snprintf(buf, sizeof buf, ", \"occlusion_psnr_db\": %.2f", f.occlusionPsnrDb);
             out += buf;
         }
         if (f.meanLodPixels > 0.0) {

@@ -17,15 +17,19 @@ struct BenchOptions {
     unsigned seed = 13;
     float restLodPixels = 1.0f; // the error allowed to still frames (the window's scene::FrameBudget::kRestLodPixels)
     bool progress = true;       // one line per scenario on stderr
+    bool occlusion = true;      // skip structures hidden behind opaque ones (FrameInputs::occlusion)
 };
 
 struct ScenarioFigures {
     double frameMsMedian = 0.0, frameMsP95 = 0.0;
     size_t triangles = 0; // median over the frames (the orbit's change as the budget adapts)
     size_t lodStructures = 0, drawnStructures = 0;
-    double psnrDb = -1.0;     // rest only: against rest_no_lod's image
-    double meanLodPixels = 0; // orbit: the screen-space error budget the frames ran with
-    double meanScale = 1.0;   // orbit: resolution factor the frames ran with
+    size_t occludedStructures = 0; // in the last frame: in view but hidden behind opaque ones, so not drawn
+    double psnrDb = -1.0;          // rest only: against rest_no_lod's image
+    double occlusionPsnrDb = -1.0; // rest with occlusion culling only: against the same frame drawn without it (99 =
+                                   // the same pixels)
+    double meanLodPixels = 0;      // orbit: the screen-space error budget the frames ran with
+    double meanScale = 1.0;        // orbit: resolution factor the frames ran with
 };
 
 struct BenchReport {
