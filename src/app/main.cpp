@@ -87,6 +87,8 @@ int main(int argc, char** argv) {
     render->add_flag("--frame", rr.frameSelection, "frame the selection");
     render->add_option("--supersample", rr.supersample, "render at N x the size and filter down")
         ->check(CLI::Range(1, 4));
+    render->add_flag("--no-occlusion", rr.noOcclusion,
+                     "also draw structures hidden behind opaque ones (the same picture, slower; to compare)");
     addContentOptions(render, rr);
     std::filesystem::path renderLesson;
     render->add_option("--lesson", renderLesson, "render a step of this lesson file (with --step N, from 1)");

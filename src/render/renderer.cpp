@@ -427,6 +427,7 @@ FrameStats Renderer::render(const FrameInputs& in) {
     std::vector<const void*> tOffsets;
     const geometry::Frustum frustum(viewProj); // close-ups (a technique's contact) leave most of the body out
     readOcclusionCounts();
+    occlusion_.beginFrame();
     const float nearPlane = view.camera.nearPlane();
     for (auto layer : anatomy::kAllLayers) {
         for (uint32_t s = 0; s < body_.size(); ++s) {
@@ -543,7 +544,8 @@ FrameStats Renderer::render(const FrameInputs& in) {
                 continue;
             }
             addRange(p.structure, p.begin, p.end);
-            recheck.push_back(p);
+            if (occlusion_.dueForRecheck(p.piece))
+                recheck.push_back(p);
         }
     }
     drawBody();

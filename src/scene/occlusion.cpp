@@ -17,6 +17,12 @@ bool eyeNearBounds(std::span<const geometry::Aabb> boxes, const glm::vec3& eye, 
 
 void OcclusionHistory::reset(size_t pieces) {
     hidden_.assign(pieces, 0);
+    frame_ = 0;
+}
+
+bool OcclusionHistory::dueForRecheck(uint32_t piece, const OcclusionRules& rules) const {
+    const uint64_t every = std::max<uint32_t>(1, rules.recheckEvery);
+    return (piece + frame_) % every == 0;
 }
 
 void OcclusionHistory::seen(uint32_t piece, bool visible) {

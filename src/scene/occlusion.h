@@ -19,6 +19,9 @@ struct OcclusionRules {
     // Structures (at the level of detail drawn) under this many triangles are drawn without a test: their boxes
     // would cost about as much as they do.
     size_t minTriangles = 256;
+    // Pieces drawn are re-tested against the finished depth in turns, one in this many per frame: testing them
+    // all every frame costs more on llvmpipe than the hidden ones it finds save (each box runs its fragments).
+    uint32_t recheckEvery = 4;
 };
 
 // Whether a structure's pieces are worth testing: enough triangles, and the eye is not at its boxes.
@@ -34,6 +37,11 @@ class OcclusionHistory {
 public:
     void reset(size_t pieces);
     [[nodiscard]] size_t size() const { return hidden_.size(); }
+    // A new frame: the next share of the drawn pieces is due for a re-test.
+    void beginFrame() { ++frame_; }
+    // Whether a piece drawn this frame is re-tested against the finished depth (every piece once in
+    // rules.recheckEvery frames), so that a piece that became hidden is found within that many frames.
+    [[nodiscard]] bool dueForRecheck(uint32_t piece, const OcclusionRules& rules = {}) const;
     // What a frame learnt of a piece: its box showed (or not).
     void seen(uint32_t piece, bool visible);
     [[nodiscard]] bool hiddenLastFrame(uint32_t piece) const;
@@ -41,6 +49,7 @@ public:
 
 private:
     std::vector<uint8_t> hidden_;
+    uint64_t frame_ = 0;
 };
 
 } // namespace myoatlas::scene

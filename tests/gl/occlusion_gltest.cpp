@@ -75,17 +75,18 @@ TEST_F(OcclusionGlTest, HiddenStructuresAreSkippedAndThePictureIsTheSame) {
     scene::apply(state, body, scene::SelectStructure{2, false, true}); // a hidden one: its outline must not show
 
     render::Renderer culled(body), plain(body);
-    // The first frame knows nothing yet and draws everything; from the second on the hidden ones are skipped. As
-    // the camera turns round, what was behind comes out, and must be there in the very frame it shows.
-    for (int frame = 0; frame < 12; ++frame) {
-        state.view.camera.yaw = frame < 3 ? 0.0f : 0.35f * static_cast<float>(frame - 2);
+    // The first frame knows nothing yet and draws everything; the drawn pieces are re-tested in turns (a quarter a
+    // frame), so within five frames the hidden ones are skipped. As the camera turns round, what was behind comes
+    // out, and must be there in the very frame it shows.
+    for (int frame = 0; frame < 16; ++frame) {
+        state.view.camera.yaw = frame < 6 ? 0.0f : 0.35f * static_cast<float>(frame - 5);
         Frame a = draw(culled, state.view, true);
         Frame b = draw(plain, state.view, false);
         ASSERT_EQ(a.image.rgba, b.image.rgba) << "frame " << frame << ": culling changed the picture";
         EXPECT_LE(a.stats.drawnTriangles, b.stats.drawnTriangles);
         EXPECT_EQ(a.stats.translucentStructures, 1u) << "the skin is always drawn";
         EXPECT_EQ(b.stats.occludedStructures, 0u);
-        if (frame == 1 || frame == 2) {
+        if (frame == 5) {
             // From the front the three behind the slab are hidden; the one at the side shows.
             EXPECT_EQ(a.stats.occludedStructures, 3u) << "frame " << frame;
             EXPECT_EQ(a.stats.drawnStructures, 3u) << "skin, slab, the one at the side";
@@ -102,8 +103,10 @@ TEST_F(OcclusionGlTest, HidingTheOccluderShowsWhatWasBehindAtOnce) {
     state.view.camera = state.camera.pose;
     state.view.layers[index(anatomy::Layer::Skin)].visible = false;
     render::Renderer culled(body), plain(body);
-    for (int i = 0; i < 2; ++i)
-        (void)draw(culled, state.view, true);
+    Frame before;
+    for (int i = 0; i < 6; ++i)
+        before = draw(culled, state.view, true);
+    ASSERT_EQ(before.stats.occludedStructures, 3u) << "hidden behind the slab before it is peeled";
     // Peel the slab's layer: the structures behind it, hidden last frame, are drawn in this one.
     state.view.layers[index(anatomy::Layer::SuperficialMuscle)].visible = false;
     Frame a = draw(culled, state.view, true);

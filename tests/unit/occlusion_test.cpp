@@ -125,3 +125,25 @@ TEST(Occlusion, SmallMeshesAndBoxesAtTheEyeAreNotTested) {
     EXPECT_FALSE(scene::eyeNearBounds(boxes, glm::vec3(0, 0, 1.2f), 0.05f));
     EXPECT_FALSE(scene::eyeNearBounds({}, glm::vec3(0.0f), 0.05f));
 }
+
+TEST(Occlusion, EveryDrawnPieceIsRecheckedOnceInItsTurn) {
+    scene::OcclusionRules rules;
+    rules.recheckEvery = 4;
+    scene::OcclusionHistory h;
+    h.reset(10);
+    std::vector<int> due(10, 0);
+    for (int frame = 0; frame < 8; ++frame) {
+        h.beginFrame();
+        size_t now = 0;
+        for (uint32_t p = 0; p < 10; ++p)
+            if (h.dueForRecheck(p, rules)) {
+                due[p]++;
+                now++;
+            }
+        EXPECT_LE(now, 3u) << "about a quarter each frame";
+    }
+    for (uint32_t p = 0; p < 10; ++p)
+        EXPECT_EQ(due[p], 2) << "piece " << p << ": twice in eight frames";
+    rules.recheckEvery = 1;
+    EXPECT_TRUE(h.dueForRecheck(7, rules));
+}
