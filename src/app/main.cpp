@@ -64,6 +64,8 @@ int main(int argc, char** argv) {
     cli.add_option("--lesson", gui.lesson, "open a lesson file and play it (PageDown/PageUp step through it)");
     cli.add_flag("--presentation", gui.presentation, "start in presentation mode (F5 toggles it, Esc leaves it)");
     cli.add_option("--dump-state", gui.dumpState, "on exit, write the state (view, selection, modes) as JSON");
+    bool noOcclusion = false;
+    cli.add_flag("--no-occlusion", noOcclusion, "also draw structures hidden behind opaque ones (to compare)");
     std::string windowSize = "1600x1000";
     cli.add_option("--window-size", windowSize, "initial window size WIDTHxHEIGHT");
 
@@ -113,6 +115,7 @@ int main(int argc, char** argv) {
         if (cli.get_subcommands().empty()) {
             // The window opens first and shows the load's progress.
             std::tie(gui.width, gui.height) = scene::parseSize(windowSize);
+            gui.occlusion = !noOcclusion;
             return app::runGuiAfterLoading(lo, gui);
         }
         lo.progress = app::stderrProgress(quiet);

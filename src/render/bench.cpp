@@ -202,6 +202,32 @@ BenchReport runBench(const anatomy::Body& body, const BenchOptions& o) {
         r.closeup = figures(still(renderer, close, o, o.restLodPixels));
         r.closeupImage = renderer.readPixels();
         progress(o, "closeup", r.closeup);
+        if (o.occlusion) {
+            auto alternate = [&](const scene::AppState& s, double& onMs, double& offMs) {
+                std::vector<double> on, off;
+                FrameInputs in;
+                in.view = &s.view;
+                in.width = o.width;
+                in.height = o.height;
+                in.lodPixels = o.restLodPixels;
+                FrameStats stats;
+                for (int i = 0; i < o.restFrames; ++i) {
+                    in.occlusion = true;
+                    on.push_back(timedFrame(renderer, in, stats));
+                    in.occlusion = false;
+                    off.push_back(timedFrame(renderer, in, stats));
+                }
+                onMs = percentile(on, 0.5);
+                offMs = percentile(off, 0.5);
+            };
+            alternate(state, r.restOnMs, r.restOffMs);
+            alternate(close, r.closeupOnMs, r.closeupOffMs);
+            if (o.progress)
+                std::fprintf(stderr,
+                             "bench: occlusion on/off in alternate frames: rest %.1f / %.1f ms, closeup %.1f / %.1f "
+                             "ms\n",
+                             r.restOnMs, r.restOffMs, r.closeupOnMs, r.closeupOffMs);
+        }
     }
 
     // Clicks at random pixels over the body's picture, once every BVH exists (the window builds them on a
@@ -290,8 +316,16 @@ std::string benchJson(const BenchReport& r) {
     for (char c : r.gl)
         if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20)
             gl += c;
-    std::snprintf(buf, sizeof buf, "  },\n  \"width\": %d,\n  \"height\": %d,\n  \"gl\": \"%s\"\n}\n", r.width,
-                  r.height, gl.c_str());
+    out += "  },\n";
+    if (r.restOnMs > 0.0) {
+        std::snprintf(buf, sizeof buf,
+                      "  \"occlusion_alternate\": {\"rest_ms_on\": %.2f, \"rest_ms_off\": %.2f, \"closeup_ms_on\": "
+                      "%.2f, \"closeup_ms_off\": %.2f},\n",
+                      r.restOnMs, r.restOffMs, r.closeupOnMs, r.closeupOffMs);
+        out += buf;
+    }
+    std::snprintf(buf, sizeof buf, "  \"width\": %d,\n  \"height\": %d,\n  \"gl\": \"%s\"\n}\n", r.width, r.height,
+                  gl.c_str());
     out += buf;
     return out;
 }

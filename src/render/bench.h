@@ -38,7 +38,10 @@ struct BenchReport {
     double pickMsMedian = 0.0, pickMsMax = 0.0, pickMsP95 = 0.0;
     size_t pickHits = 0;
     double bvhBuildMs = 0.0; // building every structure's BVH first, as the window does in the background
-    std::string gl;          // GL renderer string
+    // Occlusion culling on and off in alternate frames of one renderer (so a loaded machine's drift hits both
+    // alike): median ms of each, for the rest and close-up views. Zero when the bench runs with it off.
+    double restOnMs = 0.0, restOffMs = 0.0, closeupOnMs = 0.0, closeupOffMs = 0.0;
+    std::string gl; // GL renderer string
     // The last frames, to look at: whole body full detail, at rest, a quarter into the orbit (at the size and
     // detail the budget chose), the close-up.
     core::Image restNoLodImage, restImage, orbitImage, closeupImage;
