@@ -180,7 +180,30 @@ BenchReport runBench(const anatomy::Body& body, const BenchOptions& o) {
             budget.drawn(clock, i > 0);
             if (i == o.orbitFrames / 4)
                 r.orbitImage = renderer.readPixels();
+            if (o.occlusion && i % 10 == 9) {
+                // Culling must not change a pixel from any side: the same frame without it (not timed).
+                core::Image culled = renderer.readPixels();
+                FrameInputs all = in;
+                all.occlusion = false;
+                (void)renderer.render(all);
+                core::Image plain = renderer.readPixels();
+                size_t differ = 0;
+                for (size_t p = 0; p + 3 < plain.rgba.size(); p += 4)
+                    differ += std::equal(plain.rgba.begin() + static_cast<std::ptrdiff_t>(p),
+                                         plain.rgba.begin() + static_cast<std::ptrdiff_t>(p + 3),
+                                         culled.rgba.begin() + static_cast<std::ptrdiff_t>(p))
+                                  ? 0
+                                  : 1;
+                r.orbitOcclusionChecks++;
+                r.orbitOcclusionPixelsMax = std::max(r.orbitOcclusionPixelsMax, differ);
+                r.orbitOcclusionPsnrMin = std::min(r.orbitOcclusionPsnrMin, psnrDb(plain, culled));
+            }
         }
+        if (o.occlusion && o.progress)
+            std::fprintf(stderr,
+                         "bench: orbit with occlusion culling against without, %d frames: worst %.2f dB, at most %zu "
+                         "pixels differ\n",
+                         r.orbitOcclusionChecks, r.orbitOcclusionPsnrMin, r.orbitOcclusionPixelsMax);
         r.orbit = figures(t);
         r.orbit.meanLodPixels = lodSum / o.orbitFrames;
         r.orbit.meanScale = scaleSum / o.orbitFrames;
@@ -317,6 +340,13 @@ std::string benchJson(const BenchReport& r) {
         if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20)
             gl += c;
     out += "  },\n";
+    if (r.orbitOcclusionChecks > 0) {
+        std::snprintf(buf, sizeof buf,
+                      "  \"occlusion_orbit_check\": {\"frames\": %d, \"psnr_db_min\": %.2f, \"pixels_differing_max\": "
+                      "%zu},\n",
+                      r.orbitOcclusionChecks, r.orbitOcclusionPsnrMin, r.orbitOcclusionPixelsMax);
+        out += buf;
+    }
     if (r.restOnMs > 0.0) {
         std::snprintf(buf, sizeof buf,
                       "  \"occlusion_alternate\": {\"rest_ms_on\": %.2f, \"rest_ms_off\": %.2f, \"closeup_ms_on\": "

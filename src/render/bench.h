@@ -41,6 +41,11 @@ struct BenchReport {
     // Occlusion culling on and off in alternate frames of one renderer (so a loaded machine's drift hits both
     // alike): median ms of each, for the rest and close-up views. Zero when the bench runs with it off.
     double restOnMs = 0.0, restOffMs = 0.0, closeupOnMs = 0.0, closeupOffMs = 0.0;
+    // Every tenth orbit frame drawn again without occlusion culling (not timed): the worst PSNR of the culled
+    // frame against it (99 = identical) and the most pixels that differed.
+    int orbitOcclusionChecks = 0;
+    double orbitOcclusionPsnrMin = 99.0;
+    size_t orbitOcclusionPixelsMax = 0;
     std::string gl; // GL renderer string
     // The last frames, to look at: whole body full detail, at rest, a quarter into the orbit (at the size and
     // detail the budget chose), the close-up.
