@@ -605,7 +605,7 @@ FrameStats Renderer::render(const FrameInputs& in) {
         stats.lodStructures += o.level > 0 ? 1 : 0;
     }
     gpu_->recheck.clear();
-    if (!recheck.empty()) {
+    if (!recheck.empty() && scene::OcclusionHistory::rechecks(ss)) {
         // Whether the pieces drawn still show once every opaque structure is in: read by the next frame (this one
         // is finished by then: no wait), which tests the hidden ones before drawing them.
         testBoxes(recheck, gpu_->shownAfter);

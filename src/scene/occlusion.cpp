@@ -20,6 +20,10 @@ void OcclusionHistory::reset(size_t pieces) {
     frame_ = 0;
 }
 
+bool OcclusionHistory::rechecks(int supersample, const OcclusionRules& rules) {
+    return supersample <= 1 || rules.recheckSupersampled;
+}
+
 bool OcclusionHistory::dueForRecheck(uint32_t piece, const OcclusionRules& rules) const {
     const uint64_t every = std::max<uint32_t>(1, rules.recheckEvery);
     return (piece + frame_) % every == 0;

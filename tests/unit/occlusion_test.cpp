@@ -146,4 +146,6 @@ TEST(Occlusion, EveryDrawnPieceIsRecheckedOnceInItsTurn) {
         EXPECT_EQ(due[p], 2) << "piece " << p << ": twice in eight frames";
     rules.recheckEvery = 1;
     EXPECT_TRUE(h.dueForRecheck(7, rules));
+    EXPECT_TRUE(scene::OcclusionHistory::rechecks(1));
+    EXPECT_FALSE(scene::OcclusionHistory::rechecks(2)) << "the supersampled still frame re-tests nothing";
 }
