@@ -533,6 +533,7 @@ FrameStats Renderer::render(const FrameInputs& in) {
         const auto& starts = gpu_->pieceStarts[o.structure][o.level];
         if (o.whole) {
             addRange(o.structure, starts.front(), starts.back());
+            drawnNow[o.structure] = 1; // drawn, even when it has no triangle to draw
             continue;
         }
         for (size_t k = 0; k + 1 < starts.size(); ++k) {
