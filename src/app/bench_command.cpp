@@ -19,6 +19,7 @@ struct BenchRequest {
     int frames = 9;
     float restLodPixels = scene::FrameBudget::kRestLodPixels;
     std::filesystem::path images;
+    bool noOcclusion = false;
 };
 
 } // namespace
@@ -34,11 +35,14 @@ void registerBenchCommand(CLI::App& cli, std::vector<Subcommand>& out) {
         ->check(CLI::Range(0.0, 64.0));
     cmd->add_option("--images", request->images, "write the scenarios' last frames as PNG into this directory");
     cmd->add_flag("--json", request->json, "JSON output");
+    cmd->add_flag("--no-occlusion", request->noOcclusion,
+                  "draw structures hidden behind opaque ones too (to compare: the images are the same)");
     out.push_back({cmd, false, [request](FeatureContext& context) {
                        render::BenchOptions options;
                        std::tie(options.width, options.height) = scene::parseSize(request->size);
                        options.restFrames = request->frames;
                        options.restLodPixels = request->restLodPixels;
+                       options.occlusion = !request->noOcclusion;
                        platform::EglContext gl;
                        auto report = render::runBench(context.body, options);
                        if (!request->images.empty()) {

@@ -284,6 +284,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
             in.height = std::max(1, static_cast<int>(static_cast<float>(fbh) * scale));
             in.supersample = supersample;
             in.lodPixels = lodPixels;
+            in.occlusion = options.occlusion;
             renderer.render(in);
         };
         if (dirty) {

@@ -22,6 +22,7 @@ struct GuiOptions {
     std::filesystem::path lesson;    // open this lesson and play it from the first step
     bool presentation = false;       // start in presentation mode (as if F5 had been pressed)
     std::filesystem::path dumpState; // on exit, write what the program showed as JSON (smoke tests drive it)
+    bool occlusion = true;           // render::FrameInputs::occlusion (off to compare)
 
     // Already open (it showed the loading screen); empty: open one.
     std::shared_ptr<platform::Window> window;

@@ -64,6 +64,8 @@ int main(int argc, char** argv) {
     cli.add_option("--lesson", gui.lesson, "open a lesson file and play it (PageDown/PageUp step through it)");
     cli.add_flag("--presentation", gui.presentation, "start in presentation mode (F5 toggles it, Esc leaves it)");
     cli.add_option("--dump-state", gui.dumpState, "on exit, write the state (view, selection, modes) as JSON");
+    bool noOcclusion = false;
+    cli.add_flag("--no-occlusion", noOcclusion, "also draw structures hidden behind opaque ones (to compare)");
     std::string windowSize = "1600x1000";
     cli.add_option("--window-size", windowSize, "initial window size WIDTHxHEIGHT");
 
@@ -87,6 +89,8 @@ int main(int argc, char** argv) {
     render->add_flag("--frame", rr.frameSelection, "frame the selection");
     render->add_option("--supersample", rr.supersample, "render at N x the size and filter down")
         ->check(CLI::Range(1, 4));
+    render->add_flag("--no-occlusion", rr.noOcclusion,
+                     "also draw structures hidden behind opaque ones (the same picture, slower; to compare)");
     addContentOptions(render, rr);
     std::filesystem::path renderLesson;
     render->add_option("--lesson", renderLesson, "render a step of this lesson file (with --step N, from 1)");
@@ -111,6 +115,7 @@ int main(int argc, char** argv) {
         if (cli.get_subcommands().empty()) {
             // The window opens first and shows the load's progress.
             std::tie(gui.width, gui.height) = scene::parseSize(windowSize);
+            gui.occlusion = !noOcclusion;
             return app::runGuiAfterLoading(lo, gui);
         }
         lo.progress = app::stderrProgress(quiet);

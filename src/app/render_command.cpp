@@ -103,6 +103,7 @@ io::Image renderOffscreen(FeatureContext& context, scene::AppState& state, const
     in.width = options.width;
     in.height = options.height;
     in.supersample = options.supersample;
+    in.occlusion = options.occlusion;
     in.dimmed = dimmed;
     in.time = std::max(0.0f, options.time);
     in.heatPulse = host.heatPulse();
@@ -133,6 +134,7 @@ void runRender(FeatureContext& context, const RenderRequest& request) {
     options.width = w;
     options.height = h;
     options.supersample = request.supersample;
+    options.occlusion = !request.noOcclusion;
     options.time = request.time;
     // A still of a technique step or a pain map looks at what it shows, unless the caller framed something.
     options.featureFraming = !request.frameSelection && request.select.empty();

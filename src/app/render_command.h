@@ -17,6 +17,7 @@ struct RenderRequest {
     std::vector<std::string> select;
     int supersample = 2;
     bool frameSelection = false;
+    bool noOcclusion = false; // draw what opaque structures hide too (the picture is the same; to compare)
     // Teaching content (each drawn by its feature).
     std::vector<std::string> triggerPoints; // ids; side from `side`
     std::string side = "right";
@@ -41,6 +42,7 @@ struct OffscreenOptions {
     bool featureFraming = false; // let a feature choose the camera (a technique's contact, a pain map's zones)
     float framingZoom = 1.0f;    // scales the distance of that framing (> 1 steps back to show the surroundings)
     bool captions = true;        // draw the caption bar (view caption + features' captions)
+    bool occlusion = true;       // render::FrameInputs::occlusion
 };
 
 // One frame of `state` with no window (EGL surfaceless): the same features and renderer as the window. Used by

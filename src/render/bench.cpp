@@ -50,6 +50,7 @@ ScenarioFigures figures(const Timed& t) {
     f.triangles = static_cast<size_t>(percentile(tris, 0.5));
     f.lodStructures = t.last.lodStructures;
     f.drawnStructures = t.last.drawnStructures;
+    f.occludedStructures = t.last.occludedStructures;
     return f;
 }
 
@@ -59,6 +60,7 @@ Timed still(Renderer& renderer, const scene::AppState& state, const BenchOptions
     in.width = o.width;
     in.height = o.height;
     in.lodPixels = lodPixels;
+    in.occlusion = o.occlusion;
     Timed t;
     (void)timedFrame(renderer, in, t.last); // warm-up: targets, programs, caches
     for (int i = 0; i < o.restFrames; ++i) {
@@ -71,8 +73,10 @@ Timed still(Renderer& renderer, const scene::AppState& state, const BenchOptions
 void progress(const BenchOptions& o, const char* name, const ScenarioFigures& f) {
     if (o.progress)
         std::fprintf(stderr,
-                     "bench: %-12s median %.1f ms, p95 %.1f ms, %zu triangles (%zu of %zu structures simplified)\n",
-                     name, f.frameMsMedian, f.frameMsP95, f.triangles, f.lodStructures, f.drawnStructures);
+                     "bench: %-12s median %.1f ms, p95 %.1f ms, %zu triangles (%zu of %zu structures simplified, "
+                     "%zu occluded)\n",
+                     name, f.frameMsMedian, f.frameMsP95, f.triangles, f.lodStructures, f.drawnStructures,
+                     f.occludedStructures);
 }
 
 } // namespace
@@ -133,6 +137,20 @@ BenchReport runBench(const anatomy::Body& body, const BenchOptions& o) {
     r.rest = figures(rest);
     r.restImage = renderer.readPixels();
     r.rest.psnrDb = psnrDb(fullImage, r.restImage);
+    if (o.occlusion) {
+        // Culling must not change a pixel: the same frame with every structure drawn.
+        FrameInputs all;
+        all.view = &state.view;
+        all.width = o.width;
+        all.height = o.height;
+        all.lodPixels = o.restLodPixels;
+        all.occlusion = false;
+        (void)renderer.render(all);
+        r.rest.occlusionPsnrDb = psnrDb(renderer.readPixels(), r.restImage);
+        if (o.progress)
+            std::fprintf(stderr, "bench: rest with occlusion culling against without: %.2f dB (99 = identical)\n",
+                         r.rest.occlusionPsnrDb);
+    }
     r.restNoLodImage = std::move(fullImage);
     progress(o, "rest", r.rest);
 
@@ -152,6 +170,7 @@ BenchReport runBench(const anatomy::Body& body, const BenchOptions& o) {
             in.width = std::max(1, static_cast<int>(static_cast<float>(o.width) * budget.scale()));
             in.height = std::max(1, static_cast<int>(static_cast<float>(o.height) * budget.scale()));
             in.lodPixels = budget.lodPixels();
+            in.occlusion = o.occlusion;
             lodSum += in.lodPixels;
             scaleSum += budget.scale();
             double ms = timedFrame(renderer, in, t.last);
@@ -161,7 +180,30 @@ BenchReport runBench(const anatomy::Body& body, const BenchOptions& o) {
             budget.drawn(clock, i > 0);
             if (i == o.orbitFrames / 4)
                 r.orbitImage = renderer.readPixels();
+            if (o.occlusion && i % 10 == 9) {
+                // Culling must not change a pixel from any side: the same frame without it (not timed).
+                core::Image culled = renderer.readPixels();
+                FrameInputs all = in;
+                all.occlusion = false;
+                (void)renderer.render(all);
+                core::Image plain = renderer.readPixels();
+                size_t differ = 0;
+                for (size_t p = 0; p + 3 < plain.rgba.size(); p += 4)
+                    differ += std::equal(plain.rgba.begin() + static_cast<std::ptrdiff_t>(p),
+                                         plain.rgba.begin() + static_cast<std::ptrdiff_t>(p + 3),
+                                         culled.rgba.begin() + static_cast<std::ptrdiff_t>(p))
+                                  ? 0
+                                  : 1;
+                r.orbitOcclusionChecks++;
+                r.orbitOcclusionPixelsMax = std::max(r.orbitOcclusionPixelsMax, differ);
+                r.orbitOcclusionPsnrMin = std::min(r.orbitOcclusionPsnrMin, psnrDb(plain, culled));
+            }
         }
+        if (o.occlusion && o.progress)
+            std::fprintf(stderr,
+                         "bench: orbit with occlusion culling against without, %d frames: worst %.2f dB, at most %zu "
+                         "pixels differ\n",
+                         r.orbitOcclusionChecks, r.orbitOcclusionPsnrMin, r.orbitOcclusionPixelsMax);
         r.orbit = figures(t);
         r.orbit.meanLodPixels = lodSum / o.orbitFrames;
         r.orbit.meanScale = scaleSum / o.orbitFrames;
@@ -183,6 +225,32 @@ BenchReport runBench(const anatomy::Body& body, const BenchOptions& o) {
         r.closeup = figures(still(renderer, close, o, o.restLodPixels));
         r.closeupImage = renderer.readPixels();
         progress(o, "closeup", r.closeup);
+        if (o.occlusion) {
+            auto alternate = [&](const scene::AppState& s, double& onMs, double& offMs) {
+                std::vector<double> on, off;
+                FrameInputs in;
+                in.view = &s.view;
+                in.width = o.width;
+                in.height = o.height;
+                in.lodPixels = o.restLodPixels;
+                FrameStats stats;
+                for (int i = 0; i < o.restFrames; ++i) {
+                    in.occlusion = true;
+                    on.push_back(timedFrame(renderer, in, stats));
+                    in.occlusion = false;
+                    off.push_back(timedFrame(renderer, in, stats));
+                }
+                onMs = percentile(on, 0.5);
+                offMs = percentile(off, 0.5);
+            };
+            alternate(state, r.restOnMs, r.restOffMs);
+            alternate(close, r.closeupOnMs, r.closeupOffMs);
+            if (o.progress)
+                std::fprintf(stderr,
+                             "bench: occlusion on/off in alternate frames: rest %.1f / %.1f ms, closeup %.1f / %.1f "
+                             "ms\n",
+                             r.restOnMs, r.restOffMs, r.closeupOnMs, r.closeupOffMs);
+        }
     }
 
     // Clicks at random pixels over the body's picture, once every BVH exists (the window builds them on a
@@ -237,11 +305,16 @@ std::string benchJson(const BenchReport& r) {
     auto frame = [&](const char* name, const ScenarioFigures& f, bool last) {
         std::snprintf(buf, sizeof buf,
                       "    \"%s\": {\"frame_ms_median\": %.2f, \"frame_ms_p95\": %.2f, \"triangles\": %zu, "
-                      "\"lod_structures\": %zu, \"drawn_structures\": %zu",
-                      name, f.frameMsMedian, f.frameMsP95, f.triangles, f.lodStructures, f.drawnStructures);
+                      "\"lod_structures\": %zu, \"drawn_structures\": %zu, \"occluded_structures\": %zu",
+                      name, f.frameMsMedian, f.frameMsP95, f.triangles, f.lodStructures, f.drawnStructures,
+                      f.occludedStructures);
         out += buf;
         if (f.psnrDb >= 0.0) {
             std::snprintf(buf, sizeof buf, ", \"psnr_db\": %.2f", f.psnrDb);
+            out += buf;
+        }
+        if (f.occlusionPsnrDb >= 0.0) {
+            std::snprintf(buf, sizeof buf, ", \"occlusion_psnr_db\": %.2f", f.occlusionPsnrDb);
             out += buf;
         }
         if (f.meanLodPixels > 0.0) {
@@ -266,8 +339,23 @@ std::string benchJson(const BenchReport& r) {
     for (char c : r.gl)
         if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20)
             gl += c;
-    std::snprintf(buf, sizeof buf, "  },\n  \"width\": %d,\n  \"height\": %d,\n  \"gl\": \"%s\"\n}\n", r.width,
-                  r.height, gl.c_str());
+    out += "  },\n";
+    if (r.orbitOcclusionChecks > 0) {
+        std::snprintf(buf, sizeof buf,
+                      "  \"occlusion_orbit_check\": {\"frames\": %d, \"psnr_db_min\": %.2f, \"pixels_differing_max\": "
+                      "%zu},\n",
+                      r.orbitOcclusionChecks, r.orbitOcclusionPsnrMin, r.orbitOcclusionPixelsMax);
+        out += buf;
+    }
+    if (r.restOnMs > 0.0) {
+        std::snprintf(buf, sizeof buf,
+                      "  \"occlusion_alternate\": {\"rest_ms_on\": %.2f, \"rest_ms_off\": %.2f, \"closeup_ms_on\": "
+                      "%.2f, \"closeup_ms_off\": %.2f},\n",
+                      r.restOnMs, r.restOffMs, r.closeupOnMs, r.closeupOffMs);
+        out += buf;
+    }
+    std::snprintf(buf, sizeof buf, "  \"width\": %d,\n  \"height\": %d,\n  \"gl\": \"%s\"\n}\n", r.width, r.height,
+                  gl.c_str());
     out += buf;
     return out;
 }

@@ -17,15 +17,19 @@ struct BenchOptions {
     unsigned seed = 13;
     float restLodPixels = 1.0f; // the error allowed to still frames (the window's scene::FrameBudget::kRestLodPixels)
     bool progress = true;       // one line per scenario on stderr
+    bool occlusion = true;      // skip structures hidden behind opaque ones (FrameInputs::occlusion)
 };
 
 struct ScenarioFigures {
     double frameMsMedian = 0.0, frameMsP95 = 0.0;
     size_t triangles = 0; // median over the frames (the orbit's change as the budget adapts)
     size_t lodStructures = 0, drawnStructures = 0;
-    double psnrDb = -1.0;     // rest only: against rest_no_lod's image
-    double meanLodPixels = 0; // orbit: the screen-space error budget the frames ran with
-    double meanScale = 1.0;   // orbit: resolution factor the frames ran with
+    size_t occludedStructures = 0; // in the last frame: in view but hidden behind opaque ones, so not drawn
+    double psnrDb = -1.0;          // rest only: against rest_no_lod's image
+    double occlusionPsnrDb = -1.0; // rest with occlusion culling only: against the same frame drawn without it (99 =
+                                   // the same pixels)
+    double meanLodPixels = 0;      // orbit: the screen-space error budget the frames ran with
+    double meanScale = 1.0;        // orbit: resolution factor the frames ran with
 };
 
 struct BenchReport {
@@ -34,7 +38,15 @@ struct BenchReport {
     double pickMsMedian = 0.0, pickMsMax = 0.0, pickMsP95 = 0.0;
     size_t pickHits = 0;
     double bvhBuildMs = 0.0; // building every structure's BVH first, as the window does in the background
-    std::string gl;          // GL renderer string
+    // Occlusion culling on and off in alternate frames of one renderer (so a loaded machine's drift hits both
+    // alike): median ms of each, for the rest and close-up views. Zero when the bench runs with it off.
+    double restOnMs = 0.0, restOffMs = 0.0, closeupOnMs = 0.0, closeupOffMs = 0.0;
+    // Every tenth orbit frame drawn again without occlusion culling (not timed): the worst PSNR of the culled
+    // frame against it (99 = identical) and the most pixels that differed.
+    int orbitOcclusionChecks = 0;
+    double orbitOcclusionPsnrMin = 99.0;
+    size_t orbitOcclusionPixelsMax = 0;
+    std::string gl; // GL renderer string
     // The last frames, to look at: whole body full detail, at rest, a quarter into the orbit (at the size and
     // detail the budget chose), the close-up.
     core::Image restNoLodImage, restImage, orbitImage, closeupImage;

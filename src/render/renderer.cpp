@@ -2,6 +2,7 @@
 
 #include "anatomy/fascia_sheets.h"
 #include "core/error.h"
+#include "geometry/cluster_bounds.h"
 #include "geometry/frustum.h"
 #include "render/gl_program.h"
 #include "scene/colormap.h"
@@ -10,6 +11,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <glm/geometric.hpp>
 
 namespace myoatlas::render {
@@ -74,6 +78,16 @@ struct Renderer::Gpu {
         size_t offset = 0;
     };
     std::vector<std::vector<Level>> lods; // per structure, its chain of simplified index lists, finest first
+    // Occlusion culling works on pieces of structures (geometry::clusterMesh): each list of indices holds its
+    // triangles piece by piece. Per structure, its pieces' boxes (a little enlarged) and its first piece's number;
+    // per structure and list (0 full, k level k - 1), where each piece starts in the index buffer (indices).
+    std::vector<std::vector<geometry::Aabb>> boxes;
+    std::vector<uint32_t> firstPiece;
+    std::vector<std::vector<std::vector<uint32_t>>> pieceStarts;
+    uint32_t pieces = 0;
+    // Box tests: instances (min, max, slot) uploaded per test, a flag per piece set by the boxes that show.
+    GLuint boxVao = 0, boxInstances = 0, shownNow = 0, shownAfter = 0;
+    std::vector<uint32_t> recheck; // pieces whose boxes were tested after the last frame; shownAfter holds the answer
 };
 
 struct Renderer::Programs {
@@ -82,6 +96,7 @@ struct Renderer::Programs {
     GlProgram composite{"composite"};
     GlProgram overlay{"overlay"};
     GlProgram hull{"hull"};
+    GlProgram box{"occlusion_box"};
 };
 
 Renderer::Renderer(const anatomy::Body& body) : body_(body) {
@@ -105,29 +120,51 @@ Renderer::Renderer(const anatomy::Body& body) : body_(body) {
     gpu_->counts.resize(body.size());
     gpu_->offsets.resize(body.size());
     gpu_->baseVertex.resize(body.size());
+    // Each structure's triangles regrouped piece by piece for occlusion culling (the same triangles, every level).
+    std::vector<geometry::MeshClusters> clusters(body.size());
+    for (uint32_t s = 0; s < body.size(); ++s)
+        clusters[s] = geometry::clusterMesh(body.meshes[s]);
+    auto list = [&](uint32_t s, size_t k) -> const std::vector<uint32_t>& {
+        if (!clusters[s].indices.empty())
+            return clusters[s].indices[k];
+        return k == 0 ? body.meshes[s].indices : body.meshes[s].lods[k - 1].indices;
+    };
+    gpu_->pieceStarts.resize(body.size());
+    auto addStarts = [&](uint32_t s, size_t k, size_t at) {
+        auto& starts = gpu_->pieceStarts[s].emplace_back();
+        if (clusters[s].indices.empty()) {
+            starts = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + list(s, k).size())};
+            return;
+        }
+        for (uint32_t i : clusters[s].starts[k])
+            starts.push_back(static_cast<uint32_t>(at + i));
+    };
     for (uint32_t s = 0; s < body.size(); ++s) {
         const auto& m = body.meshes[s];
         auto base = static_cast<uint32_t>(ids.size());
         gpu_->baseVertex[s] = static_cast<GLint>(base);
         gpu_->offsets[s] = allIndices.size() * sizeof(uint32_t);
-        gpu_->counts[s] = static_cast<GLsizei>(m.indices.size());
+        gpu_->counts[s] = static_cast<GLsizei>(list(s, 0).size());
+        addStarts(s, 0, allIndices.size());
         for (size_t v = 0; v < m.vertexCount(); ++v) {
             const auto& p = m.positions[v];
             const auto& n = m.normals[v];
             interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z});
             ids.push_back(s);
         }
-        for (uint32_t i : m.indices)
+        for (uint32_t i : list(s, 0))
             allIndices.push_back(i + base);
     }
     // Simplified index lists after all the full ones, over the same vertices.
     gpu_->lods.resize(body.size());
     lodErrors_.resize(body.size());
     for (uint32_t s = 0; s < body.size(); ++s) {
-        for (const auto& level : body.meshes[s].lods) {
-            gpu_->lods[s].push_back({static_cast<GLsizei>(level.indices.size()), allIndices.size() * sizeof(uint32_t)});
-            lodErrors_[s].push_back(level.error);
-            for (uint32_t i : level.indices)
+        for (size_t k = 1; k <= body.meshes[s].lods.size(); ++k) {
+            const auto& indices = list(s, k);
+            gpu_->lods[s].push_back({static_cast<GLsizei>(indices.size()), allIndices.size() * sizeof(uint32_t)});
+            lodErrors_[s].push_back(body.meshes[s].lods[k - 1].error);
+            addStarts(s, k, allIndices.size());
+            for (uint32_t i : indices)
                 allIndices.push_back(i + static_cast<uint32_t>(gpu_->baseVertex[s]));
         }
     }
@@ -176,6 +213,42 @@ Renderer::Renderer(const anatomy::Body& body) : body_(body) {
     const std::vector<uint8_t> ramp = scene::heatLut(256);
     glTextureSubImage2D(gpu_->heatRamp, 0, 0, 0, 256, 1, GL_RGBA, GL_UNSIGNED_BYTE, ramp.data());
 
+    // Boxes for the occlusion tests, a little larger than the pieces so that a surface lying on a box's face is
+    // never in front of the box by rounding.
+    constexpr float kBoxMargin = 0.002f; // metres
+    gpu_->boxes.resize(body.size());
+    gpu_->firstPiece.resize(body.size());
+    for (uint32_t s = 0; s < body.size(); ++s) {
+        gpu_->firstPiece[s] = gpu_->pieces;
+        if (clusters[s].boxes.empty()) // no triangles to regroup: the whole mesh is one piece
+            clusters[s].boxes.push_back(body.meshes[s].bounds());
+        gpu_->boxes[s] = std::move(clusters[s].boxes);
+        for (auto& box : gpu_->boxes[s]) {
+            box.min -= glm::vec3(kBoxMargin);
+            box.max += glm::vec3(kBoxMargin);
+        }
+        gpu_->pieces += static_cast<uint32_t>(gpu_->boxes[s].size());
+    }
+    const GLsizeiptr flags = static_cast<GLsizeiptr>(std::max<uint32_t>(1, gpu_->pieces) * sizeof(uint32_t));
+    glCreateVertexArrays(1, &gpu_->boxVao);
+    glCreateBuffers(1, &gpu_->boxInstances);
+    glNamedBufferStorage(gpu_->boxInstances, flags * 8, nullptr, GL_DYNAMIC_STORAGE_BIT);
+    glVertexArrayVertexBuffer(gpu_->boxVao, 0, gpu_->boxInstances, 0, 8 * sizeof(float));
+    glVertexArrayBindingDivisor(gpu_->boxVao, 0, 1);
+    for (GLuint a = 0; a < 2; ++a) {
+        glEnableVertexArrayAttrib(gpu_->boxVao, a);
+        glVertexArrayAttribFormat(gpu_->boxVao, a, 3, GL_FLOAT, GL_FALSE, a * 3 * sizeof(float));
+        glVertexArrayAttribBinding(gpu_->boxVao, a, 0);
+    }
+    glEnableVertexArrayAttrib(gpu_->boxVao, 2);
+    glVertexArrayAttribIFormat(gpu_->boxVao, 2, 1, GL_UNSIGNED_INT, 6 * sizeof(float));
+    glVertexArrayAttribBinding(gpu_->boxVao, 2, 0);
+    glCreateBuffers(1, &gpu_->shownNow);
+    glCreateBuffers(1, &gpu_->shownAfter);
+    glNamedBufferStorage(gpu_->shownNow, flags, nullptr, GL_DYNAMIC_STORAGE_BIT);
+    glNamedBufferStorage(gpu_->shownAfter, flags, nullptr, GL_DYNAMIC_STORAGE_BIT);
+    occlusion_.reset(gpu_->pieces);
+
     glCreateTextures(GL_TEXTURE_2D, 1, &gpu_->selectedTex);
     glTextureStorage2D(gpu_->selectedTex, 1, GL_R8UI, static_cast<GLsizei>(body.size() + 1), 1);
     checkGl("Renderer upload");
@@ -184,10 +257,11 @@ Renderer::Renderer(const anatomy::Body& body) : body_(body) {
 Renderer::~Renderer() {
     overlays_.clear();
     setOverlays({});
-    GLuint buffers[] = {gpu_->vbo, gpu_->ibo, gpu_->idVbo, gpu_->scalarVbo, gpu_->ssbo};
-    glDeleteBuffers(5, buffers);
-    GLuint vaos[] = {gpu_->vao, gpu_->emptyVao};
-    glDeleteVertexArrays(2, vaos);
+    GLuint buffers[] = {gpu_->vbo,  gpu_->ibo,          gpu_->idVbo,    gpu_->scalarVbo,
+                        gpu_->ssbo, gpu_->boxInstances, gpu_->shownNow, gpu_->shownAfter};
+    glDeleteBuffers(8, buffers);
+    GLuint vaos[] = {gpu_->vao, gpu_->emptyVao, gpu_->boxVao};
+    glDeleteVertexArrays(3, vaos);
     GLuint tex[] = {gpu_->heatRamp, gpu_->selectedTex};
     glDeleteTextures(2, tex);
 }
@@ -342,15 +416,19 @@ FrameStats Renderer::render(const FrameInputs& in) {
     const float pixelsPerMetreAtOne = scene::pixelsPerMetreAtUnitDistance(view.camera.fovY, in.height);
     // Visible structures by pass. Opaque ones are drawn nearest first, so that early depth testing rejects the
     // fragments of what they hide (close-ups are bound by fragment work on llvmpipe).
-    struct Draw {
+    struct Opaque {
         float key;
-        GLsizei count;
-        const void* offset;
+        uint32_t structure;
+        size_t level;
+        bool whole; // drawn whole, untested (occlusion off, a small mesh, or the eye at its boxes)
     };
-    std::vector<Draw> opaque;
-    std::vector<GLsizei> oCounts, tCounts;
-    std::vector<const void*> oOffsets, tOffsets;
+    std::vector<Opaque> opaque;
+    std::vector<GLsizei> tCounts;
+    std::vector<const void*> tOffsets;
     const geometry::Frustum frustum(viewProj); // close-ups (a technique's contact) leave most of the body out
+    readOcclusionCounts();
+    occlusion_.beginFrame();
+    const float nearPlane = view.camera.nearPlane();
     for (auto layer : anatomy::kAllLayers) {
         for (uint32_t s = 0; s < body_.size(); ++s) {
             if (body_.structures[s].layer != layer || !view.isVisible(body_, s))
@@ -368,25 +446,25 @@ FrameStats Renderer::render(const FrameInputs& in) {
             bool lod = level > 0;
             GLsizei count = lod ? gpu_->lods[s][level - 1].count : gpu_->counts[s];
             size_t offset = lod ? gpu_->lods[s][level - 1].offset : gpu_->offsets[s];
-            if (translucent) {
-                tCounts.push_back(count);
-                tOffsets.push_back(reinterpret_cast<const void*>(offset));
-            } else {
-                // Layer by layer (outer ones hide inner ones), nearest first within a layer.
+            if (!translucent) {
+                // Layer by layer (outer ones hide inner ones), nearest first within a layer. Only opaque
+                // structures hide others; translucent ones are always drawn.
                 float key = static_cast<float>(anatomy::index(layer)) * 100.0f + nearest;
-                opaque.push_back({key, count, reinterpret_cast<const void*>(offset)});
+                bool whole =
+                    !in.occlusion || !scene::worthTesting(static_cast<size_t>(count / 3),
+                                                          scene::eyeNearBounds(gpu_->boxes[s], eye, nearPlane));
+                opaque.push_back({key, s, level, whole});
+                continue; // counted as its pieces are drawn
             }
+            tCounts.push_back(count);
+            tOffsets.push_back(reinterpret_cast<const void*>(offset));
             stats.drawnStructures++;
             stats.lodStructures += lod ? 1 : 0;
             stats.drawnTriangles += static_cast<size_t>(count / 3);
-            stats.translucentStructures += translucent ? 1 : 0;
+            stats.translucentStructures++;
         }
     }
-    std::stable_sort(opaque.begin(), opaque.end(), [](const Draw& a, const Draw& b) { return a.key < b.key; });
-    for (const Draw& d : opaque) {
-        oCounts.push_back(d.count);
-        oOffsets.push_back(d.offset);
-    }
+    std::stable_sort(opaque.begin(), opaque.end(), [](const Opaque& a, const Opaque& b) { return a.key < b.key; });
 
     glViewport(0, 0, w, h);
     glBindFramebuffer(GL_FRAMEBUFFER, targets_->sceneFbo);
@@ -413,15 +491,131 @@ FrameStats Renderer::render(const FrameInputs& in) {
         p->set("uHeatRamp", 0);
         p->set("uHeatPulse", in.heatPulse);
     }
-    if (!oCounts.empty()) {
-        programs_->opaque.use();
-        glMultiDrawElements(GL_TRIANGLES, oCounts.data(), GL_UNSIGNED_INT, oOffsets.data(),
-                            static_cast<GLsizei>(oCounts.size()));
+
+    // Opaque structures nearest first, piece by piece, in one multi-draw (a structure's neighbouring pieces in one
+    // range), but for the pieces hidden last frame: their boxes are tested against the depth drawn so far (it only
+    // comes nearer later, so a box hidden now stays hidden), then comes the one wait of the frame for the answers,
+    // then the pieces that showed are drawn. Whatever is skipped was hidden in this very frame: the image is the
+    // same as drawing everything, and nothing appears a frame late.
+    struct Piece {
+        uint32_t structure, piece; // piece: global number
+        uint32_t begin, end;       // indices into the index buffer
+    };
+    std::vector<Piece> tests, recheck;
+    std::vector<GLsizei> counts;
+    std::vector<const void*> offsets;
+    std::vector<uint8_t> drawnNow(body_.size(), 0);
+    auto addRange = [&](uint32_t s, uint32_t begin, uint32_t end) {
+        if (end <= begin)
+            return;
+        const void* at = reinterpret_cast<const void*>(static_cast<size_t>(begin) * sizeof(uint32_t));
+        // Continues the previous range of the same structure: one longer range.
+        if (!counts.empty() && reinterpret_cast<size_t>(offsets.back()) + counts.back() * sizeof(uint32_t) ==
+                                   static_cast<size_t>(begin) * sizeof(uint32_t))
+            counts.back() += static_cast<GLsizei>(end - begin);
+        else {
+            counts.push_back(static_cast<GLsizei>(end - begin));
+            offsets.push_back(at);
+        }
+        stats.drawnTriangles += (end - begin) / 3;
+        drawnNow[s] = 1;
+    };
+    auto drawBody = [&] {
+        if (!counts.empty()) {
+            programs_->opaque.use();
+            glMultiDrawElements(GL_TRIANGLES, counts.data(), GL_UNSIGNED_INT, offsets.data(),
+                                static_cast<GLsizei>(counts.size()));
+        }
+        counts.clear();
+        offsets.clear();
+    };
+    for (const Opaque& o : opaque) {
+        const auto& starts = gpu_->pieceStarts[o.structure][o.level];
+        if (o.whole) {
+            addRange(o.structure, starts.front(), starts.back());
+            drawnNow[o.structure] = 1; // drawn, even when it has no triangle to draw
+            continue;
+        }
+        for (size_t k = 0; k + 1 < starts.size(); ++k) {
+            Piece p{o.structure, gpu_->firstPiece[o.structure] + static_cast<uint32_t>(k), starts[k], starts[k + 1]};
+            if (p.end <= p.begin)
+                continue; // no triangle of this piece at this level
+            if (occlusion_.hiddenLastFrame(p.piece)) {
+                tests.push_back(p);
+                continue;
+            }
+            addRange(p.structure, p.begin, p.end);
+            if (occlusion_.dueForRecheck(p.piece))
+                recheck.push_back(p);
+        }
+    }
+    drawBody();
+    // Box tests: depth test only, nothing written, both sides (a box cut by the far plane still shows its near
+    // side); a box that shows marks its piece in `shown`.
+    std::vector<float> instances;
+    auto testBoxes = [&](const std::vector<Piece>& list, GLuint shown) {
+        const uint32_t zero = 0;
+        glClearNamedBufferData(shown, GL_R32UI, GL_RED_INTEGER, GL_UNSIGNED_INT, &zero);
+        instances.clear();
+        for (const Piece& p : list) {
+            const auto& b = gpu_->boxes[p.structure][p.piece - gpu_->firstPiece[p.structure]];
+            float slot;
+            std::memcpy(&slot, &p.piece, sizeof slot);
+            instances.insert(instances.end(), {b.min.x, b.min.y, b.min.z, b.max.x, b.max.y, b.max.z, slot, 0.0f});
+        }
+        glNamedBufferSubData(gpu_->boxInstances, 0, static_cast<GLsizeiptr>(instances.size() * sizeof(float)),
+                             instances.data());
+        glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+        glDepthMask(GL_FALSE);
+        glDepthFunc(GL_LEQUAL);
+        glDisable(GL_CULL_FACE);
+        programs_->box.use();
+        programs_->box.set("uViewProj", viewProj);
+        glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 2, shown);
+        glBindVertexArray(gpu_->boxVao);
+        glDrawArraysInstanced(GL_TRIANGLES, 0, 36, static_cast<GLsizei>(list.size()));
+        glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+        glDepthMask(GL_TRUE);
+        glDepthFunc(GL_LESS);
+        glEnable(GL_CULL_FACE);
+        glBindVertexArray(gpu_->vao);
+        glMemoryBarrier(GL_BUFFER_UPDATE_BARRIER_BIT);
+    };
+    if (!tests.empty()) {
+        testBoxes(tests, gpu_->shownNow);
+        std::vector<uint32_t> shown(gpu_->pieces, 0);
+        glGetNamedBufferSubData(gpu_->shownNow, 0, static_cast<GLsizeiptr>(shown.size() * sizeof(uint32_t)),
+                                shown.data());
+        for (const Piece& p : tests) {
+            if (shown[p.piece] == 0) {
+                stats.occludedPieces++;
+                continue; // still hidden: tested again next frame
+            }
+            occlusion_.seen(p.piece, true);
+            addRange(p.structure, p.begin, p.end);
+            recheck.push_back(p);
+        }
+        drawBody();
+    }
+    for (const Opaque& o : opaque) {
+        if (!drawnNow[o.structure]) {
+            stats.occludedStructures++;
+            continue;
+        }
+        stats.drawnStructures++;
+        stats.lodStructures += o.level > 0 ? 1 : 0;
+    }
+    gpu_->recheck.clear();
+    if (!recheck.empty() && scene::OcclusionHistory::rechecks(ss)) {
+        // Whether the pieces drawn still show once every opaque structure is in: read by the next frame (this one
+        // is finished by then: no wait), which tests the hidden ones before drawing them.
+        testBoxes(recheck, gpu_->shownAfter);
+        for (const Piece& p : recheck)
+            gpu_->recheck.push_back(p.piece);
     }
     programs_->overlay.set("uGhost", 0);
     drawOverlays(in, viewProj, false);
     checkGl("opaque pass");
-
     bool hasTranslucent = !tCounts.empty();
     if (hasTranslucent) {
         glBindFramebuffer(GL_FRAMEBUFFER, targets_->oitFbo);
@@ -492,6 +686,17 @@ FrameStats Renderer::render(const FrameInputs& in) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     checkGl("composite");
     return stats;
+}
+
+void Renderer::readOcclusionCounts() {
+    if (gpu_->recheck.empty())
+        return;
+    std::vector<uint32_t> shown(gpu_->pieces, 1);
+    glGetNamedBufferSubData(gpu_->shownAfter, 0, static_cast<GLsizeiptr>(shown.size() * sizeof(uint32_t)),
+                            shown.data());
+    for (uint32_t piece : gpu_->recheck)
+        occlusion_.seen(piece, shown[piece] != 0);
+    gpu_->recheck.clear();
 }
 
 void Renderer::drawOverlays(const FrameInputs& in, const glm::mat4& viewProj, bool onTop, bool hullReady) {

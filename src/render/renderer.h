@@ -3,6 +3,7 @@
 #include "anatomy/body.h"
 #include "core/image.h"
 #include "geometry/mesh.h"
+#include "scene/occlusion.h"
 #include "scene/overlay.h"
 #include "scene/view_state.h"
 
@@ -26,6 +27,7 @@ struct FrameInputs {
     float lodPixels = 1.0f;          // the coarsest level of detail whose error stays under this many output
                                      // pixels on screen (scene/lod_select.h); 0 = always full detail
     bool cull = true;                // skip structures whose bounds lie outside the view frustum
+    bool occlusion = true;           // skip opaque structures hidden behind other opaque ones (the image is the same)
     float time = 0.0f;               // seconds, for overlay flow
     float heatPulse = 0.0f;          // 0..1
     glm::vec3 backgroundTop{0.16f, 0.18f, 0.22f};
@@ -37,7 +39,9 @@ struct FrameStats {
     size_t drawnStructures = 0;
     size_t drawnTriangles = 0;
     size_t translucentStructures = 0;
-    size_t culledStructures = 0; // visible, but outside the view
+    size_t culledStructures = 0;   // visible, but outside the view
+    size_t occludedStructures = 0; // visible and in view, but hidden behind opaque ones: nothing of them drawn
+    size_t occludedPieces = 0;     // pieces of structures (geometry::clusterMesh) not drawn, being hidden
 };
 
 class Renderer {
@@ -68,6 +72,7 @@ private:
     // hullReady: the envelope's distances are drawn, so on-top overlays that ask for it fade on the far side.
     void drawOverlays(const FrameInputs& in, const glm::mat4& viewProj, bool onTop, bool hullReady = false);
     bool drawHull(const glm::mat4& viewProj, const glm::vec3& eye); // false when the body has no skin
+    void readOcclusionCounts(); // whether the last frame's pieces showed in the end, into occlusion_
 
     const anatomy::Body& body_;
     std::unique_ptr<Targets> targets_;
@@ -76,6 +81,7 @@ private:
     std::unique_ptr<Gpu> gpu_;
     std::vector<std::vector<float>> lodErrors_; // per structure, its levels' errors (metres), finest first
     std::vector<uint32_t> heatStructures_;
+    scene::OcclusionHistory occlusion_;
     int outWidth_ = 0, outHeight_ = 0;
     struct Programs;
     std::unique_ptr<Programs> programs_;

@@ -43,6 +43,7 @@ const std::vector<ProgramSpec>& programSpecs() {
         {"composite", "fullscreen.vert", "composite.frag", {}},
         {"overlay", "overlay.vert", "overlay.frag", {}},
         {"hull", "hull.vert", "hull.frag", {}},
+        {"occlusion_box", "occlusion_box.vert", "occlusion_box.frag", {}},
     };
     return specs;
 }

@@ -54,9 +54,12 @@ glm::mat4 CameraPose::view() const {
     return glm::lookAt(e, target, up);
 }
 
+float CameraPose::nearPlane() const {
+    return std::max(0.005f, distance * 0.02f);
+}
+
 glm::mat4 CameraPose::projection(float aspect) const {
-    float nearPlane = std::max(0.005f, distance * 0.02f);
-    return glm::perspective(fovY, aspect, nearPlane, distance + 4.0f);
+    return glm::perspective(fovY, aspect, nearPlane(), distance + 4.0f);
 }
 
 void Camera::orbit(float dYaw, float dPitch) {

@@ -28,6 +28,7 @@ struct CameraPose {
     [[nodiscard]] glm::vec3 eye() const;
     [[nodiscard]] glm::mat4 view() const;
     [[nodiscard]] glm::mat4 projection(float aspect) const;
+    [[nodiscard]] float nearPlane() const; // metres from the eye
     [[nodiscard]] bool operator==(const CameraPose&) const = default;
 };
 
