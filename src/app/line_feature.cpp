@@ -44,7 +44,7 @@ void LineFeature::markDimmed(std::vector<uint8_t>& dimmed) const {
         lines_->markDimmed(dimmed, focusedLine());
 }
 
-void LineFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
+void LineFeature::drawUi(const ui::UiModel& model, ui::UiState& /*ui*/, scene::Commands& out) {
     if (!lines_ || !model.state)
         return;
     const auto& view = model.state->view;

@@ -85,7 +85,7 @@ bool TechniqueFeature::onAction(const scene::BoundAction& action, const scene::A
     }
 }
 
-void TechniqueFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
+void TechniqueFeature::drawUi(const ui::UiModel& model, ui::UiState& /*ui*/, scene::Commands& out) {
     if (!model.state)
         return;
     const auto& state = *model.state;

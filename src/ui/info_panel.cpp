@@ -8,7 +8,7 @@
 
 namespace myoatlas::ui {
 
-void drawInfoPanel(const UiModel& model, UiState& ui, scene::Commands& out) {
+void drawInfoPanel(const UiModel& model, UiState& /*ui*/, scene::Commands& out) {
     const float em = ImGui::GetFontSize();
     const auto& body = *model.body;
     const auto& view = model.state->view;
