@@ -37,7 +37,7 @@ void writeTriggerPointHandout(FeatureContext& context, const std::string& trpId,
         request.side = side;
         request.layers = "skin,superficial_muscle,bone";
         scene::AppState state;
-        applyRequest(context, request, state, static_cast<float>(w) / static_cast<float>(h));
+        scene::applyStillRequest(context, request, state, static_cast<float>(w) / static_cast<float>(h));
         content.image = renderOffscreen(context, state, options);
     }
     // The self-care on the body: the technique's pressure step on this trigger point, through the same stepper
@@ -55,7 +55,7 @@ void writeTriggerPointHandout(FeatureContext& context, const std::string& trpId,
         request.layers = "skin:0.35,superficial_muscle,bone";
         try {
             scene::AppState state;
-            applyRequest(context, request, state, static_cast<float>(w) / static_cast<float>(h));
+            scene::applyStillRequest(context, request, state, static_cast<float>(w) / static_cast<float>(h));
             OffscreenOptions care = options;
             care.framingZoom = 2.0f; // the patient should recognise the body part, not only the spot
             content.careImage = renderOffscreen(context, state, care);

@@ -28,7 +28,7 @@ int runReview(FeatureContext& context, const ReviewRequest& request) {
         scene::AppState state;
         rr.size = request.size;
         rr.side = request.side;
-        applyRequest(context, rr, state, static_cast<float>(w) / static_cast<float>(h));
+        scene::applyStillRequest(context, rr, state, static_cast<float>(w) / static_cast<float>(h));
         OffscreenOptions options;
         options.width = w;
         options.height = h;
