@@ -55,6 +55,13 @@ io::Image renderOffscreen(FeatureContext& context, scene::AppState& state, const
     return renderer.readPixels();
 }
 
+io::Image renderStill(FeatureContext& context, const scene::StillRequest& request, const OffscreenOptions& options) {
+    scene::AppState state;
+    scene::applyStillRequest(context, request, state,
+                             static_cast<float>(options.width) / static_cast<float>(options.height));
+    return renderOffscreen(context, state, options);
+}
+
 void runRender(FeatureContext& context, const RenderRequest& request) {
     auto [w, h] = scene::parseSize(request.size);
     scene::AppState state;

@@ -33,6 +33,10 @@ struct OffscreenOptions {
 [[nodiscard]] io::Image renderOffscreen(FeatureContext& context, scene::AppState& state,
                                         const OffscreenOptions& options);
 
+// A still of `request` at the options' size (the request applied to a fresh state, then renderOffscreen).
+[[nodiscard]] io::Image renderStill(FeatureContext& context, const scene::StillRequest& request,
+                                    const OffscreenOptions& options);
+
 // Renders one frame with no window (EGL surfaceless) and writes a PNG. Throws core errors.
 void runRender(FeatureContext& context, const RenderRequest& request);
 
