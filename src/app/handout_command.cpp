@@ -1,4 +1,5 @@
 #include "app/handout_command.h"
+#include "app/commands.h"
 
 #include "app/render_command.h"
 #include "core/error.h"

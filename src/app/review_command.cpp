@@ -1,4 +1,5 @@
 #include "app/review_command.h"
+#include "app/commands.h"
 
 #include "app/render_command.h"
 #include "core/atomic_file.h"

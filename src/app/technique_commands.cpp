@@ -1,4 +1,4 @@
-#include "app/technique_commands.h"
+#include "app/commands.h"
 
 #include "core/error.h"
 #include "report/technique_report.h"
@@ -7,6 +7,16 @@
 #include <memory>
 
 namespace myoatlas::app {
+namespace {
+
+struct TechniqueRequest {
+    std::string id, target;
+    std::string side = "right";
+    std::string variant; // empty: the standard sequence
+    bool list = false;
+};
+
+} // namespace
 
 void registerTechniqueCommands(CLI::App& cli, std::vector<Subcommand>& out) {
     auto req = std::make_shared<TechniqueRequest>();
