@@ -37,17 +37,7 @@ scene::AppMode updateMode(scene::ModeSwitch& modes, const ModeFeatures& f, const
     flags.lessonPlaying = f.lessons && f.lessons->playing();
     flags.technique = !state.view.technique.id.empty();
     const scene::AppMode mode = scene::modeOf(flags);
-    scene::Commands leaving;
-    if (modes.update(mode, leaving)) {
-        if (afterPanels) {
-            for (const auto& c : commands.list())
-                leaving.push(c);
-            commands = std::move(leaving);
-        } else {
-            for (const auto& c : leaving.list())
-                commands.push(c);
-        }
-    }
+    modes.update(mode, commands, afterPanels);
     namesHidden = !scene::rulesFor(mode, !quizAwaitingAnswer(f)).structureNames;
     return mode;
 }
