@@ -40,11 +40,7 @@ void registerTechniqueCommands(CLI::App& cli, std::vector<Subcommand>& out) {
                        if (!r.verdict.allowed()) {
                            // The same rule that stops the GUI stepper: the plan is refused with the site, the
                            // structures at risk and a safer alternative.
-                           nlohmann::json j = report::verdictJson(r.verdict);
-                           j["technique"] = r.techniqueId;
-                           j["target"] = r.targetId;
-                           j["side"] = anatomy::sideName(r.side);
-                           std::cout << j.dump(2) << "\n";
+                           std::cout << report::refusalJson(r).dump(2) << "\n";
                            std::cerr << "myoatlas: technique " << r.techniqueId << " on " << r.targetId << ": "
                                      << r.verdict.message << "\n";
                            return kExitUnsafeSite;
