@@ -5,7 +5,6 @@
 #include "scene/app_mode.h"
 #include "ui/ui_model.h"
 
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>

@@ -6,8 +6,6 @@
 #include "scene/options.h"
 #include "ui/lesson_panel.h"
 
-#include <algorithm>
-
 namespace myoatlas::app {
 
 void LessonFeature::apply(const scene::LessonEdit& edit, ui::UiState& ui, const scene::AppState& state,

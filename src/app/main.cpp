@@ -18,7 +18,6 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
-#include <memory>
 
 using namespace myoatlas;
 

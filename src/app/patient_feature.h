@@ -9,8 +9,6 @@
 
 #include <functional>
 #include <future>
-#include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 

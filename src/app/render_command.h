@@ -4,9 +4,7 @@
 #include "scene/still_request.h"
 
 #include <filesystem>
-#include <optional>
 #include <string>
-#include <vector>
 
 namespace myoatlas::app {
 
