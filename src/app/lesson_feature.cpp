@@ -1,7 +1,5 @@
 #include "app/lesson_feature.h"
 
-#include "app/handout_command.h"
-#include "core/error.h"
 #include "core/log.h"
 #include "scene/options.h"
 #include "ui/lesson_panel.h"
