@@ -100,8 +100,7 @@ std::optional<CameraPose> PainMap::patternPose(const std::vector<TriggerPointRef
     }
     if (fields.empty() || !skinHeat_.skin())
         return std::nullopt;
-    return referralPose(context_.body.meshes[*skinHeat_.skin()], fields, knots, current, aspect, insets,
-                        keepDirection);
+    return referralPose(context_.body.meshes[*skinHeat_.skin()], fields, knots, current, aspect, insets, keepDirection);
 }
 
 std::optional<CameraPose> PainMap::dueFraming(const AppState& state, ViewInsets insets) {

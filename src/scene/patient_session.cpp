@@ -85,8 +85,8 @@ void PatientSession::offerRanking(const std::vector<Suspect>* ranked, Commands& 
 
 const Suspect* PatientSession::source() const {
     const PatientScreen screen = flow_.screen();
-    const bool shows = screen == PatientScreen::Source || screen == PatientScreen::Home ||
-                       screen == PatientScreen::Handout;
+    const bool shows =
+        screen == PatientScreen::Source || screen == PatientScreen::Home || screen == PatientScreen::Handout;
     const auto i = static_cast<size_t>(flow_.candidate());
     return flow_.active() && shows && i < ranked_.size() ? &ranked_[i] : nullptr;
 }

@@ -23,7 +23,8 @@ public:
     // Sources beyond this many are not offered: a patient is shown the likeliest few.
     static constexpr size_t kMaxCandidates = 5;
 
-    PatientSession(const anatomy::Atlas* atlas, const anatomy::Body& body) : body_(body), verdicts_(atlas, body), atlas_(atlas) {}
+    PatientSession(const anatomy::Atlas* atlas, const anatomy::Body& body)
+        : body_(body), verdicts_(atlas, body), atlas_(atlas) {}
 
     [[nodiscard]] const PatientFlow& flow() const { return flow_; }
     [[nodiscard]] bool active() const { return flow_.active(); }

@@ -62,7 +62,8 @@ void TechniqueSession::follow(const AppState& state) {
 bool TechniqueSession::tick(Commands& out) {
     if (player_.update()) // the timer completed a step: the state follows
         out.push(SetTechniqueStep{player_.step()});
-    const bool stroke = std::any_of(overlays_.begin(), overlays_.end(), [](const auto& o) { return o.flowSpeed > 0.0f; });
+    const bool stroke =
+        std::any_of(overlays_.begin(), overlays_.end(), [](const auto& o) { return o.flowSpeed > 0.0f; });
     return player_.playing() || stroke;
 }
 

@@ -11,8 +11,7 @@ using scene::PatientScreen;
 
 namespace {
 
-template <typename T>
-int count(const scene::Commands& c) {
+template <typename T> int count(const scene::Commands& c) {
     int n = 0;
     for (const auto& command : c.list())
         n += std::holds_alternative<T>(command) ? 1 : 0;
@@ -22,7 +21,8 @@ int count(const scene::Commands& c) {
 std::vector<scene::Suspect> ranking(int n) {
     std::vector<scene::Suspect> r;
     for (int i = 0; i < n; ++i)
-        r.push_back({"TRP-" + std::to_string(i), i % 2 ? "left" : "right", 1.0f - 0.1f * static_cast<float>(i), 1, 0, {}});
+        r.push_back(
+            {"TRP-" + std::to_string(i), i % 2 ? "left" : "right", 1.0f - 0.1f * static_cast<float>(i), 1, 0, {}});
     return r;
 }
 

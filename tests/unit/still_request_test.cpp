@@ -29,8 +29,7 @@ scene::AppState applied(const scene::StillRequest& request, float aspect = 1.5f)
     return state;
 }
 
-template <typename Edit>
-void expectUsageError(Edit edit, const std::string& naming) {
+template <typename Edit> void expectUsageError(Edit edit, const std::string& naming) {
     scene::StillRequest r;
     edit(r);
     try {

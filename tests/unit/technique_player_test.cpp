@@ -3,8 +3,8 @@
 #include "core/error.h"
 #include "scene/picker.h"
 #include "scene/technique_player.h"
-#include "scene/technique_view.h"
 #include "scene/technique_session.h"
+#include "scene/technique_view.h"
 #include "support/test_body.h"
 
 #include <cmath>
