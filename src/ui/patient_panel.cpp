@@ -76,7 +76,8 @@ std::vector<PatientAction> drawPatientPanel(const UiModel& model, UiState& ui, c
     if (ImGui::Button("Leave patient mode"))
         out.push_back({PatientActionKind::Leave});
     ImGui::SameLine();
-    ImGui::TextDisabled("Esc: back");
+    // Esc goes back a screen, and from the first one leaves (as the button beside it).
+    ImGui::TextDisabled(view.screen == scene::PatientScreen::Mark ? "Esc: leave" : "Esc: back");
     ImGui::TextDisabled("This explains common patterns; it is not a diagnosis.");
     ImGui::SetWindowFontScale(1.0f);
     ImGui::End();
