@@ -41,46 +41,38 @@ public:
 
     // Inside the ImGui frame: panels and menu entries. Emits commands; may keep UI-only state of its own. Keys are
     // not read here: they come through the key map as actions (onAction).
-    virtual void drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Commands& out) {
-        (void)model, (void)ui, (void)out;
-    }
+    virtual void drawUi(const ui::UiModel& /*model*/, ui::UiState& /*ui*/, scene::Commands& /*out*/) {}
     // The input modes it owns right now (a playing lesson, a technique being stepped): their key bindings then
     // take precedence over the global ones.
-    virtual void markModes(scene::InputModes& modes, const scene::AppState& state) const { (void)modes, (void)state; }
+    virtual void markModes(scene::InputModes& /*modes*/, const scene::AppState& /*state*/) const {}
     // A bound key of one of its modes. Return true when it was this feature's to carry out.
-    virtual bool onAction(const scene::BoundAction& action, const scene::AppState& state, scene::Commands& out) {
-        (void)action, (void)state, (void)out;
+    virtual bool onAction(const scene::BoundAction& /*action*/, const scene::AppState& /*state*/,
+                          scene::Commands& /*out*/) {
         return false;
     }
     // A click on the body that reached the scene. Return true to consume it (no selection change).
-    virtual bool onBodyClick(const scene::BodyClick& click, const scene::AppState& state, scene::Commands& out) {
-        (void)click, (void)state, (void)out;
+    virtual bool onBodyClick(const scene::BodyClick& /*click*/, const scene::AppState& /*state*/,
+                             scene::Commands& /*out*/) {
         return false;
     }
     // After the frame's commands are applied. `now` is seconds on the app clock. Returns true while it animates
     // (the loop then keeps rendering instead of waiting for input).
-    virtual bool update(const scene::AppState& state, double now) {
-        (void)state, (void)now;
-        return false;
-    }
+    virtual bool update(const scene::AppState& /*state*/, double /*now*/) { return false; }
     // Overlays (markers, tubes, glyphs) it draws; `overlayVersion` changes whenever they change.
     [[nodiscard]] virtual uint64_t overlayVersion() const { return 0; }
-    virtual void appendOverlays(std::vector<render::OverlayMesh>& out) const { (void)out; }
+    virtual void appendOverlays(std::vector<render::OverlayMesh>& /*out*/) const {}
     // Heat it paints, if any; `heatVersion` changes whenever the values change (every frame while animating).
     [[nodiscard]] virtual uint64_t heatVersion() const { return 0; }
     [[nodiscard]] virtual const HeatOutput* heat() const { return nullptr; }
     // Structures to dim while this feature features something (e.g. everything but a line's tracks).
-    virtual void markDimmed(std::vector<uint8_t>& dimmed) const { (void)dimmed; }
+    virtual void markDimmed(std::vector<uint8_t>& /*dimmed*/) const {}
     // Where a still picture of what it shows should look from (headless renders of a technique step), if it knows.
-    [[nodiscard]] virtual std::optional<scene::CameraPose> framing(const scene::AppState& state, float aspect) const {
-        (void)state, (void)aspect;
+    [[nodiscard]] virtual std::optional<scene::CameraPose> framing(const scene::AppState& /*state*/,
+                                                                   float /*aspect*/) const {
         return std::nullopt;
     }
     // Text drawn over the scene (captions, step text); empty = none.
-    [[nodiscard]] virtual std::string caption(const scene::AppState& state) const {
-        (void)state;
-        return {};
-    }
+    [[nodiscard]] virtual std::string caption(const scene::AppState& /*state*/) const { return {}; }
 };
 
 // Every feature of the program, in drawing order. The one place a new feature is registered.

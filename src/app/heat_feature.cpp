@@ -86,13 +86,11 @@ void HeatFeature::drawUi(const ui::UiModel& model, ui::UiState& /*ui*/, scene::C
         ImGui::SetTooltip("%s", marker->label.c_str());
 }
 
-bool HeatFeature::onBodyClick(const scene::BodyClick& click, const scene::AppState& state, scene::Commands& out) {
-    (void)state;
+bool HeatFeature::onBodyClick(const scene::BodyClick& click, const scene::AppState& /*state*/, scene::Commands& out) {
     return click.pick && map_.onClick(*click.pick, panel_.painMode, click.additive || panel_.combine, out);
 }
 
-std::string HeatFeature::caption(const scene::AppState& state) const {
-    (void)state;
+std::string HeatFeature::caption(const scene::AppState& /*state*/) const {
     return panel_.painMode ? "It hurts here: click where the patient feels the pain" : std::string();
 }
 

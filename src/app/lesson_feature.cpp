@@ -22,8 +22,7 @@ void LessonFeature::apply(const scene::LessonEdit& edit, ui::UiState& ui, const 
         ui.editedStep = -1;
 }
 
-void LessonFeature::markModes(scene::InputModes& modes, const scene::AppState& state) const {
-    (void)state;
+void LessonFeature::markModes(scene::InputModes& modes, const scene::AppState& /*state*/) const {
     modes.lesson = session_.playing() && session_.steps() > 0;
 }
 

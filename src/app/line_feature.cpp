@@ -17,8 +17,7 @@ std::string LineFeature::focusedLine() const {
     return context_.atlas->lines[static_cast<size_t>(panel_.focused)].id;
 }
 
-bool LineFeature::update(const scene::AppState& state, double now) {
-    (void)now;
+bool LineFeature::update(const scene::AppState& state, double /*now*/) {
     if (!lines_)
         return false;
     // The lines shown from the very first update (a headless render, a lesson opened at start) are waited for;

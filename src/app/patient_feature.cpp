@@ -17,26 +17,24 @@ PatientFeature::~PatientFeature() {
         export_.wait();
 }
 
-void PatientFeature::markModes(scene::InputModes& modes, const scene::AppState& state) const {
-    (void)state;
+void PatientFeature::markModes(scene::InputModes& modes, const scene::AppState& /*state*/) const {
     modes.patient = session_.active() && !presenting_;
 }
 
-bool PatientFeature::onAction(const scene::BoundAction& action, const scene::AppState& state, scene::Commands& out) {
-    (void)state;
+bool PatientFeature::onAction(const scene::BoundAction& action, const scene::AppState& /*state*/,
+                              scene::Commands& out) {
     return action.mode == scene::InputMode::Patient && session_.onAction(action.action, out);
 }
 
-bool PatientFeature::onBodyClick(const scene::BodyClick& click, const scene::AppState& state, scene::Commands& out) {
-    (void)state;
+bool PatientFeature::onBodyClick(const scene::BodyClick& click, const scene::AppState& /*state*/,
+                                 scene::Commands& out) {
     if (!session_.active() || presenting_ || !click.pick)
         return false;
     session_.onClick(click.pick->point, out);
     return true;
 }
 
-bool PatientFeature::update(const scene::AppState& state, double now) {
-    (void)state, (void)now;
+bool PatientFeature::update(const scene::AppState& /*state*/, double /*now*/) {
     return session_.active() && (export_.valid() || session_.busy());
 }
 

@@ -43,8 +43,7 @@ void StudyFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Comm
     }
 }
 
-bool StudyFeature::update(const scene::AppState& state, double now) {
-    (void)now;
+bool StudyFeature::update(const scene::AppState& state, double /*now*/) {
     session_.poll();
     if (auto where = session_.landed(state))
         core::logInfo("study: " + *where);

@@ -13,8 +13,8 @@ void TechniqueFeature::markModes(scene::InputModes& modes, const scene::AppState
     modes.technique = session_.stepping(state);
 }
 
-bool TechniqueFeature::onAction(const scene::BoundAction& action, const scene::AppState& state, scene::Commands& out) {
-    (void)state;
+bool TechniqueFeature::onAction(const scene::BoundAction& action, const scene::AppState& /*state*/,
+                                scene::Commands& out) {
     return action.mode == scene::InputMode::Technique && session_.onAction(action.action, out);
 }
 
