@@ -9,6 +9,7 @@
 #include "io/modelled_muscles.h"
 #include "io/settings.h"
 #include "platform/window.h"
+#include "render/renderer.h"
 #include "ui/loading_screen.h"
 #include "ui/theme.h"
 
@@ -104,6 +105,7 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     std::condition_variable finishedChanged;
     bool finished = false;
     std::unique_ptr<World> world;
+    std::shared_ptr<render::BodyUpload> upload;
     std::exception_ptr failure;
     options.progress = [&](const io::LoadProgress& p) {
         std::lock_guard lock(mutex);
@@ -113,8 +115,13 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     std::thread loader([&] {
         try {
             auto w = loadWorld(options);
+            // The renderer's part that needs no GL, on every core while the window still shows the loading screen.
+            core::Stopwatch prepare;
+            auto u = std::make_shared<render::BodyUpload>(render::prepareBodyUpload(w->body));
+            core::logDebug("meshes laid out for upload in " + std::to_string(prepare.seconds()).substr(0, 5) + " s");
             std::lock_guard lock(mutex);
             world = std::move(w);
+            upload = std::move(u);
         } catch (...) {
             std::lock_guard lock(mutex);
             failure = std::current_exception();
@@ -130,6 +137,7 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     core::Stopwatch clock, stageClock;
     io::LoadProgress::Stage shownStage = io::LoadProgress::Stage::Cache;
     ui::LoadingView view;
+    bool triedShaders = false;
     int code = 0;
     for (bool done = false; !done;) {
         window->pollEvents(false);
@@ -176,6 +184,18 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
         ui::drawLoadingScreen(view);
         window->renderImGui();
         window->swapBuffers();
+        // The renderer's programs compile in the window's context while the loader works (once the bar is shown).
+        if (!triedShaders) {
+            triedShaders = true;
+            try {
+                core::Stopwatch compile;
+                gui.programs = render::compileShaderPrograms();
+                core::logDebug("shaders compiled in " + std::to_string(compile.seconds()).substr(0, 5) + " s");
+            } catch (const core::Error& e) {
+                // The renderer compiles them again once loaded, and reports the failure as it always did.
+                core::logDebug(std::string("shaders not compiled while loading: ") + e.what());
+            }
+        }
         // A failed load waits for the user to read it and close the window; a smoke run (--frames) does not wait.
         if (!view.error.empty() && gui.frames > 0)
             done = true;
@@ -188,6 +208,7 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
         return code;
     core::logInfo("loaded in " + std::to_string(clock.seconds()).substr(0, 5) + " s");
     gui.window = window;
+    gui.upload = std::move(upload);
     auto context = world->context();
     return runGui(context, world->report, options.dataDir.string(), gui);
 }
