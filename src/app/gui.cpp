@@ -320,22 +320,22 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
             window.refreshImGuiFonts();
         }
         shown = state.shell;
-        if (firstFrame) {
-            picker->prebuildInBackground(); // after the first frame, which needs both cores more
-            core::logInfo("first frame after " + std::to_string(static_cast<int>(startup.millis())) +
-                          " ms (window, upload, first render)");
-            firstFrame = false;
-        }
         ++frame;
-        if (options.frames > 0 && frame >= options.frames) {
-            if (!options.screenshot.empty()) {
-                io::writePng(options.screenshot, window.readPixels());
-                core::logInfo("screenshot written to " + options.screenshot.string());
-            }
-            window.swapBuffers();
-            break;
+        const bool last = options.frames > 0 && frame >= options.frames;
+        if (last && !options.screenshot.empty()) {
+            io::writePng(options.screenshot, window.readPixels());
+            core::logInfo("screenshot written to " + options.screenshot.string());
         }
         window.swapBuffers();
+        if (firstFrame) {
+            // Once it is on screen: software GL finishes drawing a frame in the swap.
+            core::logInfo("first frame after " + std::to_string(static_cast<int>(startup.millis())) +
+                          " ms (window, upload, first render)");
+            picker->prebuildInBackground(); // after the first frame, which needs both cores more
+            firstFrame = false;
+        }
+        if (last)
+            break;
         ++fpsFrames;
         if (fpsClock.seconds() > 1.0) {
             model.fps = static_cast<float>(fpsFrames / fpsClock.seconds());
