@@ -17,6 +17,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <exception>
+#include <functional>
 #include <future>
 #include <iostream>
 #include <mutex>
@@ -32,7 +33,8 @@ void report(const io::LoadOptions& options, io::LoadProgress::Stage stage) {
 
 } // namespace
 
-std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly) {
+std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly,
+                                 const std::function<void(const anatomy::Body&)>& beside) {
     core::Stopwatch clock;
     auto lap = [&clock](const char* what) {
         core::logDebug(std::string(what) + " at " + std::to_string(clock.seconds()).substr(0, 5) + " s");
@@ -49,9 +51,15 @@ std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly) 
         core::logWarn(std::to_string(world->body.failures.size()) + " of " + std::to_string(world->report.filesListed) +
                       " files failed to load and were skipped");
     if (bodyOnly) {
+        if (beside)
+            beside(world->body);
         report(options, io::LoadProgress::Stage::Done);
         return world;
     }
+    // Until the fascia is appended the body is only read: by the fascia and by `beside`.
+    std::future<void> besideDone;
+    if (beside)
+        besideDone = std::async(std::launch::async, [&beside, &body = world->body] { beside(body); });
     // The atlas: without it the body still shows, and the teaching features say why they are off.
     try {
         world->atlas = std::make_unique<anatomy::Atlas>(atlas.get());
@@ -61,8 +69,12 @@ std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly) 
     }
     lap("atlas loaded");
     // Generated fascia joins the body before anything keeps pointers into its meshes (resolver, renderer).
-    (void)io::addGeneratedFascia(world->body, world->atlas.get(),
-                                 {options.cacheDir, options.useCache, options.progress});
+    io::FasciaReport fascia;
+    auto sheets = io::obtainGeneratedFascia(world->body, world->atlas.get(),
+                                            {options.cacheDir, options.useCache, options.progress}, fascia);
+    if (besideDone.valid())
+        besideDone.get();
+    io::appendGeneratedFascia(world->body, std::move(sheets), fascia);
     lap("fascia added");
     if (world->atlas) {
         (void)io::addModelledMuscles(world->body, *world->atlas);
@@ -114,11 +126,15 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     // The body loads beside the window, which keeps drawing (and answering its window manager) meanwhile.
     std::thread loader([&] {
         try {
-            auto w = loadWorld(options);
-            // The renderer's part that needs no GL, on every core while the window still shows the loading screen.
-            core::Stopwatch prepare;
-            auto u = std::make_shared<render::BodyUpload>(render::prepareBodyUpload(w->body));
-            core::logDebug("meshes laid out for upload in " + std::to_string(prepare.seconds()).substr(0, 5) + " s");
+            // The renderer's part that needs no GL, beside the fascia and while the loading screen shows: the body's
+            // meshes as soon as they are loaded, then what joined them (fascia, modelled muscles).
+            auto u = std::make_shared<render::BodyUpload>();
+            auto w = loadWorld(options, false, [&u](const anatomy::Body& body) {
+                core::Stopwatch prepare;
+                *u = render::prepareBodyUpload(body);
+                core::logDebug("body laid out for upload in " + std::to_string(prepare.seconds()).substr(0, 5) + " s");
+            });
+            render::appendBodyUpload(*u, w->body);
             std::lock_guard lock(mutex);
             world = std::move(w);
             upload = std::move(u);

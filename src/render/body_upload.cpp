@@ -1,5 +1,6 @@
 #include "render/body_upload.h"
 
+#include "core/error.h"
 #include "geometry/cluster_bounds.h"
 
 #include <algorithm>
@@ -9,12 +10,12 @@
 namespace myoatlas::render {
 namespace {
 
-// Runs work(s) for every structure on `threads` threads, structures handed out one at a time (their sizes differ by
-// four orders of magnitude: the skin against a small bone).
-template <class F> void forEachStructure(size_t n, unsigned threads, F&& work) {
-    std::atomic<size_t> next{0};
+// Runs work(s) for every structure in [first, end) on `threads` threads, structures handed out one at a time (their
+// sizes differ by four orders of magnitude: the skin against a small bone).
+template <class F> void forEachStructure(size_t first, size_t end, unsigned threads, F&& work) {
+    std::atomic<size_t> next{first};
     auto run = [&] {
-        for (size_t s = next++; s < n; s = next++)
+        for (size_t s = next++; s < end; s = next++)
             work(static_cast<uint32_t>(s));
     };
     std::vector<std::thread> pool;
@@ -28,14 +29,22 @@ template <class F> void forEachStructure(size_t n, unsigned threads, F&& work) {
 } // namespace
 
 BodyUpload prepareBodyUpload(const anatomy::Body& body, unsigned threads) {
+    BodyUpload up;
+    appendBodyUpload(up, body, threads);
+    return up;
+}
+
+void appendBodyUpload(BodyUpload& up, const anatomy::Body& body, unsigned threads) {
     if (threads == 0)
         threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
-    const size_t n = body.size();
-    BodyUpload up;
+    const size_t first = up.structures, n = body.size();
+    if (first > n)
+        throw core::Error("the upload holds " + std::to_string(first) + " structures, the body only " +
+                          std::to_string(n));
     up.structures = n;
     // Each structure's triangles regrouped piece by piece for occlusion culling (the same triangles, every level).
     std::vector<geometry::MeshClusters> clusters(n);
-    forEachStructure(n, threads, [&](uint32_t s) { clusters[s] = geometry::clusterMesh(body.meshes[s]); });
+    forEachStructure(first, n, threads, [&](uint32_t s) { clusters[s] = geometry::clusterMesh(body.meshes[s]); });
     auto list = [&](uint32_t s, size_t k) -> const std::vector<uint32_t>& {
         if (!clusters[s].indices.empty())
             return clusters[s].indices[k];
@@ -48,10 +57,10 @@ BodyUpload prepareBodyUpload(const anatomy::Body& body, unsigned threads) {
     up.baseVertex.resize(n);
     up.lods.resize(n);
     up.lodErrors.resize(n);
-    std::vector<size_t> fullAt(n);                  // in indices
-    std::vector<std::vector<size_t>> lodAt(n);      // in indices
-    size_t vertices = 0, indices = 0;
-    for (uint32_t s = 0; s < n; ++s) {
+    std::vector<size_t> fullAt(n);             // in indices
+    std::vector<std::vector<size_t>> lodAt(n); // in indices
+    size_t vertices = up.ids.size(), indices = up.indices.size();
+    for (auto s = static_cast<uint32_t>(first); s < n; ++s) {
         up.baseVertex[s] = static_cast<int32_t>(vertices);
         vertices += body.meshes[s].vertexCount();
         fullAt[s] = indices;
@@ -59,7 +68,7 @@ BodyUpload prepareBodyUpload(const anatomy::Body& body, unsigned threads) {
         up.counts[s] = static_cast<int32_t>(list(s, 0).size());
         indices += list(s, 0).size();
     }
-    for (uint32_t s = 0; s < n; ++s) {
+    for (auto s = static_cast<uint32_t>(first); s < n; ++s) {
         for (size_t k = 1; k <= body.meshes[s].lods.size(); ++k) {
             const size_t size = list(s, k).size();
             lodAt[s].push_back(indices);
@@ -74,7 +83,7 @@ BodyUpload prepareBodyUpload(const anatomy::Body& body, unsigned threads) {
     up.indices.resize(indices);
     up.pieceStarts.resize(n);
     up.boxes.resize(n);
-    forEachStructure(n, threads, [&](uint32_t s) {
+    forEachStructure(first, n, threads, [&](uint32_t s) {
         const auto& m = body.meshes[s];
         const auto base = static_cast<uint32_t>(up.baseVertex[s]);
         for (size_t v = 0; v < m.vertexCount(); ++v) {
@@ -108,11 +117,10 @@ BodyUpload prepareBodyUpload(const anatomy::Body& body, unsigned threads) {
         }
     });
     up.firstPiece.resize(n);
-    for (uint32_t s = 0; s < n; ++s) {
+    for (auto s = static_cast<uint32_t>(first); s < n; ++s) {
         up.firstPiece[s] = up.pieces;
         up.pieces += static_cast<uint32_t>(up.boxes[s].size());
     }
-    return up;
 }
 
 } // namespace myoatlas::render

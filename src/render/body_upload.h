@@ -39,5 +39,9 @@ inline constexpr float kBoxMargin = 0.002f;
 
 // threads: 0 = one per core.
 [[nodiscard]] BodyUpload prepareBodyUpload(const anatomy::Body& body, unsigned threads = 0);
+// Lays out the structures the body gained since `upload` was made (those past upload.structures), after what it
+// holds: a layout can be made while the rest of the body is still being added (the window lays out the body beside
+// the fascia's generation). Reads only those structures' meshes. Throws core::Error if the body has fewer.
+void appendBodyUpload(BodyUpload& upload, const anatomy::Body& body, unsigned threads = 0);
 
 } // namespace myoatlas::render

@@ -2,8 +2,10 @@
 // same, and every structure's lists and pieces lie where the renderer will look for them.
 #include "render/body_upload.h"
 
+#include "core/error.h"
 #include "geometry_test_support.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace myoatlas;
@@ -66,9 +68,8 @@ TEST(BodyUpload, ThreadsGiveTheSameLayoutAsOneThread) {
     expectSame(one, render::prepareBodyUpload(body)); // one per core
 }
 
-TEST(BodyUpload, EveryStructuresListsAndPiecesLieOverItsOwnVertices) {
-    const auto body = syntheticBody();
-    const auto up = render::prepareBodyUpload(body, 2);
+// Every structure's lists and pieces lie over its own vertices, where the layout says.
+void expectConsistent(const render::BodyUpload& up, const anatomy::Body& body) {
     ASSERT_EQ(up.structures, body.size());
     size_t vertices = 0;
     for (const auto& m : body.meshes)
@@ -107,6 +108,37 @@ TEST(BodyUpload, EveryStructuresListsAndPiecesLieOverItsOwnVertices) {
         pieces += static_cast<uint32_t>(up.boxes[s].size());
     }
     EXPECT_EQ(up.pieces, pieces);
+}
+
+TEST(BodyUpload, EveryStructuresListsAndPiecesLieOverItsOwnVertices) {
+    const auto body = syntheticBody();
+    const auto up = render::prepareBodyUpload(body, 2);
+    expectConsistent(up, body);
     EXPECT_GT(up.boxes[0].size(), 1u); // the large mesh is cut into pieces
     EXPECT_EQ(up.boxes[1].size(), 1u); // the empty one is one piece
+}
+
+TEST(BodyUpload, StructuresAddedLaterAreLaidOutAfterWhatWasThereWhichStaysAsItWas) {
+    auto body = syntheticBody();
+    auto late = body; // the first two structures, then two that join later (the window's fascia)
+    body.structures.resize(2);
+    body.meshes.resize(2);
+    auto up = render::prepareBodyUpload(body, 2);
+    const auto before = up;
+    render::appendBodyUpload(up, late, 2);
+    ASSERT_EQ(up.structures, late.size());
+    expectConsistent(up, late);
+    // What was laid out keeps its place: the buffers only grow at their ends.
+    for (uint32_t s = 0; s < 2; ++s) {
+        EXPECT_EQ(up.offsets[s], before.offsets[s]);
+        EXPECT_EQ(up.baseVertex[s], before.baseVertex[s]);
+        EXPECT_EQ(up.firstPiece[s], before.firstPiece[s]);
+        EXPECT_EQ(up.pieceStarts[s], before.pieceStarts[s]);
+    }
+    EXPECT_TRUE(std::equal(before.indices.begin(), before.indices.end(), up.indices.begin()));
+    EXPECT_TRUE(std::equal(before.interleaved.begin(), before.interleaved.end(), up.interleaved.begin()));
+    // Appending nothing changes nothing; a body smaller than the layout is refused.
+    render::appendBodyUpload(up, late, 1);
+    EXPECT_EQ(up.structures, late.size());
+    EXPECT_THROW(render::appendBodyUpload(up, body), core::Error);
 }
