@@ -110,7 +110,7 @@ int main(int argc, char** argv) {
                 request.side = side;
                 request.time = k == 0 ? 0.0f : 3.0f;
                 scene::AppState state;
-                app::applyRequest(context, request, state, aspect);
+                scene::applyStillRequest(context, request, state, aspect);
                 host.update(state, now += 0.1);
                 heat->finishPending();
                 host.update(state, now += 0.1);

@@ -1,4 +1,4 @@
-#include "app/bench_command.h"
+#include "app/commands.h"
 
 #include "io/image_io.h"
 #include "platform/egl_context.h"

@@ -3,8 +3,7 @@
 #include "app/lesson_feature.h"
 #include "app/patient_feature.h"
 #include "app/quiz_feature.h"
-
-#include <nlohmann/json.hpp>
+#include "report/window_state.h"
 
 namespace myoatlas::app {
 namespace {
@@ -38,17 +37,7 @@ scene::AppMode updateMode(scene::ModeSwitch& modes, const ModeFeatures& f, const
     flags.lessonPlaying = f.lessons && f.lessons->playing();
     flags.technique = !state.view.technique.id.empty();
     const scene::AppMode mode = scene::modeOf(flags);
-    scene::Commands leaving;
-    if (modes.update(mode, leaving)) {
-        if (afterPanels) {
-            for (const auto& c : commands.list())
-                leaving.push(c);
-            commands = std::move(leaving);
-        } else {
-            for (const auto& c : leaving.list())
-                commands.push(c);
-        }
-    }
+    modes.update(mode, commands, afterPanels);
     namesHidden = !scene::rulesFor(mode, !quizAwaitingAnswer(f)).structureNames;
     return mode;
 }
@@ -67,44 +56,19 @@ std::string frameCaption(const scene::AppState& state, std::vector<std::unique_p
 std::string stateJson(const scene::AppState& state, bool namesHidden, const anatomy::Body& body,
                       std::vector<std::unique_ptr<Feature>>& features, const ModeFeatures& f, scene::AppMode mode,
                       const std::string& caption, int frames) {
-    nlohmann::json j;
-    const auto& cam = state.view.camera;
-    j["camera"] = {{"yaw", cam.yaw},
-                   {"pitch", cam.pitch},
-                   {"distance", cam.distance},
-                   {"target", {cam.target.x, cam.target.y, cam.target.z}}};
-    j["peel"] = state.view.peel;
-    j["selection"] = nlohmann::json::array();
-    for (uint32_t s : state.view.selection)
-        j["selection"].push_back(body.structures[s].name);
-    j["hidden"] = state.view.hidden.size();
-    j["technique"] = {{"id", state.view.technique.id}, {"step", state.view.technique.step}};
-    j["lesson"] = {{"active", state.lessonActive}, {"step", f.lessons ? f.lessons->current() : -1}};
-    j["presentation"] = state.shell.presentation;
-    j["laser"] = state.shell.laser;
-    j["help"] = state.shell.help;
-    // What was shown: the mode, the caption on screen, each feature's overlays, the teaching content on the body.
-    j["mode"] = std::string(scene::appModeName(mode));
-    j["caption"] = caption;
-    j["names_hidden"] = namesHidden;
-    j["overlays"] = nlohmann::json::object();
+    report::WindowState w{state, body, mode, caption, namesHidden};
+    w.lessonStep = f.lessons ? f.lessons->current() : -1;
     for (auto& feature : features) {
         std::vector<render::OverlayMesh> overlays;
         feature->appendOverlays(overlays);
-        j["overlays"][std::string(feature->name())] = overlays.size();
+        w.overlays[std::string(feature->name())] = overlays.size();
     }
-    j["trigger_points"] = state.view.triggerPoints.size();
-    j["pain_points"] = state.view.painPoints.size();
-    j["lines"] = state.view.lines.size();
-    j["patient"] = {{"active", f.patient && f.patient->flow().active()},
-                    {"screen", f.patient && f.patient->flow().active()
-                                   ? std::string(scene::patientScreenName(f.patient->flow().screen()))
-                                   : std::string("none")},
-                    {"self_care", f.patient ? f.patient->selfCareState() : std::string("none")}};
-    j["quiz"] = {{"shown", state.shell.quiz}, {"awaiting_answer", quizAwaitingAnswer(f)}};
-    if (frames >= 0)
-        j["frames"] = frames;
-    return j.dump(2) + "\n";
+    if (f.patient && f.patient->flow().active())
+        w.patientScreen = scene::patientScreenName(f.patient->flow().screen());
+    w.selfCare = f.patient ? f.patient->selfCareState() : std::string("none");
+    w.quizAwaitingAnswer = quizAwaitingAnswer(f);
+    w.frames = frames;
+    return report::windowStateJson(w).dump(2) + "\n";
 }
 
 } // namespace myoatlas::app

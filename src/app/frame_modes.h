@@ -23,11 +23,8 @@ struct ModeFeatures {
 };
 [[nodiscard]] ModeFeatures findModeFeatures(std::vector<std::unique_ptr<Feature>>& features);
 
-// The mode from the shell (as this frame's commands leave it) and the features; sets `namesHidden` from its rules. When
-// the mode changed, the clean-up of the mode left joins `commands`: after the panels (`afterPanels`) it goes in front,
-// because a mode entered from a menu or panel pushes its own first view in the same frame; after the keys it goes at
-// the end, because the mode left may have pushed something earlier in the frame and a mode entered by a key starts on
-// the next one.
+// The mode from the shell (as this frame's commands leave it) and the features; sets `namesHidden` from its rules.
+// When the mode changed, the clean-up of the mode left joins `commands` (scene::ModeSwitch::update).
 scene::AppMode updateMode(scene::ModeSwitch& modes, const ModeFeatures& f, const scene::AppState& state,
                           scene::Commands& commands, bool afterPanels, bool& namesHidden);
 

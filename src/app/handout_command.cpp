@@ -1,14 +1,12 @@
 #include "app/handout_command.h"
+#include "app/commands.h"
 
 #include "app/render_command.h"
 #include "core/error.h"
 #include "core/log.h"
-#include "platform/egl_context.h"
-#include "render/renderer.h"
 #include "report/handout_report.h"
 #include "scene/self_care.h"
 
-#include <algorithm>
 #include <memory>
 
 namespace myoatlas::app {
@@ -25,40 +23,18 @@ void writeTriggerPointHandout(FeatureContext& context, const std::string& trpId,
         if (auto verdict = scene::selfCareVerdict(*context.atlas, techniques, trpId, side))
             content = report::handoutContent(*context.atlas, trpId, side, &*verdict);
     }
-    const int w = 1000, h = 1000;
     OffscreenOptions options;
-    options.width = w;
-    options.height = h;
+    options.width = options.height = 1000;
     options.captions = false;      // the handout prints its own text
     options.featureFraming = true; // the pattern faced (from behind for one on the back), the knot and zone framed
-    {
-        RenderRequest request;
-        request.triggerPoints = {trpId};
-        request.side = side;
-        request.layers = "skin,superficial_muscle,bone";
-        scene::AppState state;
-        applyRequest(context, request, state, static_cast<float>(w) / static_cast<float>(h));
-        content.image = renderOffscreen(context, state, options);
-    }
-    // The self-care on the body: the technique's pressure step on this trigger point, through the same stepper
-    // and site rule as the window (a refused spot shows the sensitive site and the contact, no tool).
-    const auto* trp = context.atlas->triggerPoint(trpId);
-    const auto* muscle = trp ? context.atlas->muscle(trp->muscle) : nullptr;
-    if (muscle && context.resolver) {
-        RenderRequest request;
-        request.technique = scene::selfCareTechnique(*muscle);
-        if (!context.atlas->technique(request.technique))
-            request.technique = "massage_ball";
-        request.target = trpId;
-        request.side = side;
-        request.step = std::min(1, static_cast<int>(context.atlas->technique(request.technique)->steps.size()) - 1);
-        request.layers = "skin:0.35,superficial_muscle,bone";
+    content.image = renderStill(context, report::handoutPatternStill(trpId, side), options);
+    // The self-care on the body, through the same stepper and site rule as the window (a refused spot shows the
+    // sensitive site and the contact, no tool).
+    if (auto care = report::handoutCareStill(*context.atlas, trpId, side); care && context.resolver) {
         try {
-            scene::AppState state;
-            applyRequest(context, request, state, static_cast<float>(w) / static_cast<float>(h));
-            OffscreenOptions care = options;
-            care.framingZoom = 2.0f; // the patient should recognise the body part, not only the spot
-            content.careImage = renderOffscreen(context, state, care);
+            OffscreenOptions zoomed = options;
+            zoomed.framingZoom = 2.0f; // the patient should recognise the body part, not only the spot
+            content.careImage = renderStill(context, *care, zoomed);
         } catch (const core::Error& e) { // the sheet still helps without this picture
             core::logWarn(std::string("handout: the self-care picture could not be drawn: ") + e.what());
         }

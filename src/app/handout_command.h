@@ -1,18 +1,10 @@
 #pragma once
-// Patient handouts: the text (report/handout_report) with the pictures rendered headless, and the
-// `handout` subcommand (`myoatlas handout --trp ID [--side left|right] -o FILE.pdf|FILE.png`).
-#include "app/commands.h"
+// Patient handouts: the text and the pictures' requests (report/handout_report) with the pictures rendered headless,
+// for the `handout` subcommand and patient mode.
 #include "app/feature.h"
-#include "app/render_command.h"
-#include "io/handout.h"
-#include "io/image_io.h"
-#include "scene/app_state.h"
-#include "scene/technique_player.h"
 
-#include <CLI/CLI.hpp>
-#include <optional>
+#include <filesystem>
 #include <string>
-#include <vector>
 
 namespace myoatlas::app {
 
@@ -20,8 +12,5 @@ namespace myoatlas::app {
 // and the self-care technique on the body under the site rule.
 void writeTriggerPointHandout(FeatureContext& context, const std::string& trpId, const std::string& side,
                               const std::filesystem::path& output);
-
-// Registers `handout` (one line in commands.cpp).
-void registerHandoutCommand(CLI::App& cli, std::vector<Subcommand>& out);
 
 } // namespace myoatlas::app

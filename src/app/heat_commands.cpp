@@ -1,4 +1,4 @@
-#include "app/heat_commands.h"
+#include "app/commands.h"
 
 #include "report/heat_report.h"
 #include "scene/skin_heat.h"

@@ -59,27 +59,17 @@ void LessonFeature::drawUi(const ui::UiModel& model, ui::UiState& ui, scene::Com
 
 void renderLessonStep(FeatureContext& context, const RenderRequest& request, const std::filesystem::path& path,
                       int step) {
-    auto lesson = scene::loadLesson(path);
-    if (step < 1 || step > static_cast<int>(lesson.steps.size()))
-        throw core::UsageError("--step " + std::to_string(step) + ": " + path.string() + " has " +
-                               std::to_string(lesson.steps.size()) + " steps (numbered from 1)");
     auto [w, h] = scene::parseSize(request.size);
-    scene::AppState state;
-    state.viewportAspect = static_cast<float>(w) / static_cast<float>(h);
-    auto resolved = scene::resolveStep(lesson.steps[static_cast<size_t>(step - 1)], context.body, state.viewportAspect);
-    for (const auto& m : resolved.missing)
-        core::logWarn(path.string() + ": step " + std::to_string(step) + ": '" + m + "' is not on this body");
-    if (!context.atlas && (!resolved.view.triggerPoints.empty() || !resolved.view.lines.empty()))
-        core::logWarn("the atlas did not load; trigger points and lines are not drawn: " + context.atlasError);
-    scene::apply(state, context.body, scene::SetViewState{resolved.view});
+    auto still = scene::lessonStill(path, step, context, static_cast<float>(w) / static_cast<float>(h));
+    for (const auto& warning : still.warnings)
+        core::logWarn(warning);
     OffscreenOptions options;
     options.width = w;
     options.height = h;
     options.supersample = request.supersample;
-    options.time = resolved.view.heatTime; // the step's own camera stays: no feature framing
-    auto image = renderOffscreen(context, state, options);
-    io::writePng(request.output, image);
-    core::logInfo("lesson \"" + lesson.title + "\" step " + std::to_string(step) + " -> " + request.output.string());
+    options.time = still.state.view.heatTime; // the step's own camera stays: no feature framing
+    io::writePng(request.output, renderOffscreen(context, still.state, options));
+    core::logInfo("lesson \"" + still.title + "\" step " + std::to_string(step) + " -> " + request.output.string());
 }
 
 } // namespace myoatlas::app

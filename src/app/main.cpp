@@ -14,7 +14,6 @@
 #include "io/fascia_layer.h"
 #include "io/modelled_muscles.h"
 #include "report/body_report.h"
-#include "report/line_report.h"
 #include "scene/options.h"
 
 #include <CLI/CLI.hpp>
@@ -121,7 +120,6 @@ int main(int argc, char** argv) {
         lo.progress = app::stderrProgress(quiet);
         auto world = app::loadWorld(lo, validate->parsed());
         auto& body = world->body;
-        const auto& rep = world->report;
         const auto& atlasDir = world->atlasDir;
 
         if (*validate) {
@@ -137,13 +135,7 @@ int main(int argc, char** argv) {
         app::FeatureContext context = world->context();
 
         if (*inspect) {
-            auto j = report::bodyJson(body, rep);
-            if (atlas)
-                j["atlas"] = anatomy::atlasToJson(*atlas, anatomy::resolveAtlas(*atlas, body));
-            else
-                j["atlas_error"] = atlasError;
-            j["lines"] = report::linesJson(context); // path length and stations of every line, both sides
-            std::cout << j.dump(2) << "\n";
+            std::cout << report::inspectJson(context, world->report).dump(2) << "\n";
             return 0;
         }
         for (auto& sub : subcommands) {

@@ -4,10 +4,7 @@
 // refer pain there; this feature shows the likely source's referral (ShowTriggerPoint), explains it in everyday
 // words, shows what the patient can do at home (when the site rule allows the tool there) and exports the handout.
 #include "app/feature.h"
-#include "scene/patient_flow.h"
-#include "scene/self_care.h"
-#include "scene/suspects.h"
-#include "scene/technique_player.h"
+#include "scene/patient_session.h"
 #include "ui/patient_panel.h"
 
 #include <functional>
@@ -33,24 +30,19 @@ public:
     bool onBodyClick(const scene::BodyClick& click, const scene::AppState& state, scene::Commands& out) override;
     bool update(const scene::AppState& state, double now) override;
 
-    [[nodiscard]] const scene::PatientFlow& flow() const { return flow_; }
+    [[nodiscard]] const scene::PatientFlow& flow() const { return session_.flow(); }
     // The site rule for the self-care tool on the source shown: "none", "resolving", "allowed", "refused".
-    [[nodiscard]] std::string selfCareState() const { return verdicts_.state(); }
+    [[nodiscard]] std::string selfCareState() const { return session_.selfCareState(); }
 
 private:
-    void handle(scene::PatientEvent event, scene::Commands& out);
-    [[nodiscard]] scene::PatientView view(const scene::AppState& state);
     void exportHandout(const std::string& path, ui::UiState& ui);
 
     FeatureContext& context_;
     SuspectSource suspects_;
-    scene::PatientFlow flow_;
-    bool presenting_ = false;               // the flow's keys are off while the projector shows the room view
-    std::vector<scene::Suspect> shownFrom_; // the ranking the current explanation came from
+    scene::PatientSession session_;
+    bool presenting_ = false; // the flow's keys are off while the projector shows the room view
     std::string handoutPath_ = "handout.pdf";
     std::future<std::string> export_; // result message of a handout export running in the background
-    // The site rule for the self-care tool on the candidate shown (the handout applies the same one).
-    scene::SelfCareVerdicts verdicts_;
 };
 
 } // namespace myoatlas::app

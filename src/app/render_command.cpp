@@ -2,7 +2,6 @@
 
 #include "core/error.h"
 #include "core/log.h"
-#include "core/text_checks.h"
 #include "core/timer.h"
 #include "io/image_io.h"
 #include "platform/egl_context.h"
@@ -11,76 +10,7 @@
 #include "scene/options.h"
 #include "ui/presentation.h"
 
-#include <cstring>
-
 namespace myoatlas::app {
-
-void checkContentRequest(const FeatureContext& context, const RenderRequest& request) {
-    // Numbers the user typed are checked, never clamped in silence; names must exist, as `heat` demands.
-    if (request.time != RenderRequest{}.time)
-        core::requireFiniteInRange(request.time, 0.0, 86400.0, "--time (seconds)");
-    if (!context.atlas)
-        return; // the caller reports the missing atlas when content was asked for
-    const auto& atlas = *context.atlas;
-    for (const auto& id : request.triggerPoints)
-        if (!atlas.triggerPoint(id))
-            throw core::UsageError("--trp: unknown trigger point '" + id + "'");
-    for (const auto& id : request.lines) {
-        std::string base = id;
-        for (const char* suffix : {"_left", "_right"})
-            if (base.size() > std::strlen(suffix) && base.ends_with(suffix))
-                base.resize(base.size() - std::strlen(suffix));
-        if (!atlas.line(id) && !atlas.line(base))
-            throw core::UsageError("--line: unknown Anatomy Trains line '" + id +
-                                   "' (ids: SBL, SFL, LL, ... or LL_left, LL_right)");
-    }
-    if (!request.technique.empty()) {
-        const auto* t = atlas.technique(request.technique);
-        if (!t)
-            throw core::UsageError("--technique: unknown technique '" + request.technique + "'");
-        if (request.variant.empty() || t->variant(request.variant)) {
-            auto count = static_cast<int>(t->stepsOf(request.variant).size());
-            if (request.step < 0 || request.step >= count)
-                throw core::UsageError("--step " + std::to_string(request.step) + ": " + request.technique + " has " +
-                                       std::to_string(count) + " steps, numbered 0 to " + std::to_string(count - 1));
-        }
-    }
-}
-
-void applyRequest(const FeatureContext& context, const RenderRequest& request, scene::AppState& state, float aspect) {
-    const auto& body = context.body;
-    auto view = scene::parseViewName(request.view.empty() ? "anterior" : request.view);
-    if (!view)
-        throw core::UsageError("--view must be one of anterior, posterior, left, right, superior, inferior (got '" +
-                               request.view + "')");
-    if (request.side != "left" && request.side != "right")
-        throw core::UsageError("--side must be left or right (got '" + request.side + "')");
-    checkContentRequest(context, request);
-    state.viewportAspect = aspect;
-    state.viewNamed = !request.view.empty();
-    state.view.layers = scene::parseLayers(request.layers);
-    for (const auto& name : request.select) {
-        auto found = scene::findStructures(body, name);
-        if (found.empty())
-            throw core::UsageError("--select: no structure named '" + name + "'");
-        for (uint32_t s : found)
-            scene::apply(state, body, scene::SelectStructure{s, true, false});
-    }
-    scene::apply(state, body, scene::SetNamedView{*view});
-    if (request.frameSelection)
-        scene::apply(state, body, scene::FrameSelection{});
-    for (const auto& id : request.triggerPoints)
-        scene::apply(state, body, scene::ShowTriggerPoint{{id, request.side}, true});
-    scene::apply(state, body, scene::SetHeatTime{request.time});
-    for (const auto& line : request.lines)
-        scene::apply(state, body, scene::ShowLine{line, true, false});
-    if (!request.technique.empty())
-        scene::apply(
-            state, body,
-            scene::SetTechnique{{request.technique, request.target, request.side, request.step, request.variant}});
-    if (!request.caption.empty())
-        scene::apply(state, body, scene::SetCaption{request.caption});
-}
 
 io::Image renderOffscreen(FeatureContext& context, scene::AppState& state, const OffscreenOptions& options) {
     core::Stopwatch clock;
@@ -125,10 +55,17 @@ io::Image renderOffscreen(FeatureContext& context, scene::AppState& state, const
     return renderer.readPixels();
 }
 
+io::Image renderStill(FeatureContext& context, const scene::StillRequest& request, const OffscreenOptions& options) {
+    scene::AppState state;
+    scene::applyStillRequest(context, request, state,
+                             static_cast<float>(options.width) / static_cast<float>(options.height));
+    return renderOffscreen(context, state, options);
+}
+
 void runRender(FeatureContext& context, const RenderRequest& request) {
     auto [w, h] = scene::parseSize(request.size);
     scene::AppState state;
-    applyRequest(context, request, state, static_cast<float>(w) / static_cast<float>(h));
+    scene::applyStillRequest(context, request, state, static_cast<float>(w) / static_cast<float>(h));
     core::Stopwatch clock;
     OffscreenOptions options;
     options.width = w;

@@ -1,6 +1,7 @@
 #pragma once
 #include "app/feature.h"
 #include "io/image_io.h"
+#include "scene/still_request.h"
 
 #include <filesystem>
 #include <optional>
@@ -9,31 +10,13 @@
 
 namespace myoatlas::app {
 
-struct RenderRequest {
+// A still written to a file: what it shows (scene::StillRequest), its size and how it is drawn.
+struct RenderRequest : scene::StillRequest {
     std::filesystem::path output;
-    std::string view; // empty: anterior, or the direction a feature's framing chooses (a pain map faces its pattern)
     std::string size = "1600x1200";
-    std::string layers = "all";
-    std::vector<std::string> select;
     int supersample = 2;
-    bool frameSelection = false;
     bool noOcclusion = false; // draw what opaque structures hide too (the picture is the same; to compare)
-    // Teaching content (each drawn by its feature).
-    std::vector<std::string> triggerPoints; // ids; side from `side`
-    std::string side = "right";
-    float time = -1.0f; // < 0: steady state
-    std::vector<std::string> lines;
-    std::string technique, target, variant;
-    int step = 0;
-    std::string caption;
 };
-
-// Refuses (core::UsageError naming the option) a non-finite or out-of-range --time, an unknown trigger point, line
-// or technique, and a technique --step outside its steps. Called by applyRequest.
-void checkContentRequest(const FeatureContext& context, const RenderRequest& request);
-
-// Turns a request into the state the headless renderer draws (also used by lesson renders and handouts).
-void applyRequest(const FeatureContext& context, const RenderRequest& request, scene::AppState& state, float aspect);
 
 struct OffscreenOptions {
     int width = 1600, height = 1200;
@@ -49,6 +32,10 @@ struct OffscreenOptions {
 // `render`, lesson renders and handouts.
 [[nodiscard]] io::Image renderOffscreen(FeatureContext& context, scene::AppState& state,
                                         const OffscreenOptions& options);
+
+// A still of `request` at the options' size (the request applied to a fresh state, then renderOffscreen).
+[[nodiscard]] io::Image renderStill(FeatureContext& context, const scene::StillRequest& request,
+                                    const OffscreenOptions& options);
 
 // Renders one frame with no window (EGL surfaceless) and writes a PNG. Throws core errors.
 void runRender(FeatureContext& context, const RenderRequest& request);

@@ -1,4 +1,5 @@
 #include "app/review_command.h"
+#include "app/commands.h"
 
 #include "app/render_command.h"
 #include "core/atomic_file.h"
@@ -24,45 +25,14 @@ int runReview(FeatureContext& context, const ReviewRequest& request) {
         return 0;
     auto [w, h] = scene::parseSize(request.size);
     int written = 0;
-    auto render = [&](RenderRequest rr, bool framed) {
-        scene::AppState state;
-        rr.size = request.size;
-        rr.side = request.side;
-        applyRequest(context, rr, state, static_cast<float>(w) / static_cast<float>(h));
+    for (const auto& still : report::reviewStills(sheet, request.side)) {
         OffscreenOptions options;
         options.width = w;
         options.height = h;
-        options.featureFraming = !framed;
-        io::writePng(rr.output, renderOffscreen(context, state, options));
+        options.featureFraming = !still.framed;
+        io::writePng(request.outDir / still.file, renderStill(context, still.request, options));
         ++written;
-    };
-    for (const auto& img : sheet["images"]) {
-        RenderRequest rr;
-        rr.output = request.outDir / img["file"].get<std::string>();
-        rr.view = img["view"];
-        if (img["shows"] == "muscle on bone") {
-            // The muscle highlighted against the skeleton, framed on it: where it attaches.
-            rr.layers = sheet["layers"].get<std::string>();
-            rr.select = sheet["structures"].get<std::vector<std::string>>();
-            rr.frameSelection = !rr.select.empty();
-            render(rr, rr.frameSelection);
-        }
     }
-    for (const auto& t : sheet["trigger_points"])
-        for (const auto& f : t["images"]) {
-            RenderRequest rr;
-            std::string file = f;
-            rr.output = request.outDir / file;
-            // The view is the file name's last part (<muscle>_<trp>_<view>.png).
-            rr.view = file.substr(file.rfind('_') + 1, file.size() - file.rfind('_') - 5);
-            rr.triggerPoints = {t["id"].get<std::string>()};
-            // The caption names each zone with what attests it, as the heat's intensity does.
-            rr.caption = t["id"].get<std::string>() + " (" + request.side + ")";
-            for (const auto& z : t["zones"])
-                rr.caption += "\n" + z["kind"].get<std::string>() + ": " + z["label"].get<std::string>() + " - " +
-                              z["evidence"].get<std::string>();
-            render(rr, false);
-        }
     core::logInfo("review of " + id + ": " + std::to_string(written) + " images in " + request.outDir.string());
     return written;
 }

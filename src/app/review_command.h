@@ -1,12 +1,10 @@
 #pragma once
 // `myoatlas review --muscle ID -o DIR`: the review sheet of one muscle (report/review_report) with pictures of the
 // muscle against the bones and of each pattern from the standard views.
-#include "app/commands.h"
 #include "app/feature.h"
 
 #include <filesystem>
 #include <string>
-#include <vector>
 
 namespace myoatlas::app {
 
@@ -20,7 +18,5 @@ struct ReviewRequest {
 
 // Writes DIR/<muscle>.json, DIR/<muscle>.md and (with images) the PNGs. Returns the number of images written.
 int runReview(FeatureContext& context, const ReviewRequest& request);
-
-void registerReviewCommand(CLI::App& cli, std::vector<Subcommand>& out);
 
 } // namespace myoatlas::app

@@ -1,4 +1,4 @@
-#include "app/study_commands.h"
+#include "app/commands.h"
 
 #include "core/error.h"
 #include "report/study_report.h"

@@ -1,4 +1,4 @@
-#include "app/technique_commands.h"
+#include "app/commands.h"
 
 #include "core/error.h"
 #include "report/technique_report.h"
@@ -7,6 +7,16 @@
 #include <memory>
 
 namespace myoatlas::app {
+namespace {
+
+struct TechniqueRequest {
+    std::string id, target;
+    std::string side = "right";
+    std::string variant; // empty: the standard sequence
+    bool list = false;
+};
+
+} // namespace
 
 void registerTechniqueCommands(CLI::App& cli, std::vector<Subcommand>& out) {
     auto req = std::make_shared<TechniqueRequest>();
@@ -30,11 +40,7 @@ void registerTechniqueCommands(CLI::App& cli, std::vector<Subcommand>& out) {
                        if (!r.verdict.allowed()) {
                            // The same rule that stops the GUI stepper: the plan is refused with the site, the
                            // structures at risk and a safer alternative.
-                           nlohmann::json j = report::verdictJson(r.verdict);
-                           j["technique"] = r.techniqueId;
-                           j["target"] = r.targetId;
-                           j["side"] = anatomy::sideName(r.side);
-                           std::cout << j.dump(2) << "\n";
+                           std::cout << report::refusalJson(r).dump(2) << "\n";
                            std::cerr << "myoatlas: technique " << r.techniqueId << " on " << r.targetId << ": "
                                      << r.verdict.message << "\n";
                            return kExitUnsafeSite;

@@ -4,10 +4,9 @@
 // endangerment sites near the target, frames the target, handles the clicker keys and captions the step.
 #include "app/feature.h"
 #include "core/clock.h"
-#include "scene/technique_player.h"
+#include "scene/technique_session.h"
 #include "ui/technique_panel.h"
 
-#include <memory>
 #include <optional>
 
 namespace myoatlas::app {
@@ -23,15 +22,15 @@ public:
     void markModes(scene::InputModes& modes, const scene::AppState& state) const override;
     bool onAction(const scene::BoundAction& action, const scene::AppState& state, scene::Commands& out) override;
     bool update(const scene::AppState& state, double now) override;
-    [[nodiscard]] uint64_t overlayVersion() const override { return version_; }
+    [[nodiscard]] uint64_t overlayVersion() const override;
     void appendOverlays(std::vector<render::OverlayMesh>& out) const override;
     [[nodiscard]] std::string caption(const scene::AppState& state) const override;
     [[nodiscard]] std::optional<scene::CameraPose> framing(const scene::AppState& state, float aspect) const override;
 
-    [[nodiscard]] const scene::ResolvedTechnique* resolved() const { return resolved_ ? &*resolved_ : nullptr; }
-    [[nodiscard]] scene::TechniquePlayer& player() { return player_; }
+    [[nodiscard]] const scene::ResolvedTechnique* resolved() const { return session_.resolved(); }
+    [[nodiscard]] scene::TechniquePlayer& player() { return session_.player(); }
     [[nodiscard]] ui::TechniquePanelState& panel() { return panel_; }
-    [[nodiscard]] const std::string& error() const { return error_; }
+    [[nodiscard]] const std::string& error() const { return session_.error(); }
 
 private:
     class FrameClock final : public core::Clock {
@@ -39,22 +38,12 @@ private:
         [[nodiscard]] double now() const override { return t; }
         double t = 0.0;
     };
-    void follow(const scene::AppState& state);
 
     FeatureContext& context_;
     FrameClock frameClock_;
-    const core::Clock* clock_;
-    std::unique_ptr<scene::TechniqueResolver> resolver_;
-    scene::TechniquePlayer player_;
+    scene::TechniqueSession session_;
     ui::TechniquePanelState panel_;
-    scene::TechniqueRef shown_; // what resolved_ and player_ hold
-    std::optional<scene::ResolvedTechnique> resolved_;
-    std::string error_;
-    int overlayStep_ = -1;
-    uint64_t version_ = 0;
-    std::vector<render::OverlayMesh> overlays_;
-    scene::Commands pending_; // from update() (auto-advance, framing), emitted by the next drawUi()
-    bool frameWanted_ = false;
+    scene::Commands pending_;    // from update() (a step the timer completed), emitted by the next drawUi()
     std::string panelOpenedFor_; // technique id the panel was last opened for
 };
 

@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "core/text_checks.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -73,6 +74,21 @@ std::string timestamp() {
 }
 
 } // namespace
+
+void QuizProgress::record(const std::string& kind, bool right, const Mistake& mistake, int sittingBestStreak) {
+    ++asked;
+    auto& k = byKind[kind];
+    ++k.first;
+    if (right) {
+        ++correct;
+        ++k.second;
+    } else {
+        recentMistakes.push_back(mistake);
+        if (recentMistakes.size() > kMaxMistakes)
+            recentMistakes.erase(recentMistakes.begin());
+    }
+    bestStreak = std::max(bestStreak, sittingBestStreak);
+}
 
 std::filesystem::path defaultSettingsPath() {
     const char* xdg = std::getenv("XDG_CONFIG_HOME");

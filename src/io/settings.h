@@ -27,6 +27,8 @@ struct QuizProgress {
     };
     std::vector<Mistake> recentMistakes; // newest last, at most kMaxMistakes
     static constexpr size_t kMaxMistakes = 50;
+    // One answer of a sitting whose best streak is now `bestStreak`; a wrong one joins the mistakes.
+    void record(const std::string& kind, bool right, const Mistake& mistake, int sittingBestStreak);
     [[nodiscard]] bool operator==(const QuizProgress&) const = default;
 };
 

@@ -1,5 +1,10 @@
 #include "report/body_report.h"
 
+#include "anatomy/atlas.h"
+#include "anatomy/atlas_validate.h"
+#include "anatomy/landmark_resolver.h"
+#include "report/line_report.h"
+
 namespace myoatlas::report {
 namespace {
 // Unrounded: inspect reports the data as loaded.
@@ -61,6 +66,16 @@ nlohmann::json bodyJson(const anatomy::Body& body, const io::LoadReport& report)
     for (const auto& f : body.failures)
         failures.push_back({{"file", f.file}, {"problem", f.problem}});
     j["failures"] = std::move(failures);
+    return j;
+}
+
+nlohmann::json inspectJson(const scene::AtlasContext& context, const io::LoadReport& report) {
+    auto j = bodyJson(context.body, report);
+    if (context.atlas)
+        j["atlas"] = anatomy::atlasToJson(*context.atlas, anatomy::resolveAtlas(*context.atlas, context.body));
+    else
+        j["atlas_error"] = context.atlasError;
+    j["lines"] = linesJson(context);
     return j;
 }
 

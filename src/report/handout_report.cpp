@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "scene/self_care.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 
@@ -56,6 +57,34 @@ io::HandoutContent handoutContent(const anatomy::Atlas& atlas, const std::string
     c.attribution = std::string("Anatomy images: ") + anatomy::kBodyAttribution;
     c.footer = "Made with MyoAtlas on " + today() + ".";
     return c;
+}
+
+scene::StillRequest handoutPatternStill(const std::string& trpId, const std::string& side) {
+    scene::StillRequest r;
+    r.triggerPoints = {trpId};
+    r.side = side;
+    r.layers = "skin,superficial_muscle,bone";
+    return r;
+}
+
+std::optional<scene::StillRequest> handoutCareStill(const anatomy::Atlas& atlas, const std::string& trpId,
+                                                    const std::string& side) {
+    const auto* trp = atlas.triggerPoint(trpId);
+    const auto* muscle = trp ? atlas.muscle(trp->muscle) : nullptr;
+    if (!muscle)
+        return std::nullopt;
+    scene::StillRequest r;
+    r.technique = scene::selfCareTechnique(*muscle);
+    if (!atlas.technique(r.technique))
+        r.technique = "massage_ball";
+    const auto* technique = atlas.technique(r.technique);
+    if (!technique || technique->steps.empty())
+        return std::nullopt;
+    r.target = trpId;
+    r.side = side;
+    r.step = std::min(1, static_cast<int>(technique->steps.size()) - 1); // the pressure step
+    r.layers = "skin:0.35,superficial_muscle,bone";
+    return r;
 }
 
 } // namespace myoatlas::report

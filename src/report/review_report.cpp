@@ -143,4 +143,42 @@ std::string reviewMarkdown(const nlohmann::json& s) {
     return md.str();
 }
 
+std::vector<ReviewStill> reviewStills(const nlohmann::json& sheet, const std::string& side) {
+    std::vector<ReviewStill> out;
+    for (const auto& img : sheet["images"]) {
+        if (img["shows"] != "muscle on bone")
+            continue;
+        ReviewStill still{img["file"].get<std::string>(), {}, false};
+        auto& r = still.request;
+        r.view = img["view"];
+        r.side = side;
+        r.layers = sheet["layers"].get<std::string>();
+        r.select = sheet["structures"].get<std::vector<std::string>>();
+        r.frameSelection = still.framed = !r.select.empty();
+        out.push_back(std::move(still));
+    }
+    for (const auto& t : sheet["trigger_points"])
+        for (const auto& f : t["images"]) {
+            ReviewStill still{f.get<std::string>(), {}, false};
+            auto& r = still.request;
+            const std::string& file = still.file;
+            // The view is the file name's last part (<muscle>_<trp>_<view>.png).
+            r.view = file.substr(file.rfind('_') + 1, file.size() - file.rfind('_') - 5);
+            r.side = side;
+            r.triggerPoints = {t["id"].get<std::string>()};
+            // The caption names each zone with what attests it, as the heat's intensity does.
+            r.caption = t["id"].get<std::string>();
+            r.caption.append(" (").append(side).append(")");
+            for (const auto& z : t["zones"])
+                r.caption.append("\n")
+                    .append(z["kind"].get<std::string>())
+                    .append(": ")
+                    .append(z["label"].get<std::string>())
+                    .append(" - ")
+                    .append(z["evidence"].get<std::string>());
+            out.push_back(std::move(still));
+        }
+    return out;
+}
+
 } // namespace myoatlas::report

@@ -183,4 +183,12 @@ nlohmann::json techniqueJson(const scene::ResolvedTechnique& r) {
     return j;
 }
 
+nlohmann::json refusalJson(const scene::ResolvedTechnique& r) {
+    nlohmann::json j = verdictJson(r.verdict);
+    j["technique"] = r.techniqueId;
+    j["target"] = r.targetId;
+    j["side"] = anatomy::sideName(r.side);
+    return j;
+}
+
 } // namespace myoatlas::report

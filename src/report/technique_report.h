@@ -21,6 +21,8 @@ namespace myoatlas::report {
 // The site rule's verdict: {allowed, ruling, endangerment_site, site_name, structures_at_risk, unsafe_contact,
 // alternative: {technique, text} | null, message}; endangerment_site is null when no site is involved.
 [[nodiscard]] nlohmann::json verdictJson(const anatomy::ContactVerdict& v);
+// A plan the site rule refused: its verdict with the technique, target and side.
+[[nodiscard]] nlohmann::json refusalJson(const scene::ResolvedTechnique& r);
 
 // {techniques: [{id, name, tool, contact_kinds, information_only, recall, evidence, sources, steps, variants,
 // targets: [{id, kind, label}]}]}

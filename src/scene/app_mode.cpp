@@ -1,5 +1,7 @@
 #include "scene/app_mode.h"
 
+#include <utility>
+
 namespace myoatlas::scene {
 
 std::string_view appModeName(AppMode mode) {
@@ -83,6 +85,21 @@ bool ModeSwitch::update(AppMode now, Commands& out) {
         return false;
     leaveCommands(mode_, out);
     mode_ = now;
+    return true;
+}
+
+bool ModeSwitch::update(AppMode now, Commands& frame, bool afterPanels) {
+    Commands leaving;
+    if (!update(now, leaving))
+        return false;
+    if (afterPanels) {
+        for (const auto& c : frame.list())
+            leaving.push(c);
+        frame = std::move(leaving);
+    } else {
+        for (const auto& c : leaving.list())
+            frame.push(c);
+    }
     return true;
 }
 

@@ -43,6 +43,11 @@ public:
     [[nodiscard]] AppMode mode() const { return mode_; }
     // Returns true when the mode changed (the clean-up of the mode left is then in `out`).
     bool update(AppMode now, Commands& out);
+    // The same, with the clean-up joining the frame's commands: in front of them after the panels (a mode entered
+    // from a menu or a panel pushes its own first view in the same frame, which the clean-up must not undo), at the
+    // end after the keys (the mode left may have pushed something earlier in the frame; a mode entered by a key
+    // starts on the next frame).
+    bool update(AppMode now, Commands& frame, bool afterPanels);
 
 private:
     AppMode mode_ = AppMode::Explore;

@@ -238,4 +238,24 @@ LessonEditOutcome LessonSession::apply(const LessonEdit& a, const AppState& stat
     return r;
 }
 
+LessonStill lessonStill(const std::filesystem::path& path, int step, const AtlasContext& context, float aspect) {
+    const anatomy::Body& body = context.body;
+    const Lesson lesson = loadLesson(path);
+    if (step < 1 || step > static_cast<int>(lesson.steps.size()))
+        throw core::UsageError("--step " + std::to_string(step) + ": " + path.string() + " has " +
+                               std::to_string(lesson.steps.size()) + " steps (numbered from 1)");
+    LessonStill still;
+    still.title = lesson.title;
+    still.state.viewportAspect = aspect;
+    auto resolved = resolveStep(lesson.steps[static_cast<size_t>(step - 1)], body, aspect);
+    for (const auto& m : resolved.missing)
+        still.warnings.push_back(path.string() + ": step " + std::to_string(step) + ": '" + m +
+                                 "' is not on this body");
+    if (!context.atlas && (!resolved.view.triggerPoints.empty() || !resolved.view.lines.empty()))
+        still.warnings.push_back("the atlas did not load; trigger points and lines are not drawn: " +
+                                 context.atlasError);
+    apply(still.state, body, SetViewState{resolved.view});
+    return still;
+}
+
 } // namespace myoatlas::scene

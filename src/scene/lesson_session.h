@@ -4,6 +4,7 @@
 // view and moves the camera to it smoothly; steps naming structures this body lacks are reported in `missing()`.
 #include "anatomy/body.h"
 #include "scene/app_state.h"
+#include "scene/atlas_context.h"
 #include "scene/commands.h"
 #include "scene/key_map.h"
 #include "scene/lesson.h"
@@ -101,5 +102,16 @@ private:
     bool dirty_ = false;
     std::vector<std::string> missing_;
 };
+
+// A step of a lesson file as a still (`render --lesson FILE --step N`, N from 1): the state to draw (the step's own
+// camera) and warnings for what this body, or a missing atlas, leaves out. Throws core::UsageError for a step outside
+// the lesson and what loadLesson throws for a bad file.
+struct LessonStill {
+    std::string title;
+    AppState state;
+    std::vector<std::string> warnings;
+};
+[[nodiscard]] LessonStill lessonStill(const std::filesystem::path& path, int step, const AtlasContext& context,
+                                      float aspect);
 
 } // namespace myoatlas::scene

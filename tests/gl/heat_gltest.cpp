@@ -215,7 +215,7 @@ protected:
     io::Image render(app::RenderRequest request, const std::string& name) {
         app::FeatureContext context{test::testBody(), atlas, resolver, {}};
         scene::AppState state;
-        applyRequest(context, request, state, 1.0f);
+        scene::applyStillRequest(context, request, state, 1.0f);
         const auto& body = test::testBody();
         geometry::Aabb box = body.structures[*body.skin()].bounds;
         box.min.y = box.max.y - 0.32f; // head and neck

@@ -248,8 +248,9 @@ TEST_F(TechniqueGlTest, RealBodyOneStepOfEachNewMethod) {
         EXPECT_GT(tool.count, 15u) << c.id << ": no tool drawn";
         EXPECT_GT(contact.count, 5u) << c.id << ": no contact ring drawn";
         EXPECT_NE(r.caption.find("Step " + std::to_string(c.step + 1) + "/"), std::string::npos) << r.caption;
-        if (std::string(c.id) == "dry_needling" || std::string(c.id) == "trp_injection")
+        if (std::string(c.id) == "dry_needling" || std::string(c.id) == "trp_injection") {
             EXPECT_NE(r.caption.find("Information only"), std::string::npos) << r.caption;
+        }
     }
 }
 

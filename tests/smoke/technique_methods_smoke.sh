@@ -62,6 +62,7 @@ j = json.load(open(sys.argv[1]))
 assert j["allowed"] is False
 assert j["endangerment_site"] == "anterior_triangle_neck"
 assert "carotid artery" in j["structures_at_risk"]
+assert (j["technique"], j["target"], j["side"]) == ("foam_roller", "SCMS-TP2", "right"), j
 assert j["alternative"] and j["alternative"]["text"]
 assert "Not allowed" in j["message"]
 PY

@@ -494,3 +494,42 @@ TEST(Suspects, EveryLandmarkOnTheSkinFindsATriggerPoint) {
         all += e + " ";
     EXPECT_TRUE(empty.empty()) << all;
 }
+
+// A pattern chosen in the window is faced once, when its field is built; a lesson keeps its own camera; the body but
+// the skin is greyed while a pattern shows; a hidden skin is noticed.
+TEST(PainMap, ANewPatternIsFacedOnceAndTheBodyGreyedUnderIt) {
+    scene::PainMap map(world().context);
+    ASSERT_TRUE(map.available());
+    scene::AppState state;
+    state.viewportAspect = 16.0f / 9.0f;
+    const scene::PainMapOptions window{1.0f, false, true};
+    map.update(state, 0.0, window);
+    EXPECT_FALSE(map.dueFraming(state, {}).has_value());
+    scene::apply(state, test::testBody(), scene::ShowTriggerPoint{{"INFRA-TP1", "left"}, false});
+    map.update(state, 0.1, window);
+    map.finishPending();
+    map.update(state, 0.2, window);
+    auto pose = map.dueFraming(state, {});
+    ASSERT_TRUE(pose.has_value());
+    EXPECT_GT(pose->distance, 0.0f);
+    EXPECT_FALSE(map.dueFraming(state, {}).has_value()); // once
+    ASSERT_NE(map.heat(), nullptr);
+    std::vector<uint8_t> dimmed(test::testBody().structures.size(), 0);
+    map.markDimmed(dimmed);
+    EXPECT_EQ(dimmed[map.skin()], 0);
+    EXPECT_EQ(std::count(dimmed.begin(), dimmed.end(), 1), static_cast<long>(dimmed.size()) - 1);
+    EXPECT_FALSE(map.skinHidden(state.view));
+    scene::apply(state, test::testBody(), scene::SetLayerVisible{anatomy::Layer::Skin, false});
+    EXPECT_TRUE(map.skinHidden(state.view));
+
+    // During a lesson the step's camera stands: the pattern is not faced.
+    scene::PainMap lessonMap(world().context);
+    scene::AppState lesson;
+    lesson.lessonActive = true;
+    lessonMap.update(lesson, 0.0, window);
+    scene::apply(lesson, test::testBody(), scene::ShowTriggerPoint{{"INFRA-TP1", "left"}, false});
+    lessonMap.update(lesson, 0.1, window);
+    lessonMap.finishPending();
+    lessonMap.update(lesson, 0.2, window);
+    EXPECT_FALSE(lessonMap.dueFraming(lesson, {}).has_value());
+}

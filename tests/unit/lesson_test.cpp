@@ -261,3 +261,31 @@ TEST(LessonSession, PanelRequestsReportWhatHappened) {
     EXPECT_TRUE(r.opened);
     EXPECT_EQ(session.steps(), 0);
 }
+
+// `render --lesson FILE --step N`: the step's view and camera on the real body, a step outside the lesson refused,
+// and without an atlas a warning that the step's patterns and lines are not drawn.
+TEST(Lesson, AStepAsAStillHasItsViewAndSaysWhatIsLeftOut) {
+    const auto& body = myoatlas::test::testBody();
+    const auto atlas = anatomy::loadAtlasOrThrow(MYOATLAS_ATLAS_DIR);
+    const fs::path file = fs::path(MYOATLAS_LESSON_DIR) / "neck_pain_upper_trapezius.json";
+    const auto lesson = scene::loadLesson(file);
+    const scene::AtlasContext context{body, &atlas, nullptr, ""};
+    for (int step = 1; step <= static_cast<int>(lesson.steps.size()); ++step) {
+        const auto still = scene::lessonStill(file, step, context, 1.5f);
+        EXPECT_EQ(still.title, lesson.title);
+        EXPECT_TRUE(still.warnings.empty()) << still.warnings.front();
+        const auto expected = scene::resolveStep(lesson.steps[static_cast<size_t>(step - 1)], body, 1.5f);
+        EXPECT_EQ(still.state.view.caption, expected.view.caption);
+        EXPECT_EQ(still.state.view.triggerPoints, expected.view.triggerPoints);
+        EXPECT_EQ(still.state.view.camera.distance, expected.view.camera.distance);
+    }
+    EXPECT_THROW((void)scene::lessonStill(file, 0, context, 1.5f), core::UsageError);
+    EXPECT_THROW((void)scene::lessonStill(file, static_cast<int>(lesson.steps.size()) + 1, context, 1.5f),
+                 core::UsageError);
+    const scene::AtlasContext noAtlas{body, nullptr, nullptr, "atlas.json: broken"};
+    bool warned = false;
+    for (int step = 1; step <= static_cast<int>(lesson.steps.size()); ++step)
+        for (const auto& w : scene::lessonStill(file, step, noAtlas, 1.5f).warnings)
+            warned |= w.find("atlas.json: broken") != std::string::npos;
+    EXPECT_TRUE(warned);
+}

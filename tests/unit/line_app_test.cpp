@@ -8,6 +8,7 @@
 #include "geometry/muscle_axis.h"
 #include "geometry/polyline.h"
 #include "io/body_loader.h"
+#include "report/body_report.h"
 #include "report/line_report.h"
 #include "support/test_body.h"
 
@@ -216,6 +217,15 @@ TEST(LinesRealBody, InspectJsonHasLengthsAndStations) {
         EXPECT_EQ(line["stations"][0]["position"].size(), 3u);
     }
     EXPECT_EQ(j[0]["id"], "SBL_right");
+    // The whole of `inspect`: the body, the atlas resolved on it and the lines; without an atlas, why.
+    io::LoadReport load;
+    const nlohmann::json all = report::inspectJson(context, load);
+    EXPECT_EQ(all["lines"], j);
+    EXPECT_EQ(all["structures"].size(), f.body.size());
+    EXPECT_TRUE(all.contains("atlas"));
+    const nlohmann::json none = report::inspectJson({f.body, nullptr, nullptr, "atlas missing"}, load);
+    EXPECT_EQ(none["atlas_error"], "atlas missing");
+    EXPECT_FALSE(none.contains("atlas"));
 }
 
 TEST(LinesRealBody, FeatureShowsOverlaysAndDimsAllButTheTracks) {

@@ -304,3 +304,26 @@ TEST(PatientView, ScreensSayOneThingInPlainWordsAndNeverOfferARefusedTool) {
     EXPECT_EQ(ok.heading, "Self-care: massage ball");
     EXPECT_FALSE(ok.steps.empty());
 }
+
+// Within a frame: after the panels the clean-up goes first (the mode entered from a panel keeps the first view it
+// pushed); after the keys it goes last (what the mode left pushed earlier in the frame is cleared).
+TEST(AppMode, TheCleanUpJoinsTheFrameInFrontAfterPanelsAndBehindAfterKeys) {
+    for (bool afterPanels : {true, false}) {
+        scene::ModeSwitch sw;
+        scene::Commands ignored;
+        sw.update(scene::AppMode::Lesson, ignored);
+        scene::Commands frame;
+        frame.push(scene::SetCaption{"entered"});
+        EXPECT_TRUE(sw.update(scene::AppMode::Patient, frame, afterPanels));
+        ASSERT_GT(frame.list().size(), 1u);
+        const auto& mine = afterPanels ? frame.list().back() : frame.list().front();
+        ASSERT_TRUE(std::holds_alternative<scene::SetCaption>(mine));
+        EXPECT_EQ(std::get<scene::SetCaption>(mine).caption, "entered");
+        scene::AppState state;
+        scene::applyAll(state, anatomy::Body{}, frame);
+        EXPECT_EQ(state.view.caption, afterPanels ? "entered" : "");
+        scene::Commands same;
+        EXPECT_FALSE(sw.update(scene::AppMode::Patient, same, afterPanels));
+        EXPECT_TRUE(same.empty());
+    }
+}

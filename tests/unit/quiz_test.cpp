@@ -2,6 +2,7 @@
 #include "anatomy/atlas.h"
 #include "anatomy/landmark_resolver.h"
 #include "scene/quiz.h"
+#include "scene/quiz_session.h"
 #include "scene/quiz_stage.h"
 #include "support/test_body.h"
 
@@ -154,4 +155,59 @@ TEST(QuizStage, TheMuscleAskedAboutIsUncoveredAndThePatternsSkinShown) {
     ASSERT_TRUE(body.skin());
     EXPECT_TRUE(state.view.isVisible(body, *body.skin())) << "the pattern is painted on a hidden skin";
     EXPECT_EQ(state.view.triggerPoints.size(), 1u);
+}
+
+// A sitting: the kinds in rotation unless one is chosen, each answer checked once, its verdict kept until the next
+// question; no atlas, no questions.
+TEST(QuizSession, AsksInTurnChecksOnceAndKeepsTheVerdict) {
+    const auto& body = test::testBody();
+    anatomy::AtlasResolver resolver(atlas(), body);
+    scene::AtlasContext context{body, &atlas(), &resolver, ""};
+    scene::QuizSession session(context, 11);
+    ASSERT_TRUE(session.available());
+    scene::AppState state;
+    scene::Commands out;
+    EXPECT_FALSE(session.answer("trapezius").has_value()); // nothing asked yet
+    for (int i = 0; i < 3; ++i) {
+        session.ask(state, out);
+        ASSERT_NE(session.question(), nullptr);
+        EXPECT_EQ(session.question()->kind, scene::kAllQuizKinds[i]);
+    }
+    EXPECT_FALSE(out.empty()); // each question staged on the body
+    EXPECT_TRUE(session.awaitingAnswer());
+
+    auto wrong = session.answer("not a muscle at all");
+    ASSERT_TRUE(wrong.has_value());
+    EXPECT_FALSE(wrong->right);
+    EXPECT_EQ(wrong->given, "not a muscle at all");
+    EXPECT_EQ(wrong->expected, session.score().mistakes.back().expected);
+    EXPECT_EQ(wrong->prompt, session.question()->prompt);
+    EXPECT_FALSE(session.awaitingAnswer());
+    EXPECT_EQ(session.lastCorrect(), std::optional<bool>(false));
+    EXPECT_FALSE(session.answer(session.question()->answer).has_value()); // answered once only
+    EXPECT_EQ(session.score().asked, 1);
+
+    session.setKind(0);
+    session.ask(state, out);
+    EXPECT_EQ(session.question()->kind, scene::kAllQuizKinds[0]);
+    EXPECT_FALSE(session.lastCorrect().has_value()); // the verdict goes with the question
+    auto right = session.answer(session.question()->answer);
+    ASSERT_TRUE(right.has_value());
+    EXPECT_TRUE(right->right);
+    EXPECT_EQ(right->bestStreak, 1);
+    EXPECT_EQ(session.lastExpected(), session.question()->answer);
+    session.setKind(99); // out of range: mixed again, never out of bounds
+    session.ask(state, out);
+    EXPECT_NE(session.question(), nullptr);
+    session.clearQuestion();
+    EXPECT_EQ(session.question(), nullptr);
+    EXPECT_FALSE(session.awaitingAnswer());
+
+    scene::AtlasContext none{body, nullptr, nullptr, "no atlas"};
+    scene::QuizSession empty(none, 1);
+    EXPECT_FALSE(empty.available());
+    scene::Commands nothing;
+    empty.ask(state, nothing);
+    EXPECT_EQ(empty.question(), nullptr);
+    EXPECT_TRUE(nothing.empty());
 }

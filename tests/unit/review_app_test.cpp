@@ -116,3 +116,39 @@ TEST(Review, EveryMuscleHasASheetWithResolvedPoints) {
         }
     }
 }
+
+// The sheet's pictures as stills: every file it lists, the attachment picture framed on the highlighted muscle, each
+// pattern from the view its file names, captioned with every zone and what attests it.
+TEST(Review, StillsAreThePicturesTheSheetLists) {
+    const json s = sheet("infraspinatus", "left");
+    const auto stills = report::reviewStills(s, "left");
+    size_t listed = 0;
+    for (const auto& img : s["images"])
+        listed += img["shows"] == "muscle on bone" ? 1 : 0;
+    for (const auto& t : s["trigger_points"])
+        listed += t["images"].size();
+    ASSERT_EQ(stills.size(), listed);
+    ASSERT_GT(listed, 1u);
+    for (const auto& still : stills) {
+        EXPECT_EQ(still.request.side, "left");
+        EXPECT_EQ(still.file.substr(still.file.size() - 4), ".png");
+        if (still.request.triggerPoints.empty()) {
+            EXPECT_TRUE(still.framed);
+            EXPECT_FALSE(still.request.select.empty());
+            continue;
+        }
+        // <muscle>_<trp>_<view>.png
+        EXPECT_NE(still.file.find("_" + still.request.view + ".png"), std::string::npos) << still.file;
+        EXPECT_EQ(still.request.caption.rfind(still.request.triggerPoints[0] + " (left)", 0), 0u);
+        for (const auto& t : s["trigger_points"]) {
+            if (t["id"] != still.request.triggerPoints[0])
+                continue;
+            for (const auto& z : t["zones"]) {
+                EXPECT_NE(still.request.caption.find(z["label"].get<std::string>()), std::string::npos);
+            }
+        }
+        // Each still is a valid request on this body.
+        scene::AppState state;
+        EXPECT_NO_THROW(scene::applyStillRequest(world().context, still.request, state, 1.0f)) << still.file;
+    }
+}

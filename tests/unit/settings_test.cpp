@@ -105,3 +105,23 @@ TEST(Settings, TypeErrorInAFileIsAlsoKeptAside) {
     EXPECT_NE(loaded.problem.find("field ui_scale"), std::string::npos) << loaded.problem;
     EXPECT_TRUE(fs::exists(loaded.keptAsideAs));
 }
+
+TEST(QuizProgress, RecordsAnswersByKindAndKeepsTheLatestMistakes) {
+    io::QuizProgress p;
+    p.record("name_muscle", true, {"name_muscle", "q0", "soleus", "soleus"}, 1);
+    p.record("muscle_line", false, {"muscle_line", "q1", "SFL", "SBL"}, 1);
+    EXPECT_EQ(p.asked, 2);
+    EXPECT_EQ(p.correct, 1);
+    EXPECT_EQ(p.byKind["name_muscle"], std::make_pair(1, 1));
+    EXPECT_EQ(p.byKind["muscle_line"], std::make_pair(1, 0));
+    ASSERT_EQ(p.recentMistakes.size(), 1u);
+    EXPECT_EQ(p.recentMistakes[0].expected, "SBL");
+    p.bestStreak = 4; // from an earlier sitting: a shorter streak now does not lower it
+    p.record("name_muscle", true, {}, 2);
+    EXPECT_EQ(p.bestStreak, 4);
+    const size_t many = io::QuizProgress::kMaxMistakes + 5;
+    for (size_t i = 0; i < many; ++i)
+        p.record("name_muscle", false, {"name_muscle", std::to_string(i), "x", "y"}, 0);
+    EXPECT_EQ(p.recentMistakes.size(), io::QuizProgress::kMaxMistakes);
+    EXPECT_EQ(p.recentMistakes.back().prompt, std::to_string(many - 1));
+}

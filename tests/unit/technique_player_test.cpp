@@ -4,6 +4,7 @@
 #include "scene/picker.h"
 #include "scene/technique_player.h"
 #include "scene/technique_view.h"
+#include "scene/technique_session.h"
 #include "support/test_body.h"
 
 #include <cmath>
@@ -243,8 +244,9 @@ TEST(TechniqueResolve, EveryTechniqueResolvesForEachSuitableTarget) {
             EXPECT_NEAR(glm::length(r.normal), 1.0f, 1e-3f);
             EXPECT_NEAR(glm::dot(r.fibreDir, r.normal), 0.0f, 1e-3f);
             for (const auto& s : r.steps)
-                if (s.pressureLevel > 0)
+                if (s.pressureLevel > 0) {
                     EXPECT_LT(glm::dot(s.pressureDir, r.normal), -0.6f) << "pressure points into the tissue";
+                }
             if (contactOf.count(x.id))
                 continue; // the contact depends on the target only; check the rest once per target
             // Every step's contact presses on the target muscle: the point it reaches lies on that muscle's surface
@@ -260,8 +262,9 @@ TEST(TechniqueResolve, EveryTechniqueResolvesForEachSuitableTarget) {
                     EXPECT_LT(nearest, 0.05f) << t.id << " " << x.id << ": contact far from every trigger point";
                 }
                 for (const auto& s : r.steps)
-                    if (s.hands)
+                    if (s.hands) {
                         EXPECT_EQ(s.contact, r.contact) << t.id << " " << x.id;
+                    }
             }
             // Along the pressure line: the first muscle below the contact is the target, or the muscles the
             // resolution reports as overlying (a deep target) come first and the target follows within 12 cm.
@@ -291,8 +294,9 @@ TEST(TechniqueResolve, EveryTechniqueResolvesForEachSuitableTarget) {
             }
             EXPECT_LT(r.depthMm, 120.0f) << x.id;
             contactOf[x.id] = {r.contact, r.overlying.empty()};
-            if (x.kind == scene::TargetKind::Muscle && !kCovered.count(x.id))
+            if (x.kind == scene::TargetKind::Muscle && !kCovered.count(x.id)) {
                 EXPECT_TRUE(r.overlying.empty()) << x.id << " is reached through " << r.overlying.front();
+            }
             direct += r.overlying.empty();
             if (x.kind == scene::TargetKind::Muscle) {
                 ++muscleTargets;
@@ -559,4 +563,74 @@ TEST(TechniqueSafety, TheCaptionSaysWhereTheChecklistIsWhenThePanelIsHidden) {
     p.setChecked(0, true);
     ASSERT_TRUE(p.confirmSafety());
     EXPECT_EQ(scene::techniqueCaption(r, 0, false, &p, false).find("checklist"), std::string::npos);
+}
+
+// The session the window and the clicker drive: it follows the state's technique, frames a new one once, steps
+// only after the checklist, turns the timer's completed step into a command, and reports what cannot be resolved.
+TEST(TechniqueSession, FollowsTheStateAndStepsThroughCommands) {
+    core::ManualClock clock;
+    scene::AtlasContext context{test::testBody(), &atlas(), &world().resolver, ""};
+    scene::TechniqueSession session(context, clock);
+    scene::AppState state;
+    scene::Commands out;
+    session.follow(state);
+    EXPECT_EQ(session.resolved(), nullptr);
+    EXPECT_TRUE(session.caption(state, false).empty());
+
+    scene::apply(state, test::testBody(), scene::SetTechnique{{"trp_pressure_release", "TRAPU-TP1", "right", 0, ""}});
+    session.follow(state);
+    ASSERT_NE(session.resolved(), nullptr) << session.error();
+    EXPECT_FALSE(session.overlays().empty());
+    const auto version = session.overlayVersion();
+    session.frameNew(1.5f, out);
+    session.frameNew(1.5f, out); // once per technique
+    ASSERT_EQ(out.list().size(), 1u);
+    EXPECT_TRUE(std::holds_alternative<scene::AnimateCamera>(out.list()[0]));
+    EXPECT_FALSE(session.stepping(state)); // the checklist first
+    EXPECT_NE(session.caption(state, false).find("Step 1/"), std::string::npos) << session.caption(state, false);
+
+    auto& player = session.player();
+    for (size_t i = 0; i < session.resolved()->safety.size(); ++i)
+        player.setChecked(i, true);
+    ASSERT_TRUE(player.confirmSafety());
+    EXPECT_TRUE(session.stepping(state));
+    out.clear();
+    EXPECT_TRUE(session.onAction(scene::Action::Next, out));
+    ASSERT_EQ(out.list().size(), 1u);
+    scene::applyAll(state, test::testBody(), out);
+    EXPECT_EQ(state.view.technique.step, 1);
+    session.follow(state); // the player and the overlays follow the state
+    EXPECT_EQ(player.step(), 1);
+    EXPECT_GT(session.overlayVersion(), version);
+    EXPECT_FALSE(session.onAction(scene::Action::ViewPosterior, out));
+
+    // The timer completes the step: the state is told, through a command.
+    out.clear();
+    player.play();
+    clock.advance(static_cast<double>(session.resolved()->steps[1].durationS) + 0.1);
+    EXPECT_TRUE(session.tick(out));
+    ASSERT_EQ(out.list().size(), 1u);
+    EXPECT_EQ(std::get<scene::SetTechniqueStep>(out.list()[0]).step, 2);
+
+    scene::apply(state, test::testBody(), scene::SetTechnique{{"no_such_technique", "TRAPU-TP1", "right", 0, ""}});
+    session.follow(state);
+    EXPECT_EQ(session.resolved(), nullptr);
+    EXPECT_FALSE(session.error().empty());
+    EXPECT_EQ(session.caption(state, false).rfind("Technique: ", 0), 0u);
+    EXPECT_FALSE(session.framing(state, 1.5f).has_value());
+}
+
+// The site rule reaches the session: a roller on the side of the neck cannot be started, by key or timer.
+TEST(TechniqueSession, ARefusedToolCannotBeStarted) {
+    core::ManualClock clock;
+    scene::AtlasContext context{test::testBody(), &atlas(), &world().resolver, ""};
+    scene::TechniqueSession session(context, clock);
+    scene::AppState state;
+    scene::apply(state, test::testBody(), scene::SetTechnique{{"foam_roller", "scm_sternal", "right", 0, ""}});
+    session.follow(state);
+    ASSERT_NE(session.resolved(), nullptr) << session.error();
+    EXPECT_FALSE(session.resolved()->verdict.allowed());
+    EXPECT_TRUE(session.player().blocked());
+    EXPECT_FALSE(session.player().confirmSafety());
+    EXPECT_FALSE(session.stepping(state));
 }
