@@ -111,6 +111,8 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     (void)ui::applyTheme(window->contentScale(), gui.uiScale != 1.0f ? gui.uiScale : settings.uiScale,
                          ui::parseTheme(settings.theme));
     window->refreshImGuiFonts();
+    // Held with the programs compiled in its context below, which go before it (a failed load returns early).
+    gui.window = window;
 
     std::mutex mutex;
     io::LoadProgress progress;
@@ -223,7 +225,6 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     if (!view.error.empty())
         return code;
     core::logInfo("loaded in " + std::to_string(clock.seconds()).substr(0, 5) + " s");
-    gui.window = window;
     gui.upload = std::move(upload);
     auto context = world->context();
     return runGui(context, world->report, options.dataDir.string(), gui);
