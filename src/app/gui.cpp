@@ -144,9 +144,9 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
     applyUiTheme(shown, contentScale);
     window.refreshImGuiFonts();
 
-    auto ownedRenderer = options.upload ? std::make_unique<render::Renderer>(body, std::move(*options.upload),
-                                                                             options.programs)
-                                        : std::make_unique<render::Renderer>(body);
+    auto ownedRenderer = options.upload
+                             ? std::make_unique<render::Renderer>(body, std::move(*options.upload), options.programs)
+                             : std::make_unique<render::Renderer>(body);
     render::Renderer& renderer = *ownedRenderer;
     core::logDebug("renderer ready after " + std::to_string(static_cast<int>(startup.millis())) + " ms");
     FeatureHost host(context, renderer);

@@ -25,8 +25,8 @@ struct BodyUpload {
     std::vector<int32_t> counts;    // per structure: its full list's index count
     std::vector<size_t> offsets;    // per structure: its full list's byte offset
     std::vector<int32_t> baseVertex;
-    std::vector<std::vector<Level>> lods;       // per structure, its simplified lists, finest first
-    std::vector<std::vector<float>> lodErrors;  // per structure, its levels' errors (metres), finest first
+    std::vector<std::vector<Level>> lods;           // per structure, its simplified lists, finest first
+    std::vector<std::vector<float>> lodErrors;      // per structure, its levels' errors (metres), finest first
     std::vector<std::vector<geometry::Aabb>> boxes; // per structure, its pieces' boxes (enlarged by kBoxMargin)
     std::vector<uint32_t> firstPiece;               // per structure, its first piece's number
     std::vector<std::vector<std::vector<uint32_t>>> pieceStarts; // per structure and list: piece starts (indices)

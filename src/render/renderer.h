@@ -2,8 +2,8 @@
 // Draws the body, its overlays and the final composite into offscreen targets. The only GL consumer of the scene.
 #include "anatomy/body.h"
 #include "core/image.h"
-#include "render/body_upload.h"
 #include "geometry/mesh.h"
+#include "render/body_upload.h"
 #include "scene/occlusion.h"
 #include "scene/overlay.h"
 #include "scene/view_state.h"

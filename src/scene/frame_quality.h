@@ -8,8 +8,8 @@
 namespace myoatlas::scene {
 
 struct FrameQuality {
-    float scale = 1.0f;                              // render size factor
-    float lodPixels = FrameBudget::kRestLodPixels;   // screen-space error allowed to the level of detail
+    float scale = 1.0f;                            // render size factor
+    float lodPixels = FrameBudget::kRestLodPixels; // screen-space error allowed to the level of detail
     friend bool operator==(const FrameQuality&, const FrameQuality&) = default;
 };
 
