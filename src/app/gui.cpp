@@ -16,6 +16,7 @@
 #include "render/renderer.h"
 #include "scene/app_state.h"
 #include "scene/frame_budget.h"
+#include "scene/frame_quality.h"
 #include "scene/input_router.h"
 #include "scene/picker.h"
 #include "ui/panels.h"
@@ -143,7 +144,11 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
     applyUiTheme(shown, contentScale);
     window.refreshImGuiFonts();
 
-    render::Renderer renderer(body);
+    auto ownedRenderer = options.upload
+                             ? std::make_unique<render::Renderer>(body, std::move(*options.upload), options.programs)
+                             : std::make_unique<render::Renderer>(body);
+    render::Renderer& renderer = *ownedRenderer;
+    core::logDebug("renderer ready after " + std::to_string(static_cast<int>(startup.millis())) + " ms");
     FeatureHost host(context, renderer);
     const ModeFeatures modeFeatures = findModeFeatures(host.features());
     scene::ModeSwitch modes;
@@ -209,6 +214,8 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
     double lastChange = 0.0; // app clock time of the last change to what the scene shows
     bool changedLastFrame = false;
     scene::FrameBudget budget; // coarser meshes, then half-size frames, while interaction runs under 20 fps
+    // Smoke runs (--frames) keep full size after the first frame: their screenshots must not depend on the speed.
+    scene::FrameQualityPlan quality(options.frames > 0);
     bool animating = false;
     int frame = 0;
     core::Stopwatch fpsClock;
@@ -272,7 +279,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
 
         // The scene is re-rendered only when something it shows changed: llvmpipe frames are expensive.
         bool dirty = firstFrame || !(state.view == lastView) || state.hovered != lastHovered || fbw != lastW ||
-                     fbh != lastH || host.changedSinceLastSync() || animating;
+                     fbh != lastH || host.changedSinceLastSync() || animating || quality.redrawPending();
         auto renderScene = [&](int supersample, float scale, float lodPixels) {
             render::FrameInputs in;
             in.view = &state.view;
@@ -288,9 +295,8 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
             renderer.render(in);
         };
         if (dirty) {
-            // Smoke runs (--frames) keep full size: their screenshots must not depend on the machine's speed.
-            bool steady = options.frames > 0;
-            renderScene(1, steady ? 1.0f : budget.scale(), steady ? budget.kRestLodPixels : budget.lodPixels());
+            const scene::FrameQuality q = quality.next(budget);
+            renderScene(1, q.scale, q.lodPixels);
             budget.drawn(clock.now(), changedLastFrame);
             lastView = state.view;
             lastHovered = state.hovered;
@@ -314,22 +320,22 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
             window.refreshImGuiFonts();
         }
         shown = state.shell;
-        if (firstFrame) {
-            picker->prebuildInBackground(); // after the first frame, which needs both cores more
-            core::logInfo("first frame after " + std::to_string(static_cast<int>(startup.millis())) +
-                          " ms (window, upload, first render)");
-            firstFrame = false;
-        }
         ++frame;
-        if (options.frames > 0 && frame >= options.frames) {
-            if (!options.screenshot.empty()) {
-                io::writePng(options.screenshot, window.readPixels());
-                core::logInfo("screenshot written to " + options.screenshot.string());
-            }
-            window.swapBuffers();
-            break;
+        const bool last = options.frames > 0 && frame >= options.frames;
+        if (last && !options.screenshot.empty()) {
+            io::writePng(options.screenshot, window.readPixels());
+            core::logInfo("screenshot written to " + options.screenshot.string());
         }
         window.swapBuffers();
+        if (firstFrame) {
+            // Once it is on screen: software GL finishes drawing a frame in the swap.
+            core::logInfo("first frame after " + std::to_string(static_cast<int>(startup.millis())) +
+                          " ms (window, upload, first render)");
+            picker->prebuildInBackground(); // after the first frame, which needs both cores more
+            firstFrame = false;
+        }
+        if (last)
+            break;
         ++fpsFrames;
         if (fpsClock.seconds() > 1.0) {
             model.fps = static_cast<float>(fpsFrames / fpsClock.seconds());

@@ -10,6 +10,10 @@
 namespace myoatlas::platform {
 class Window;
 }
+namespace myoatlas::render {
+struct BodyUpload;
+struct ShaderPrograms;
+} // namespace myoatlas::render
 
 namespace myoatlas::app {
 
@@ -26,6 +30,11 @@ struct GuiOptions {
 
     // Already open (it showed the loading screen); empty: open one.
     std::shared_ptr<platform::Window> window;
+    // Made while the loading screen showed (empty: made when the window's renderer is): the renderer's programs,
+    // compiled in that window's context (declared after it, so released while it is still open), and the body's
+    // meshes laid out for upload (moved from).
+    std::shared_ptr<render::ShaderPrograms> programs;
+    std::shared_ptr<render::BodyUpload> upload;
 };
 
 // The interactive program: window, panels, camera, picking. Returns the process exit code.

@@ -9,6 +9,7 @@
 #include "io/modelled_muscles.h"
 #include "io/settings.h"
 #include "platform/window.h"
+#include "render/renderer.h"
 #include "ui/loading_screen.h"
 #include "ui/theme.h"
 
@@ -16,6 +17,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <exception>
+#include <functional>
 #include <future>
 #include <iostream>
 #include <mutex>
@@ -31,7 +33,8 @@ void report(const io::LoadOptions& options, io::LoadProgress::Stage stage) {
 
 } // namespace
 
-std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly) {
+std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly,
+                                 const std::function<void(const anatomy::Body&)>& beside) {
     core::Stopwatch clock;
     auto lap = [&clock](const char* what) {
         core::logDebug(std::string(what) + " at " + std::to_string(clock.seconds()).substr(0, 5) + " s");
@@ -48,9 +51,15 @@ std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly) 
         core::logWarn(std::to_string(world->body.failures.size()) + " of " + std::to_string(world->report.filesListed) +
                       " files failed to load and were skipped");
     if (bodyOnly) {
+        if (beside)
+            beside(world->body);
         report(options, io::LoadProgress::Stage::Done);
         return world;
     }
+    // Until the fascia is appended the body is only read: by the fascia and by `beside`.
+    std::future<void> besideDone;
+    if (beside)
+        besideDone = std::async(std::launch::async, [&beside, &body = world->body] { beside(body); });
     // The atlas: without it the body still shows, and the teaching features say why they are off.
     try {
         world->atlas = std::make_unique<anatomy::Atlas>(atlas.get());
@@ -60,8 +69,12 @@ std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly) 
     }
     lap("atlas loaded");
     // Generated fascia joins the body before anything keeps pointers into its meshes (resolver, renderer).
-    (void)io::addGeneratedFascia(world->body, world->atlas.get(),
-                                 {options.cacheDir, options.useCache, options.progress});
+    io::FasciaReport fascia;
+    auto sheets = io::obtainGeneratedFascia(world->body, world->atlas.get(),
+                                            {options.cacheDir, options.useCache, options.progress}, fascia);
+    if (besideDone.valid())
+        besideDone.get();
+    io::appendGeneratedFascia(world->body, std::move(sheets), fascia);
     lap("fascia added");
     if (world->atlas) {
         (void)io::addModelledMuscles(world->body, *world->atlas);
@@ -98,12 +111,15 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     (void)ui::applyTheme(window->contentScale(), gui.uiScale != 1.0f ? gui.uiScale : settings.uiScale,
                          ui::parseTheme(settings.theme));
     window->refreshImGuiFonts();
+    // Held with the programs compiled in its context below, which go before it (a failed load returns early).
+    gui.window = window;
 
     std::mutex mutex;
     io::LoadProgress progress;
     std::condition_variable finishedChanged;
     bool finished = false;
     std::unique_ptr<World> world;
+    std::shared_ptr<render::BodyUpload> upload;
     std::exception_ptr failure;
     options.progress = [&](const io::LoadProgress& p) {
         std::lock_guard lock(mutex);
@@ -112,9 +128,18 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     // The body loads beside the window, which keeps drawing (and answering its window manager) meanwhile.
     std::thread loader([&] {
         try {
-            auto w = loadWorld(options);
+            // The renderer's part that needs no GL, beside the fascia and while the loading screen shows: the body's
+            // meshes as soon as they are loaded, then what joined them (fascia, modelled muscles).
+            auto u = std::make_shared<render::BodyUpload>();
+            auto w = loadWorld(options, false, [&u](const anatomy::Body& body) {
+                core::Stopwatch prepare;
+                *u = render::prepareBodyUpload(body);
+                core::logDebug("body laid out for upload in " + std::to_string(prepare.seconds()).substr(0, 5) + " s");
+            });
+            render::appendBodyUpload(*u, w->body);
             std::lock_guard lock(mutex);
             world = std::move(w);
+            upload = std::move(u);
         } catch (...) {
             std::lock_guard lock(mutex);
             failure = std::current_exception();
@@ -130,6 +155,7 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     core::Stopwatch clock, stageClock;
     io::LoadProgress::Stage shownStage = io::LoadProgress::Stage::Cache;
     ui::LoadingView view;
+    bool triedShaders = false;
     int code = 0;
     for (bool done = false; !done;) {
         window->pollEvents(false);
@@ -176,6 +202,18 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
         ui::drawLoadingScreen(view);
         window->renderImGui();
         window->swapBuffers();
+        // The renderer's programs compile in the window's context while the loader works (once the bar is shown).
+        if (!triedShaders) {
+            triedShaders = true;
+            try {
+                core::Stopwatch compile;
+                gui.programs = render::compileShaderPrograms();
+                core::logDebug("shaders compiled in " + std::to_string(compile.seconds()).substr(0, 5) + " s");
+            } catch (const core::Error& e) {
+                // The renderer compiles them again once loaded, and reports the failure as it always did.
+                core::logDebug(std::string("shaders not compiled while loading: ") + e.what());
+            }
+        }
         // A failed load waits for the user to read it and close the window; a smoke run (--frames) does not wait.
         if (!view.error.empty() && gui.frames > 0)
             done = true;
@@ -187,7 +225,7 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     if (!view.error.empty())
         return code;
     core::logInfo("loaded in " + std::to_string(clock.seconds()).substr(0, 5) + " s");
-    gui.window = window;
+    gui.upload = std::move(upload);
     auto context = world->context();
     return runGui(context, world->report, options.dataDir.string(), gui);
 }

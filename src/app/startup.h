@@ -8,6 +8,7 @@
 #include "io/body_loader.h"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -24,8 +25,11 @@ struct World {
     [[nodiscard]] FeatureContext context() { return FeatureContext{body, atlas.get(), resolver.get(), atlasError}; }
 };
 
-// `bodyOnly`: stop after the body (no atlas, no fascia). Throws what io::loadBody throws.
-[[nodiscard]] std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly = false);
+// `bodyOnly`: stop after the body (no atlas, no fascia). `beside`: runs on another thread with the body as soon as it
+// is loaded, beside the atlas and the fascia (which only read it), and is joined before anything is added to it.
+// Throws what io::loadBody throws (and what `beside` throws).
+[[nodiscard]] std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly = false,
+                                               const std::function<void(const anatomy::Body&)>& beside = {});
 
 // Progress for a subcommand: one line on stderr (rewritten on a terminal), nothing when quiet. Only a load that
 // parses the files reports; a start from the cache stays silent.

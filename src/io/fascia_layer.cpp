@@ -288,8 +288,14 @@ FasciaCacheRead readFasciaCache(const fs::path& path, uint64_t key) {
 }
 
 FasciaReport addGeneratedFascia(anatomy::Body& body, const anatomy::Atlas* atlas, const FasciaOptions& options) {
-    core::Stopwatch clock;
     FasciaReport rep;
+    appendGeneratedFascia(body, obtainGeneratedFascia(body, atlas, options, rep), rep);
+    return rep;
+}
+
+GeneratedFascia obtainGeneratedFascia(const anatomy::Body& body, const anatomy::Atlas* atlas,
+                                      const FasciaOptions& options, FasciaReport& rep) {
+    core::Stopwatch clock;
     rep.key = fasciaKey(body, atlas);
     const fs::path path = (options.cacheDir.empty() ? userCacheDir() : options.cacheDir) / kFasciaCacheFile;
     std::optional<GeneratedFascia> fascia;
@@ -320,17 +326,20 @@ FasciaReport addGeneratedFascia(anatomy::Body& body, const anatomy::Atlas* atlas
             }
         }
     }
-    for (size_t i = 0; i < fascia->structures.size(); ++i) {
-        rep.triangles += fascia->meshes[i].triangleCount();
-        body.structures.push_back(std::move(fascia->structures[i]));
-        body.meshes.push_back(std::move(fascia->meshes[i]));
-    }
-    rep.structures = fascia->structures.size();
     rep.seconds = clock.seconds();
+    return std::move(*fascia);
+}
+
+void appendGeneratedFascia(anatomy::Body& body, GeneratedFascia fascia, FasciaReport& rep) {
+    for (size_t i = 0; i < fascia.structures.size(); ++i) {
+        rep.triangles += fascia.meshes[i].triangleCount();
+        body.structures.push_back(std::move(fascia.structures[i]));
+        body.meshes.push_back(std::move(fascia.meshes[i]));
+    }
+    rep.structures = fascia.structures.size();
     core::logInfo("fascia layer: " + std::to_string(rep.structures) + " sheets, " + std::to_string(rep.triangles) +
                   " triangles, " + (rep.fromCache ? "from cache in " : "generated in ") +
                   std::to_string(rep.seconds).substr(0, 5) + " s");
-    return rep;
 }
 
 } // namespace myoatlas::io

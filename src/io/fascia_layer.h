@@ -62,5 +62,10 @@ struct FasciaCacheRead {
 // Reads the cache or generates (and writes it), then appends the structures to the body (bounds updated).
 // Call before anything keeps pointers into body.meshes (renderer, picker, atlas resolver).
 FasciaReport addGeneratedFascia(anatomy::Body& body, const anatomy::Atlas* atlas, const FasciaOptions& options = {});
+// The same in two steps, so that other readers of the body can run beside the first: the layer from the cache or
+// generated (and cached), reading the body only; then appended to it (rep: key, cache and counts filled in).
+[[nodiscard]] GeneratedFascia obtainGeneratedFascia(const anatomy::Body& body, const anatomy::Atlas* atlas,
+                                                    const FasciaOptions& options, FasciaReport& rep);
+void appendGeneratedFascia(anatomy::Body& body, GeneratedFascia fascia, FasciaReport& rep);
 
 } // namespace myoatlas::io

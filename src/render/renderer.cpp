@@ -2,7 +2,6 @@
 
 #include "anatomy/fascia_sheets.h"
 #include "core/error.h"
-#include "geometry/cluster_bounds.h"
 #include "geometry/frustum.h"
 #include "render/gl_program.h"
 #include "scene/colormap.h"
@@ -90,7 +89,7 @@ struct Renderer::Gpu {
     std::vector<uint32_t> recheck; // pieces whose boxes were tested after the last frame; shownAfter holds the answer
 };
 
-struct Renderer::Programs {
+struct ShaderPrograms {
     GlProgram opaque{"body_opaque"};
     GlProgram oit{"body_translucent"};
     GlProgram composite{"composite"};
@@ -99,75 +98,36 @@ struct Renderer::Programs {
     GlProgram box{"occlusion_box"};
 };
 
-Renderer::Renderer(const anatomy::Body& body) : body_(body) {
+std::shared_ptr<ShaderPrograms> compileShaderPrograms() {
     if (!epoxy_has_gl_extension("GL_ARB_direct_state_access") && epoxy_gl_version() < 45)
         throw core::GpuError("OpenGL 4.5 is required (have " + std::to_string(epoxy_gl_version()) + ")");
-    programs_ = std::make_unique<Programs>();
+    return std::make_shared<ShaderPrograms>();
+}
+
+Renderer::Renderer(const anatomy::Body& body) : Renderer(body, prepareBodyUpload(body)) {}
+
+Renderer::Renderer(const anatomy::Body& body, BodyUpload upload, std::shared_ptr<ShaderPrograms> programs)
+    : body_(body) {
+    if (upload.structures != body.size())
+        throw core::Error("the prepared upload has " + std::to_string(upload.structures) + " structures, the body " +
+                          std::to_string(body.size()));
+    programs_ = programs ? std::move(programs) : compileShaderPrograms();
     gpu_ = std::make_unique<Gpu>();
 
     // One interleaved position+normal buffer, a structure-id stream and a scalar (heat) stream for all meshes.
-    size_t vertices = 0, indices = 0;
-    for (const auto& m : body.meshes) {
-        vertices += m.vertexCount();
-        indices += m.indices.size();
-    }
-    std::vector<float> interleaved;
-    interleaved.reserve(vertices * 6);
-    std::vector<uint32_t> ids;
-    ids.reserve(vertices);
-    std::vector<uint32_t> allIndices;
-    allIndices.reserve(indices);
-    gpu_->counts.resize(body.size());
-    gpu_->offsets.resize(body.size());
-    gpu_->baseVertex.resize(body.size());
-    // Each structure's triangles regrouped piece by piece for occlusion culling (the same triangles, every level).
-    std::vector<geometry::MeshClusters> clusters(body.size());
-    for (uint32_t s = 0; s < body.size(); ++s)
-        clusters[s] = geometry::clusterMesh(body.meshes[s]);
-    auto list = [&](uint32_t s, size_t k) -> const std::vector<uint32_t>& {
-        if (!clusters[s].indices.empty())
-            return clusters[s].indices[k];
-        return k == 0 ? body.meshes[s].indices : body.meshes[s].lods[k - 1].indices;
-    };
-    gpu_->pieceStarts.resize(body.size());
-    auto addStarts = [&](uint32_t s, size_t k, size_t at) {
-        auto& starts = gpu_->pieceStarts[s].emplace_back();
-        if (clusters[s].indices.empty()) {
-            starts = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + list(s, k).size())};
-            return;
-        }
-        for (uint32_t i : clusters[s].starts[k])
-            starts.push_back(static_cast<uint32_t>(at + i));
-    };
-    for (uint32_t s = 0; s < body.size(); ++s) {
-        const auto& m = body.meshes[s];
-        auto base = static_cast<uint32_t>(ids.size());
-        gpu_->baseVertex[s] = static_cast<GLint>(base);
-        gpu_->offsets[s] = allIndices.size() * sizeof(uint32_t);
-        gpu_->counts[s] = static_cast<GLsizei>(list(s, 0).size());
-        addStarts(s, 0, allIndices.size());
-        for (size_t v = 0; v < m.vertexCount(); ++v) {
-            const auto& p = m.positions[v];
-            const auto& n = m.normals[v];
-            interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z});
-            ids.push_back(s);
-        }
-        for (uint32_t i : list(s, 0))
-            allIndices.push_back(i + base);
-    }
-    // Simplified index lists after all the full ones, over the same vertices.
+    const size_t vertices = upload.ids.size();
+    const auto& interleaved = upload.interleaved;
+    const auto& ids = upload.ids;
+    const auto& allIndices = upload.indices;
+    gpu_->counts.assign(upload.counts.begin(), upload.counts.end());
+    gpu_->offsets = std::move(upload.offsets);
+    gpu_->baseVertex.assign(upload.baseVertex.begin(), upload.baseVertex.end());
     gpu_->lods.resize(body.size());
-    lodErrors_.resize(body.size());
-    for (uint32_t s = 0; s < body.size(); ++s) {
-        for (size_t k = 1; k <= body.meshes[s].lods.size(); ++k) {
-            const auto& indices = list(s, k);
-            gpu_->lods[s].push_back({static_cast<GLsizei>(indices.size()), allIndices.size() * sizeof(uint32_t)});
-            lodErrors_[s].push_back(body.meshes[s].lods[k - 1].error);
-            addStarts(s, k, allIndices.size());
-            for (uint32_t i : indices)
-                allIndices.push_back(i + static_cast<uint32_t>(gpu_->baseVertex[s]));
-        }
-    }
+    for (uint32_t s = 0; s < body.size(); ++s)
+        for (const auto& l : upload.lods[s])
+            gpu_->lods[s].push_back({static_cast<GLsizei>(l.count), l.offset});
+    lodErrors_ = std::move(upload.lodErrors);
+    gpu_->pieceStarts = std::move(upload.pieceStarts);
     glCreateVertexArrays(1, &gpu_->vao);
     glCreateBuffers(1, &gpu_->vbo);
     glCreateBuffers(1, &gpu_->idVbo);
@@ -213,22 +173,9 @@ Renderer::Renderer(const anatomy::Body& body) : body_(body) {
     const std::vector<uint8_t> ramp = scene::heatLut(256);
     glTextureSubImage2D(gpu_->heatRamp, 0, 0, 0, 256, 1, GL_RGBA, GL_UNSIGNED_BYTE, ramp.data());
 
-    // Boxes for the occlusion tests, a little larger than the pieces so that a surface lying on a box's face is
-    // never in front of the box by rounding.
-    constexpr float kBoxMargin = 0.002f; // metres
-    gpu_->boxes.resize(body.size());
-    gpu_->firstPiece.resize(body.size());
-    for (uint32_t s = 0; s < body.size(); ++s) {
-        gpu_->firstPiece[s] = gpu_->pieces;
-        if (clusters[s].boxes.empty()) // no triangles to regroup: the whole mesh is one piece
-            clusters[s].boxes.push_back(body.meshes[s].bounds());
-        gpu_->boxes[s] = std::move(clusters[s].boxes);
-        for (auto& box : gpu_->boxes[s]) {
-            box.min -= glm::vec3(kBoxMargin);
-            box.max += glm::vec3(kBoxMargin);
-        }
-        gpu_->pieces += static_cast<uint32_t>(gpu_->boxes[s].size());
-    }
+    gpu_->boxes = std::move(upload.boxes);
+    gpu_->firstPiece = std::move(upload.firstPiece);
+    gpu_->pieces = upload.pieces;
     const GLsizeiptr flags = static_cast<GLsizeiptr>(std::max<uint32_t>(1, gpu_->pieces) * sizeof(uint32_t));
     glCreateVertexArrays(1, &gpu_->boxVao);
     glCreateBuffers(1, &gpu_->boxInstances);

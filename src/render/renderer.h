@@ -3,6 +3,7 @@
 #include "anatomy/body.h"
 #include "core/image.h"
 #include "geometry/mesh.h"
+#include "render/body_upload.h"
 #include "scene/occlusion.h"
 #include "scene/overlay.h"
 #include "scene/view_state.h"
@@ -44,9 +45,17 @@ struct FrameStats {
     size_t occludedPieces = 0;     // pieces of structures (geometry::clusterMesh) not drawn, being hidden
 };
 
+// The renderer's compiled shader programs. Compiled on their own (with the GL context current) so that the window
+// can compile them while its loading screen shows; a renderer made without them compiles its own.
+struct ShaderPrograms;
+[[nodiscard]] std::shared_ptr<ShaderPrograms> compileShaderPrograms(); // throws core::GpuError below GL 4.5
+
 class Renderer {
 public:
     explicit Renderer(const anatomy::Body& body); // uploads every mesh; needs a current GL 4.5 context
+    // From a layout prepared for this body (prepareBodyUpload, on any thread), with programs already compiled
+    // (empty: compiled here).
+    Renderer(const anatomy::Body& body, BodyUpload upload, std::shared_ptr<ShaderPrograms> programs = {});
     ~Renderer();
     Renderer(const Renderer&) = delete;
     Renderer& operator=(const Renderer&) = delete;
@@ -83,8 +92,7 @@ private:
     std::vector<uint32_t> heatStructures_;
     scene::OcclusionHistory occlusion_;
     int outWidth_ = 0, outHeight_ = 0;
-    struct Programs;
-    std::unique_ptr<Programs> programs_;
+    std::shared_ptr<ShaderPrograms> programs_;
 };
 
 } // namespace myoatlas::render

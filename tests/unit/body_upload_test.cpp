@@ -1,0 +1,144 @@
+// The renderer's upload layout (render::prepareBodyUpload) is GL-free: built on any number of threads it is the
+// same, and every structure's lists and pieces lie where the renderer will look for them.
+#include "render/body_upload.h"
+
+#include "core/error.h"
+#include "geometry_test_support.h"
+
+#include <algorithm>
+#include <gtest/gtest.h>
+
+using namespace myoatlas;
+
+namespace {
+
+anatomy::Body syntheticBody() {
+    anatomy::Body body;
+    auto add = [&](geometry::Mesh m, const char* name) {
+        m.buildLods();
+        anatomy::Structure s;
+        s.name = name;
+        s.bounds = m.bounds();
+        body.structures.push_back(s);
+        body.meshes.push_back(std::move(m));
+    };
+    add(geometry::testing::makeEllipsoid({0, 1, 0}, {0.2f, 0.5f, 0.15f}, 48, 64), "trunk");
+    add(geometry::Mesh{}, "empty"); // a structure without triangles still has a piece and lists
+    add(geometry::testing::makeEllipsoid({0.3f, 0.5f, 0}, {0.05f, 0.3f, 0.05f}), "arm");
+    add(geometry::testing::makeEllipsoid({-0.3f, 0.5f, 0}, {0.05f, 0.3f, 0.05f}, 8, 12), "small arm");
+    return body;
+}
+
+void expectSame(const render::BodyUpload& a, const render::BodyUpload& b) {
+    EXPECT_EQ(a.structures, b.structures);
+    EXPECT_EQ(a.interleaved, b.interleaved);
+    EXPECT_EQ(a.ids, b.ids);
+    EXPECT_EQ(a.indices, b.indices);
+    EXPECT_EQ(a.counts, b.counts);
+    EXPECT_EQ(a.offsets, b.offsets);
+    EXPECT_EQ(a.baseVertex, b.baseVertex);
+    EXPECT_EQ(a.lodErrors, b.lodErrors);
+    EXPECT_EQ(a.firstPiece, b.firstPiece);
+    EXPECT_EQ(a.pieceStarts, b.pieceStarts);
+    EXPECT_EQ(a.pieces, b.pieces);
+    ASSERT_EQ(a.lods.size(), b.lods.size());
+    for (size_t s = 0; s < a.lods.size(); ++s) {
+        ASSERT_EQ(a.lods[s].size(), b.lods[s].size());
+        for (size_t k = 0; k < a.lods[s].size(); ++k) {
+            EXPECT_EQ(a.lods[s][k].count, b.lods[s][k].count);
+            EXPECT_EQ(a.lods[s][k].offset, b.lods[s][k].offset);
+        }
+    }
+    ASSERT_EQ(a.boxes.size(), b.boxes.size());
+    for (size_t s = 0; s < a.boxes.size(); ++s) {
+        ASSERT_EQ(a.boxes[s].size(), b.boxes[s].size());
+        for (size_t k = 0; k < a.boxes[s].size(); ++k) {
+            EXPECT_EQ(a.boxes[s][k].min, b.boxes[s][k].min);
+            EXPECT_EQ(a.boxes[s][k].max, b.boxes[s][k].max);
+        }
+    }
+}
+
+} // namespace
+
+TEST(BodyUpload, ThreadsGiveTheSameLayoutAsOneThread) {
+    const auto body = syntheticBody();
+    const auto one = render::prepareBodyUpload(body, 1);
+    expectSame(one, render::prepareBodyUpload(body, 3));
+    expectSame(one, render::prepareBodyUpload(body)); // one per core
+}
+
+// Every structure's lists and pieces lie over its own vertices, where the layout says.
+void expectConsistent(const render::BodyUpload& up, const anatomy::Body& body) {
+    ASSERT_EQ(up.structures, body.size());
+    size_t vertices = 0;
+    for (const auto& m : body.meshes)
+        vertices += m.vertexCount();
+    EXPECT_EQ(up.ids.size(), vertices);
+    EXPECT_EQ(up.interleaved.size(), vertices * 6);
+    uint32_t pieces = 0;
+    for (uint32_t s = 0; s < body.size(); ++s) {
+        const auto& m = body.meshes[s];
+        const auto base = static_cast<uint32_t>(up.baseVertex[s]);
+        for (size_t v = 0; v < m.vertexCount(); ++v) {
+            EXPECT_EQ(up.ids[base + v], s);
+            EXPECT_EQ(up.interleaved[(base + v) * 6], m.positions[v].x);
+        }
+        // The full list and each level: the same number of triangles as the mesh's, over this structure's vertices.
+        ASSERT_EQ(up.lods[s].size(), m.lods.size());
+        ASSERT_EQ(up.pieceStarts[s].size(), m.lods.size() + 1);
+        auto check = [&](size_t offset, int32_t count, size_t expected, const std::vector<uint32_t>& starts) {
+            EXPECT_EQ(static_cast<size_t>(count), expected);
+            const size_t at = offset / sizeof(uint32_t);
+            for (size_t i = at; i < at + static_cast<size_t>(count); ++i) {
+                EXPECT_GE(up.indices[i], base);
+                EXPECT_LT(up.indices[i], base + m.vertexCount());
+            }
+            ASSERT_GE(starts.size(), 2u);
+            EXPECT_EQ(starts.front(), at);
+            EXPECT_EQ(starts.back(), at + static_cast<size_t>(count));
+            EXPECT_EQ(starts.size(), up.boxes[s].size() + 1);
+        };
+        check(up.offsets[s], up.counts[s], m.indices.size(), up.pieceStarts[s][0]);
+        for (size_t k = 0; k < m.lods.size(); ++k) {
+            check(up.lods[s][k].offset, up.lods[s][k].count, m.lods[k].indices.size(), up.pieceStarts[s][k + 1]);
+            EXPECT_EQ(up.lodErrors[s][k], m.lods[k].error);
+        }
+        EXPECT_EQ(up.firstPiece[s], pieces);
+        pieces += static_cast<uint32_t>(up.boxes[s].size());
+    }
+    EXPECT_EQ(up.pieces, pieces);
+}
+
+TEST(BodyUpload, EveryStructuresListsAndPiecesLieOverItsOwnVertices) {
+    const auto body = syntheticBody();
+    const auto up = render::prepareBodyUpload(body, 2);
+    expectConsistent(up, body);
+    EXPECT_GT(up.boxes[0].size(), 1u); // the large mesh is cut into pieces
+    EXPECT_EQ(up.boxes[1].size(), 1u); // the empty one is one piece
+}
+
+TEST(BodyUpload, StructuresAddedLaterAreLaidOutAfterWhatWasThereWhichStaysAsItWas) {
+    auto body = syntheticBody();
+    auto late = body; // the first two structures, then two that join later (the window's fascia)
+    body.structures.resize(2);
+    body.meshes.resize(2);
+    auto up = render::prepareBodyUpload(body, 2);
+    const auto before = up;
+    render::appendBodyUpload(up, late, 2);
+    ASSERT_EQ(up.structures, late.size());
+    expectConsistent(up, late);
+    // What was laid out keeps its place: the buffers only grow at their ends.
+    for (uint32_t s = 0; s < 2; ++s) {
+        EXPECT_EQ(up.offsets[s], before.offsets[s]);
+        EXPECT_EQ(up.baseVertex[s], before.baseVertex[s]);
+        EXPECT_EQ(up.firstPiece[s], before.firstPiece[s]);
+        EXPECT_EQ(up.pieceStarts[s], before.pieceStarts[s]);
+    }
+    EXPECT_TRUE(std::equal(before.indices.begin(), before.indices.end(), up.indices.begin()));
+    EXPECT_TRUE(std::equal(before.interleaved.begin(), before.interleaved.end(), up.interleaved.begin()));
+    // Appending nothing changes nothing; a body smaller than the layout is refused.
+    render::appendBodyUpload(up, late, 1);
+    EXPECT_EQ(up.structures, late.size());
+    EXPECT_THROW(render::appendBodyUpload(up, body), core::Error);
+}
