@@ -117,8 +117,11 @@ BenchReport runBench(const anatomy::Body& body, const BenchOptions& o) {
             const auto& m = body.meshes[order[i]];
             std::string chain;
             for (const auto& l : m.lods)
-                chain += " " + std::to_string(l.indices.size() / 3) + "@" +
-                         std::to_string(l.error * 1000.0f).substr(0, 4) + "mm";
+                chain.append(" ")
+                    .append(std::to_string(l.indices.size() / 3))
+                    .append("@")
+                    .append(std::to_string(l.error * 1000.0f).substr(0, 4))
+                    .append("mm");
             std::fprintf(stderr, "bench: mesh %-40.40s %7zu triangles, %zu vertices; levels:%s\n",
                          body.structures[order[i]].name.c_str(), m.triangleCount(), m.vertexCount(), chain.c_str());
         }

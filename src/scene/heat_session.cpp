@@ -213,7 +213,8 @@ void HeatSession::evaluate(float heatTime) {
     for (const Entry* e : ready)
         travelling_ = travelling_ || (live && !e->settled);
     // A still picture changes only with what is shown and the time.
-    std::string key = std::to_string(ready.size()) + (live ? "L" : "F" + std::to_string(heatTime));
+    std::string key = std::to_string(ready.size());
+    key.append(live ? "L" : "F").append(live ? std::string() : std::to_string(heatTime));
     for (const Entry* e : ready)
         key += e->field->trpId() + e->field->side() + (e->settled ? "s" : "");
     if (!travelling_ && heatShown_ && key == lastEvalKey_)
