@@ -136,9 +136,8 @@ int main(int argc, char** argv) {
                     r.full, r.drawn, r.chosen, r.levels, r.nearest, r.allowed * 1000.0f, r.nextError * 1000.0f, r.why);
     }
     // The chains of the largest, with each level's stored error against its measured deviation from the full
-    // mesh: the largest distance from a level's vertices to the full surface and from the full mesh's vertices to
-    // the level's surface.
-    std::printf("\nchains (triangles@stored error / measured deviation, mm):\n");
+    // mesh (geometry::lodDeviation, every point sampled).
+    std::printf("\nchains (triangles@stated error/measured deviation, mm):\n");
     for (size_t i = 0; i < std::min<size_t>(verbose ? 60 : 12, rows.size()); ++i) {
         uint32_t s = 0;
         while (body.structures[s].name != rows[i].name)
@@ -148,27 +147,9 @@ int main(int argc, char** argv) {
         full.build(m);
         std::string line;
         for (const auto& l : m.lods) {
-            geometry::Mesh lm;
-            lm.positions = m.positions;
-            lm.indices = l.indices;
-            geometry::Bvh coarse;
-            coarse.build(lm);
-            float a = 0.0f, b = 0.0f;
-            std::vector<char> used(m.positions.size(), 0);
-            for (uint32_t v : l.indices)
-                used[v] = 1;
-            for (size_t v = 0; v < m.positions.size(); ++v) {
-                if (used[v])
-                    continue; // on both
-                b = std::max(b, coarse.closestPoint(m.positions[v]).distance);
-            }
-            for (size_t t = 0; t < l.indices.size(); t += 3) {
-                glm::vec3 c = (m.positions[l.indices[t]] + m.positions[l.indices[t + 1]] + m.positions[l.indices[t + 2]]) / 3.0f;
-                a = std::max(a, full.closestPoint(c).distance);
-            }
-            char buf[96];
-            std::snprintf(buf, sizeof buf, " %zu@%.2f/%.2f,%.2f", l.indices.size() / 3, l.error * 1000.0f, a * 1000.0f,
-                          b * 1000.0f);
+            char buf[64];
+            std::snprintf(buf, sizeof buf, " %zu@%.2f/%.2f", l.indices.size() / 3, l.error * 1000.0f,
+                          geometry::lodDeviation(m, full, l.indices, 1u << 20) * 1000.0f);
             line += buf;
         }
         std::printf("  %-32.32s %7zu:%s\n", rows[i].name.c_str(), m.triangleCount(), line.c_str());
