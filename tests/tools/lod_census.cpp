@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
         std::string name;
         std::string layer;
         size_t full, drawn, levels, chosen;
-        float nearest, allowed, nextError, lastRatio;
+        float nearest, allowed, nextError;
         const char* why;
     };
     std::vector<Row> rows;
@@ -103,14 +103,8 @@ int main(int argc, char** argv) {
             why = "chain end (coarsest level drawn)";
         else
             why = level == 0 ? "level 1 error too large" : "next level's error too large";
-        const float lastRatio = m.lods.empty() ? 1.0f
-                                               : static_cast<float>(m.lods.back().indices.size() / 3) /
-                                                     static_cast<float>(m.lods.size() > 1
-                                                                            ? m.lods[m.lods.size() - 2].indices.size() / 3
-                                                                            : m.triangleCount());
         rows.push_back({body.structures[s].name, shortLayer(body.structures[s].layer), m.triangleCount(), drawn,
-                        m.lods.size(), level, nearest, allowed, level < errors.size() ? errors[level] : -1.0f,
-                        lastRatio, why});
+                        m.lods.size(), level, nearest, allowed, level < errors.size() ? errors[level] : -1.0f, why});
         byLayer[shortLayer(body.structures[s].layer)].first += m.triangleCount();
         byLayer[shortLayer(body.structures[s].layer)].second += drawn;
         byWhy[why].first++;

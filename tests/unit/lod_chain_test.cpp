@@ -44,12 +44,11 @@ Mesh bumpedGrid(int n, float bump) {
             m.positions.emplace_back(static_cast<float>(x) / static_cast<float>(n),
                                      static_cast<float>(y) / static_cast<float>(n), z);
         }
-    m.computeNormals();
     auto at = [&](int x, int y) { return static_cast<uint32_t>(y * (n + 1) + x); };
     for (int y = 0; y < n; ++y)
         for (int x = 0; x < n; ++x)
-            m.indices.insert(m.indices.end(), {at(x, y), at(x + 1, y), at(x + 1, y + 1), at(x, y), at(x + 1, y + 1),
-                                               at(x, y + 1)});
+            m.indices.insert(m.indices.end(),
+                             {at(x, y), at(x + 1, y), at(x + 1, y + 1), at(x, y), at(x + 1, y + 1), at(x, y + 1)});
     m.computeNormals();
     return m;
 }
@@ -104,8 +103,9 @@ TEST(LodChain, StatedErrorIsWithinAFactorOfTheMeasuredDeviationOnASmoothSurface)
         const float measured = lodDeviation(m, full, m.lods[k].indices, 1u << 20);
         EXPECT_LE(measured, m.lods[k].error * 2.5f) << "level " << k;
         EXPECT_GE(measured, m.lods[k].error / 2.5f) << "level " << k;
-        if (k + 2 >= m.lods.size())
+        if (k + 2 >= m.lods.size()) {
             EXPECT_LE(measured, m.lods[k].error) << "level " << k;
+        }
     }
 }
 
