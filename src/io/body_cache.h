@@ -11,7 +11,7 @@
 
 namespace myoatlas::io {
 
-inline constexpr uint32_t kBodyCacheVersion = 8; // 8: a chain of levels of detail per mesh
+inline constexpr uint32_t kBodyCacheVersion = 9; // 8: a chain of levels of detail per mesh; 9: a finer one
 
 // Key over the inputs: every listed file's name (relative to the data directory) and a hash of its content, plus
 // the contents of the small tables (manifest, metadata, overrides) and the cache version. Where the inputs live is

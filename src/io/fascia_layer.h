@@ -18,7 +18,7 @@
 
 namespace myoatlas::io {
 
-inline constexpr uint32_t kFasciaGeneratorVersion = 2; // 2: levels of detail kept with the sheets
+inline constexpr uint32_t kFasciaGeneratorVersion = 3; // 2: levels of detail kept with the sheets; 3: finer
 inline constexpr std::string_view kFasciaCacheFile = "fascia.bin";
 
 struct FasciaOptions {

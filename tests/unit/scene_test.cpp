@@ -134,7 +134,7 @@ TEST(LevelOfDetail, ChainOfSimplifiedMeshesShrinksAndStaysOnTheSurface) {
     size_t previous = m.indices.size();
     float previousError = 0.0f;
     for (const auto& level : m.lods) {
-        EXPECT_LT(level.indices.size(), previous * 3 / 4); // each level saves a good share
+        EXPECT_LE(static_cast<float>(level.indices.size()), static_cast<float>(previous) * geometry::kLodMaxKept);
         EXPECT_EQ(level.indices.size() % 3, 0u);
         EXPECT_GE(level.error, previousError);
         for (uint32_t i : level.indices)
