@@ -133,8 +133,9 @@ TEST(AtlasLandmarks, EveryLandmarkHasAPalpablePointOnTheSkin) {
         // The palpable point is the skin nearest the feature: no other skin point is closer to it.
         EXPECT_LE(glm::length(rl.skin - rl.position), resolver.distanceToSkin(rl.position) + 0.001f) << rl.flatId;
         const Landmark* l = atlas().landmark(rl.id);
-        if (l->rule.op == LandmarkOp::Skin)
+        if (l->rule.op == LandmarkOp::Skin) {
             EXPECT_LT(glm::length(rl.skin - rl.position), 0.001f) << rl.flatId;
+        }
     }
     EXPECT_EQ(count, resolved().landmarks.size());
 }
@@ -195,8 +196,9 @@ TEST(AtlasLandmarks, ReferralZonesLieInTheRegionTheirLabelNames) {
                 for (const auto& s : z.seeds) {
                     EXPECT_GE(s.y, r.lo) << t.id << " '" << z.label << "'";
                     EXPECT_LE(s.y, r.hi) << t.id << " '" << z.label << "'";
-                    if (r.onArm)
+                    if (r.onArm) {
                         EXPECT_GT(lateral(s), trunkHalfWidth) << t.id << " '" << z.label << "'";
+                    }
                 }
             }
         }

@@ -180,8 +180,9 @@ TEST(ContactSafety, NewMethodsAndCorrections) {
     EXPECT_NE(technique("mfr_indirect").steps[2].text.find("ease"), std::string::npos);
     // Fire cupping is left out, and says why.
     for (const auto& s : technique("cupping").steps)
-        if (s.text.find("lame") != std::string::npos)
+        if (s.text.find("lame") != std::string::npos) {
             EXPECT_NE(s.text.find("not taught"), std::string::npos) << s.text;
+        }
 }
 
 // A technique without contact kinds, or with an unknown one, is an error naming the file, record and field.

@@ -71,8 +71,9 @@ TEST(Bvh, MatchesBruteForceOnManyRays) {
                 best = std::min(best, h.t);
         }
         ASSERT_EQ(hit.hit, best < 1e29f) << k;
-        if (hit.hit)
+        if (hit.hit) {
             EXPECT_NEAR(hit.t, best, 1e-5f) << k;
+        }
     }
 }
 
