@@ -116,7 +116,7 @@ int main(int argc, char** argv) {
             gui.occlusion = !noOcclusion;
             return app::runGuiAfterLoading(lo, gui);
         }
-        lo.progress = app::stderrProgress(quiet);
+        lo.progress = io::stderrProgress(quiet);
         auto world = app::loadWorld(lo, validate->parsed());
         auto& body = world->body;
         const auto& atlasDir = world->atlasDir;
@@ -155,11 +155,9 @@ int main(int argc, char** argv) {
             return 0;
         }
         return 0;
-    } catch (const core::Error& e) {
-        core::logError(e.what());
-        return static_cast<int>(e.code());
-    } catch (const std::exception& e) {
-        core::logError(std::string("unexpected: ") + e.what());
-        return static_cast<int>(core::ExitCode::Failure);
+    } catch (...) {
+        const core::Failure f = core::failureOf(std::current_exception());
+        core::logError(f.expected ? f.message : "unexpected: " + f.message);
+        return static_cast<int>(f.code);
     }
 }

@@ -2,7 +2,6 @@
 
 #include "core/error.h"
 #include "core/log.h"
-#include "core/progress_line.h"
 #include "core/shutdown.h"
 #include "core/timer.h"
 #include "io/fascia_layer.h"
@@ -13,13 +12,11 @@
 #include "ui/loading_screen.h"
 #include "ui/theme.h"
 
-#include <cmath>
 #include <condition_variable>
 #include <cstdlib>
 #include <exception>
 #include <functional>
 #include <future>
-#include <iostream>
 #include <mutex>
 #include <thread>
 
@@ -83,23 +80,6 @@ std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly,
     lap("world ready");
     report(options, io::LoadProgress::Stage::Done);
     return world;
-}
-
-io::LoadProgressFn stderrProgress(bool quiet) {
-    if (quiet)
-        return {};
-    auto line = std::make_shared<core::ProgressLine>(std::cerr, core::stderrIsTerminal());
-    return [line](const io::LoadProgress& p) {
-        using S = io::LoadProgress::Stage;
-        if (p.stage == S::Done) {
-            line->finish();
-            return;
-        }
-        if (p.stage == S::Cache)
-            return;
-        const bool last = p.stage == S::Parsing && p.done == p.total;
-        line->update(static_cast<int>(p.stage), describeProgress(p), last);
-    };
 }
 
 int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
@@ -170,17 +150,10 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
             loader.join();
             if (!failure)
                 break;
-            try {
-                std::rethrow_exception(failure);
-            } catch (const core::Error& e) {
-                core::logError(e.what());
-                view.error = e.what();
-                code = static_cast<int>(e.code());
-            } catch (const std::exception& e) {
-                core::logError(std::string("unexpected: ") + e.what());
-                view.error = e.what();
-                code = static_cast<int>(core::ExitCode::Failure);
-            }
+            const core::Failure f = core::failureOf(failure);
+            core::logError(f.expected ? f.message : "unexpected: " + f.message);
+            view.error = f.message;
+            code = static_cast<int>(f.code);
         }
         {
             std::lock_guard lock(mutex);
@@ -189,13 +162,7 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
                 stageClock.reset();
             }
             view.text = describeProgress(progress);
-            view.fraction = progressFraction(progress);
-            if (progress.total == 0) {
-                // A stage without a count creeps towards its end, so a long one (the fascia) still moves.
-                const auto [first, last] = io::stageSpan(progress.stage);
-                view.fraction =
-                    first + (last - first) * 0.9f * static_cast<float>(1.0 - std::exp(-stageClock.seconds() / 4.0));
-            }
+            view.fraction = progressFraction(progress, stageClock.seconds());
         }
         view.seconds = clock.seconds();
         window->beginImGuiFrame();

@@ -31,10 +31,6 @@ struct World {
 [[nodiscard]] std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly = false,
                                                const std::function<void(const anatomy::Body&)>& beside = {});
 
-// Progress for a subcommand: one line on stderr (rewritten on a terminal), nothing when quiet. Only a load that
-// parses the files reports; a start from the cache stays silent.
-[[nodiscard]] io::LoadProgressFn stderrProgress(bool quiet);
-
 // Opens the window, shows the loading screen while the world loads on another thread, then runs the program in
 // the same window. A failed load is shown in the window until it is closed; returns its exit code.
 int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui);

@@ -1,5 +1,6 @@
 #pragma once
 // Typed errors thrown at load and init boundaries; main() maps them to exit codes.
+#include <exception>
 #include <stdexcept>
 #include <string>
 
@@ -38,5 +39,24 @@ class GpuError : public Error {
 public:
     explicit GpuError(const std::string& what) : Error(what, ExitCode::Gpu) {}
 };
+
+// What an exception caught at a boundary (main, the loading thread) comes to: its message and exit code. Core errors
+// carry theirs; anything else is an unexpected failure (`expected` false: the log says so).
+struct Failure {
+    std::string message;
+    ExitCode code = ExitCode::Failure;
+    bool expected = true;
+};
+[[nodiscard]] inline Failure failureOf(const std::exception_ptr& caught) {
+    try {
+        std::rethrow_exception(caught);
+    } catch (const Error& e) {
+        return {e.what(), e.code(), true};
+    } catch (const std::exception& e) {
+        return {e.what(), ExitCode::Failure, false};
+    } catch (...) {
+        return {"an unknown error", ExitCode::Failure, false};
+    }
+}
 
 } // namespace myoatlas::core

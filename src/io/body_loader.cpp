@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "core/log.h"
+#include "core/progress_line.h"
 #include "core/timer.h"
 #include "geometry/fascia_shell.h"
 #include "io/body_cache.h"
@@ -12,8 +13,11 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <cstdlib>
+#include <iostream>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <unistd.h>
@@ -94,11 +98,28 @@ std::pair<float, float> stageSpan(LoadProgress::Stage stage) {
     return {0.0f, 0.0f};
 }
 
-float progressFraction(const LoadProgress& p) {
+float progressFraction(const LoadProgress& p, double secondsInStage) {
     const auto [first, last] = stageSpan(p.stage);
-    const float within =
-        p.total > 0 ? static_cast<float>(std::min(p.done, p.total)) / static_cast<float>(p.total) : 0.0f;
+    const float within = p.total > 0 ? static_cast<float>(std::min(p.done, p.total)) / static_cast<float>(p.total)
+                                     : 0.9f * static_cast<float>(1.0 - std::exp(-std::max(0.0, secondsInStage) / 4.0));
     return first + (last - first) * within;
+}
+
+LoadProgressFn stderrProgress(bool quiet) {
+    if (quiet)
+        return {};
+    auto line = std::make_shared<core::ProgressLine>(std::cerr, core::stderrIsTerminal());
+    return [line](const LoadProgress& p) {
+        using S = LoadProgress::Stage;
+        if (p.stage == S::Done) {
+            line->finish();
+            return;
+        }
+        if (p.stage == S::Cache)
+            return;
+        const bool last = p.stage == S::Parsing && p.done == p.total;
+        line->update(static_cast<int>(p.stage), describeProgress(p), last);
+    };
 }
 
 fs::path locateData(const std::optional<fs::path>& cli) {

@@ -27,8 +27,12 @@ using LoadProgressFn = std::function<void(const LoadProgress&)>;
 // The share of a cold start-up a stage spans, [first, second) within 0..1, from measured stage times (parsing
 // takes nearly half, the fascia under a third, sorting into layers a fifth).
 [[nodiscard]] std::pair<float, float> stageSpan(LoadProgress::Stage stage);
-// The whole start-up's share done, 0..1, for one bar over all stages: the stage's span, filled by done/total.
-[[nodiscard]] float progressFraction(const LoadProgress& progress);
+// The whole start-up's share done, 0..1, for one bar over all stages: the stage's span, filled by done/total. A stage
+// without a count creeps towards its end with `secondsInStage`, so a long one (the fascia) still moves.
+[[nodiscard]] float progressFraction(const LoadProgress& progress, double secondsInStage = 0.0);
+// Progress for a subcommand: one line on stderr (rewritten on a terminal, a few lines in a log), nothing when quiet.
+// Only a load that parses the files reports; a start from the cache stays silent.
+[[nodiscard]] LoadProgressFn stderrProgress(bool quiet);
 
 struct LoadOptions {
     std::filesystem::path dataDir;  // the bodyparts3d directory (holds manifest.csv)

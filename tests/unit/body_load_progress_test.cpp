@@ -95,3 +95,25 @@ TEST(BodyLoadProgress, ProgressRisesToTheTotalOnTheCallingThread) {
     EXPECT_EQ(body.size(), 17u);
     fs::remove_all(dir);
 }
+
+// One bar over all stages: a counted stage fills its span; one without a count creeps on with time, never past
+// its end, so a long stage (the fascia) still moves. A quiet subcommand reports nothing.
+TEST(BodyLoadProgress, TheBarFillsCountedStagesAndCreepsThroughUncountedOnes) {
+    using S = io::LoadProgress::Stage;
+    const auto [first, last] = io::stageSpan(S::Parsing);
+    EXPECT_FLOAT_EQ(io::progressFraction({S::Parsing, 0, 10}), first);
+    EXPECT_NEAR(io::progressFraction({S::Parsing, 5, 10}), (first + last) / 2.0f, 1e-6f);
+    EXPECT_FLOAT_EQ(io::progressFraction({S::Parsing, 12, 10}), last);
+    const auto [f0, f1] = io::stageSpan(S::Fascia);
+    float before = io::progressFraction({S::Fascia, 0, 0}, 0.0);
+    EXPECT_FLOAT_EQ(before, f0);
+    for (double t : {0.5, 2.0, 8.0}) {
+        const float now = io::progressFraction({S::Fascia, 0, 0}, t);
+        EXPECT_GT(now, before);
+        before = now;
+    }
+    EXPECT_GE(io::progressFraction({S::Fascia, 0, 0}, 1e6), before);
+    EXPECT_LT(io::progressFraction({S::Fascia, 0, 0}, 1e6), f1);
+    EXPECT_FALSE(static_cast<bool>(io::stderrProgress(true)));
+    EXPECT_TRUE(static_cast<bool>(io::stderrProgress(false)));
+}

@@ -188,3 +188,26 @@ TEST(JsonErrors, AnOverflowInAnAtlasFileNamesTheFileAndLine) {
     EXPECT_TRUE(found) << (issues.empty() ? std::string("no issue") : issues.front().message);
     fs::remove_all(dir);
 }
+
+// What reaches the top of main or the loading thread becomes a message and an exit code; nothing escapes.
+TEST(Failure, EveryExceptionBecomesAMessageAndAnExitCode) {
+    auto of = [](auto thrown) {
+        try {
+            throw thrown;
+        } catch (...) {
+            return core::failureOf(std::current_exception());
+        }
+    };
+    const auto data = of(core::DataError("body.glb", "no meshes"));
+    EXPECT_EQ(data.message, "body.glb: no meshes");
+    EXPECT_EQ(data.code, core::ExitCode::Data);
+    EXPECT_TRUE(data.expected);
+    EXPECT_EQ(of(core::UsageError("--size")).code, core::ExitCode::Usage);
+    const auto odd = of(std::out_of_range("vector::at"));
+    EXPECT_EQ(odd.message, "vector::at");
+    EXPECT_EQ(odd.code, core::ExitCode::Failure);
+    EXPECT_FALSE(odd.expected);
+    const auto unknown = of(42);
+    EXPECT_EQ(unknown.code, core::ExitCode::Failure);
+    EXPECT_FALSE(unknown.message.empty());
+}
