@@ -1,10 +1,10 @@
 #include "geometry/bvh.h"
 
+#include "core/parallel.h"
+
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <glm/geometric.hpp>
-#include <thread>
 
 namespace myoatlas::geometry {
 namespace {
@@ -77,27 +77,18 @@ void Bvh::build(std::span<const Mesh* const> meshes, unsigned threads) {
     // The top of the tree is split here; subtrees below a share of the triangles are built on workers, each into
     // its own node list, and spliced in (same splits as one thread: each subtree owns its range of items).
     if (threads == 0)
-        threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+        threads = core::defaultThreads();
     const uint32_t deferBelow =
         items.size() >= kParallelBuildMin && threads > 1 ? static_cast<uint32_t>(items.size() / (8 * threads)) : 0;
     std::vector<Job> deferred;
     grow(nodes_, root, items, deferBelow, &deferred);
     std::vector<std::vector<Node>> subtrees(deferred.size());
-    std::atomic<size_t> next{0};
-    auto worker = [&] {
-        for (size_t k = next++; k < deferred.size(); k = next++) {
-            Job local = deferred[k];
-            local.node = 0;
-            subtrees[k].push_back({});
-            grow(subtrees[k], local, items, 0, nullptr);
-        }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < std::min<size_t>(threads, deferred.size()); ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool)
-        t.join();
+    core::forEachIndex(0, deferred.size(), threads, [&](size_t k) {
+        Job local = deferred[k];
+        local.node = 0;
+        subtrees[k].push_back({});
+        grow(subtrees[k], local, items, 0, nullptr);
+    });
     for (size_t k = 0; k < deferred.size(); ++k) {
         // Local node 0 is the subtree's root, already placed; local node j > 0 goes to base + j - 1.
         const auto base = static_cast<uint32_t>(nodes_.size());

@@ -1,10 +1,10 @@
 #include "geometry/fascia_shell.h"
 
+#include "core/parallel.h"
 #include "geometry/mesh_topology.h"
 #include "geometry/polyline.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <glm/geometric.hpp>
 #include <limits>
@@ -19,7 +19,7 @@ constexpr float kInf = std::numeric_limits<float>::infinity();
 
 // Runs body(begin, end) over [0, n) on a few threads; the ray loops are embarrassingly parallel.
 template <class F> void parallelFor(size_t n, F&& body) {
-    size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+    size_t threads = core::defaultThreads();
     if (n < 4096 || threads == 1) {
         body(size_t{0}, n);
         return;
@@ -93,28 +93,20 @@ NearestSkin nearestSkin(const SkinSurface& skin, std::span<const Mesh* const> me
     }
     NearestSkin once{std::vector<float>(positions.size(), kInf), std::vector<uint32_t>(positions.size(), 0),
                      std::vector<uint8_t>(positions.size(), 0)};
-    std::atomic<size_t> next{0};
+    // Handed out in blocks: one query is too small a piece of work to fetch alone.
     constexpr size_t kBlock = 1024;
-    auto work = [&] {
-        for (size_t b = kBlock * next++; b < positions.size(); b = kBlock * next++)
-            for (size_t v = b; v < std::min(positions.size(), b + kBlock); ++v) {
-                const glm::vec3& p = positions[v];
-                ClosestPoint c = skin.bvh.closestPoint(p, maxDistance);
-                if (!c.found)
-                    continue;
-                const glm::vec3 d = c.point - p; // as the query measured it, so a smaller reach keeps the same
-                once.d2[v] = glm::dot(d, d);
-                once.triangle[v] = c.triangle;
-                once.under[v] = glm::dot(p - c.point, skin.mesh.triangleNormal(c.triangle)) > 0.0f ? 0 : 1;
-            }
-    };
-    size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
-    std::vector<std::thread> pool;
-    for (size_t th = 1; th < threads; ++th)
-        pool.emplace_back(work);
-    work();
-    for (auto& t : pool)
-        t.join();
+    core::forEachIndex(0, (positions.size() + kBlock - 1) / kBlock, core::defaultThreads(), [&](size_t block) {
+        for (size_t v = block * kBlock; v < std::min(positions.size(), (block + 1) * kBlock); ++v) {
+            const glm::vec3& p = positions[v];
+            ClosestPoint c = skin.bvh.closestPoint(p, maxDistance);
+            if (!c.found)
+                continue;
+            const glm::vec3 d = c.point - p; // as the query measured it, so a smaller reach keeps the same
+            once.d2[v] = glm::dot(d, d);
+            once.triangle[v] = c.triangle;
+            once.under[v] = glm::dot(p - c.point, skin.mesh.triangleNormal(c.triangle)) > 0.0f ? 0 : 1;
+        }
+    });
     NearestSkin near{std::vector<float>(uniqueOf.size()), std::vector<uint32_t>(uniqueOf.size()),
                      std::vector<uint8_t>(uniqueOf.size())};
     for (size_t v = 0; v < uniqueOf.size(); ++v) {

@@ -3,17 +3,16 @@
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "core/log.h"
+#include "core/parallel.h"
 #include "core/text_checks.h"
 #include "geometry/bvh.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <fstream>
 #include <glm/geometric.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <thread>
 #include <unordered_map>
 
 namespace myoatlas::io {
@@ -149,7 +148,7 @@ std::vector<LayerOverride> readLayerOverrides(const std::filesystem::path& path)
 void assignLayers(anatomy::Body& body, const std::vector<LayerOverride>& overrides, const LayerRules& rules,
                   unsigned threads) {
     if (threads == 0)
-        threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+        threads = core::defaultThreads();
     for (auto& s : body.structures) {
         switch (s.category) {
         case Category::Skin:
@@ -196,33 +195,24 @@ void assignLayers(anatomy::Body& body, const std::vector<LayerOverride>& overrid
             if (body.structures[i].category == Category::Muscle)
                 muscles.push_back(i);
         std::vector<float> exposedFraction(muscles.size(), 0.0f);
-        std::atomic<size_t> next{0};
-        auto worker = [&] {
-            for (size_t k = next++; k < muscles.size(); k = next++) {
-                const uint32_t i = muscles[k];
-                const auto& mesh = body.meshes[i];
-                size_t n = mesh.vertexCount();
-                size_t step = std::max<size_t>(1, n / static_cast<size_t>(rules.samplesPerMuscle));
-                int counted = 0, exposed = 0;
-                for (size_t v = 0; v < n; v += step) {
-                    glm::vec3 dir = mesh.normals[v];
-                    geometry::Ray ray{mesh.positions[v] + dir * 5e-4f, dir};
-                    auto hit = bvh.intersect(ray, 0.25f);
-                    if (hit.hit && sameMuscle(owner[hit.mesh], i))
-                        continue; // folded surface of the muscle itself: no information
-                    ++counted;
-                    if (hit.hit && owner[hit.mesh] == *skinIndex && hit.t <= rules.maxSkinGap)
-                        ++exposed;
-                }
-                exposedFraction[k] = counted > 0 ? static_cast<float>(exposed) / static_cast<float>(counted) : 0.0f;
+        core::forEachIndex(0, muscles.size(), threads, [&](size_t k) {
+            const uint32_t i = muscles[k];
+            const auto& mesh = body.meshes[i];
+            size_t n = mesh.vertexCount();
+            size_t step = std::max<size_t>(1, n / static_cast<size_t>(rules.samplesPerMuscle));
+            int counted = 0, exposed = 0;
+            for (size_t v = 0; v < n; v += step) {
+                glm::vec3 dir = mesh.normals[v];
+                geometry::Ray ray{mesh.positions[v] + dir * 5e-4f, dir};
+                auto hit = bvh.intersect(ray, 0.25f);
+                if (hit.hit && sameMuscle(owner[hit.mesh], i))
+                    continue; // folded surface of the muscle itself: no information
+                ++counted;
+                if (hit.hit && owner[hit.mesh] == *skinIndex && hit.t <= rules.maxSkinGap)
+                    ++exposed;
             }
-        };
-        std::vector<std::thread> pool;
-        for (unsigned t = 1; t < std::min<size_t>(threads, muscles.size()); ++t)
-            pool.emplace_back(worker);
-        worker();
-        for (auto& t : pool)
-            t.join();
+            exposedFraction[k] = counted > 0 ? static_cast<float>(exposed) / static_cast<float>(counted) : 0.0f;
+        });
         for (size_t k = 0; k < muscles.size(); ++k) {
             auto& s = body.structures[muscles[k]];
             s.exposedFraction = exposedFraction[k];

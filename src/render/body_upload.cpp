@@ -1,33 +1,13 @@
 #include "render/body_upload.h"
 
 #include "core/error.h"
+#include "core/parallel.h"
 #include "geometry/cluster_bounds.h"
 
 #include <algorithm>
-#include <atomic>
 #include <thread>
 
 namespace myoatlas::render {
-namespace {
-
-// Runs work(s) for every structure in [first, end) on `threads` threads, structures handed out one at a time (their
-// sizes differ by four orders of magnitude: the skin against a small bone).
-template <class F> void forEachStructure(size_t first, size_t end, unsigned threads, F&& work) {
-    std::atomic<size_t> next{first};
-    auto run = [&] {
-        for (size_t s = next++; s < end; s = next++)
-            work(static_cast<uint32_t>(s));
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back(run);
-    run();
-    for (auto& t : pool)
-        t.join();
-}
-
-} // namespace
-
 BodyUpload prepareBodyUpload(const anatomy::Body& body, unsigned threads) {
     BodyUpload up;
     appendBodyUpload(up, body, threads);
@@ -36,7 +16,7 @@ BodyUpload prepareBodyUpload(const anatomy::Body& body, unsigned threads) {
 
 void appendBodyUpload(BodyUpload& up, const anatomy::Body& body, unsigned threads) {
     if (threads == 0)
-        threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+        threads = core::defaultThreads();
     const size_t first = up.structures, n = body.size();
     if (first > n)
         throw core::Error("the upload holds " + std::to_string(first) + " structures, the body only " +
@@ -44,7 +24,7 @@ void appendBodyUpload(BodyUpload& up, const anatomy::Body& body, unsigned thread
     up.structures = n;
     // Each structure's triangles regrouped piece by piece for occlusion culling (the same triangles, every level).
     std::vector<geometry::MeshClusters> clusters(n);
-    forEachStructure(first, n, threads, [&](uint32_t s) { clusters[s] = geometry::clusterMesh(body.meshes[s]); });
+    core::forEachIndex(first, n, threads, [&](size_t s) { clusters[s] = geometry::clusterMesh(body.meshes[s]); });
     auto list = [&](uint32_t s, size_t k) -> const std::vector<uint32_t>& {
         if (!clusters[s].indices.empty())
             return clusters[s].indices[k];
@@ -83,7 +63,8 @@ void appendBodyUpload(BodyUpload& up, const anatomy::Body& body, unsigned thread
     up.indices.resize(indices);
     up.pieceStarts.resize(n);
     up.boxes.resize(n);
-    forEachStructure(first, n, threads, [&](uint32_t s) {
+    core::forEachIndex(first, n, threads, [&](size_t i) {
+        const auto s = static_cast<uint32_t>(i);
         const auto& m = body.meshes[s];
         const auto base = static_cast<uint32_t>(up.baseVertex[s]);
         for (size_t v = 0; v < m.vertexCount(); ++v) {
