@@ -21,7 +21,7 @@ flat in uint vStructure;
 
 #ifdef OPAQUE
 layout(location = 0) out vec4 outColor;
-layout(location = 1) out uint outId;
+layout(location = 1) out uvec2 outId; // id, depth bits: see composite.frag
 #else
 layout(location = 0) out vec4 outAccum;
 layout(location = 1) out float outReveal;
@@ -53,7 +53,8 @@ void main() {
     }
 #ifdef OPAQUE
     outColor = vec4(c, 1.0);
-    outId = vStructure + 1u;
+    // The top bit marks the selection, so that the composite finds its outline in the id target alone.
+    outId = uvec2((vStructure + 1u) | (info.params.x > 0.5 ? 0x80000000u : 0u), floatBitsToUint(gl_FragCoord.z));
 #else
     // Weight favours near, opaque fragments (McGuire & Bavoil, eq. 9, with depth from gl_FragCoord.z).
     float z = gl_FragCoord.z;

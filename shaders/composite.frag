@@ -1,12 +1,15 @@
 #version 450 core
 // Final image: opaque colour, translucent layers resolved over it, then outlines from structure-id and depth
-// discontinuities (dark between structures, gold around the selection), over a soft background gradient.
+// discontinuities (dark between structures, gold around the selection), over a soft background gradient. The id
+// target holds, per pixel, the structure id + 1 (0: background, 0x7FFFFFFF: an overlay) with the top bit set where
+// the structure is selected, and the bits of its depth: every texel fetch counts on llvmpipe (this pass was the
+// dearest of a full-size frame), so a neighbour is one fetch, and the selection's halo is looked for only when there
+// is a selection.
 uniform sampler2D uColor;
-uniform usampler2D uIds;
-uniform sampler2D uDepth;
+uniform usampler2D uIds; // id, depth bits
 uniform sampler2D uAccum;
 uniform sampler2D uReveal;
-uniform usampler2D uSelected; // 1 x N texture: 1 where structure id (1-based) is selected
+uniform int uAnySelected;
 uniform vec3 uBackgroundTop;
 uniform vec3 uBackgroundBottom;
 uniform float uOutlineWidth; // in pixels of the render target
@@ -16,39 +19,47 @@ in vec2 vUv;
 out vec4 outColor;
 
 bool selectedId(uint id) {
-    if (id == 0u || id >= uint(textureSize(uSelected, 0).x))
-        return false; // background, or an overlay (id 0xFFFFFFFF)
-    return texelFetch(uSelected, ivec2(int(id), 0), 0).r != 0u;
+    return (id & 0x80000000u) != 0u;
 }
 
 void main() {
     ivec2 p = ivec2(gl_FragCoord.xy);
     ivec2 size = textureSize(uIds, 0);
-    uint id = texelFetch(uIds, p, 0).r;
+    uvec2 here = texelFetch(uIds, p, 0).rg;
+    uint id = here.r;
     vec3 bg = mix(uBackgroundBottom, uBackgroundTop, vUv.y);
     vec3 c = id == 0u ? bg : texelFetch(uColor, p, 0).rgb;
 
-    // Outlines: compare ids and depths with neighbours at distance uOutlineWidth.
+    // Outlines: compare ids and depths with the four neighbours at distance uOutlineWidth.
     int r = max(1, int(uOutlineWidth + 0.5));
-    float d0 = texelFetch(uDepth, p, 0).r;
+    float d0 = uintBitsToFloat(here.g);
     float edge = 0.0;
     float selEdge = 0.0;
     bool sel = selectedId(id);
-    const ivec2 offs[4] = ivec2[](ivec2(1, 0), ivec2(-1, 0), ivec2(0, 1), ivec2(0, -1));
-    for (int i = 0; i < 4; ++i) {
-        ivec2 q = clamp(p + offs[i] * r, ivec2(0), size - 1);
-        uint nid = texelFetch(uIds, q, 0).r;
-        float nd = texelFetch(uDepth, q, 0).r;
-        if (nid != id)
-            edge = 1.0;
-        else if (abs(nd - d0) > 0.0015 * (1.0 - d0 + 0.02))
-            edge = max(edge, 0.5);
-        if (selectedId(nid) != sel)
-            selEdge = 1.0;
+    ivec2 hi = size - 1;
+    uvec2 n0 = texelFetch(uIds, min(p + ivec2(r, 0), hi), 0).rg;
+    uvec2 n1 = texelFetch(uIds, max(p - ivec2(r, 0), ivec2(0)), 0).rg;
+    uvec2 n2 = texelFetch(uIds, min(p + ivec2(0, r), hi), 0).rg;
+    uvec2 n3 = texelFetch(uIds, max(p - ivec2(0, r), ivec2(0)), 0).rg;
+    bvec4 other = bvec4(n0.r != id, n1.r != id, n2.r != id, n3.r != id);
+    vec4 nd = vec4(uintBitsToFloat(n0.g), uintBitsToFloat(n1.g), uintBitsToFloat(n2.g), uintBitsToFloat(n3.g));
+    bvec4 step = greaterThan(abs(nd - vec4(d0)), vec4(0.0015 * (1.0 - d0 + 0.02)));
+    if (any(other))
+        edge = 1.0;
+    else if (any(step))
+        edge = 0.5;
+    if (uAnySelected != 0) {
+        bvec4 selNear = bvec4(selectedId(n0.r), selectedId(n1.r), selectedId(n2.r), selectedId(n3.r));
         // A wider halo for the selection.
-        ivec2 q2 = clamp(p + offs[i] * (r * 2 + 1), ivec2(0), size - 1);
-        if (selectedId(texelFetch(uIds, q2, 0).r) != sel)
-            selEdge = max(selEdge, 0.6);
+        int r2 = r * 2 + 1;
+        bvec4 selFar = bvec4(selectedId(texelFetch(uIds, min(p + ivec2(r2, 0), hi), 0).r),
+                             selectedId(texelFetch(uIds, max(p - ivec2(r2, 0), ivec2(0)), 0).r),
+                             selectedId(texelFetch(uIds, min(p + ivec2(0, r2), hi), 0).r),
+                             selectedId(texelFetch(uIds, max(p - ivec2(0, r2), ivec2(0)), 0).r));
+        if (any(notEqual(selNear, bvec4(sel))))
+            selEdge = 1.0;
+        else if (any(notEqual(selFar, bvec4(sel))))
+            selEdge = 0.6;
     }
     if (id != 0u || edge > 0.0)
         c = mix(c, c * 0.35, edge * 0.55);

@@ -14,7 +14,7 @@ in float vParam;
 #include "lighting.glsl"
 
 layout(location = 0) out vec4 outColor;
-layout(location = 1) out uint outId;
+layout(location = 1) out uvec2 outId; // id, depth bits: see composite.frag
 
 // 0 on the near side of the body, rising to 1 past the middle of the first stretch of body the view ray crosses
 // (the far side, or behind that body part altogether).
@@ -40,5 +40,5 @@ void main() {
     float far = farSide();
     c = mix(c, vec3(dot(c, vec3(0.3, 0.5, 0.2))), far * 0.6);
     outColor = vec4(c, mix(vColor.a, 0.3 * vColor.a, far));
-    outId = 0xFFFFFFFFu; // overlays get an id of their own so outlines separate them from the body
+    outId = uvec2(0x7FFFFFFFu, floatBitsToUint(gl_FragCoord.z)); // overlays get an id of their own so outlines separate them from the body (never selected)
 }

@@ -68,7 +68,8 @@ struct Renderer::GpuOverlay {
 // The GL objects holding the body, and where each structure's indices lie in them.
 struct Renderer::Gpu {
     GLuint vao = 0, vbo = 0, ibo = 0, idVbo = 0, scalarVbo = 0, ssbo = 0, emptyVao = 0;
-    GLuint heatRamp = 0, selectedTex = 0;
+    GLuint heatRamp = 0;
+    bool anySelected = false;      // this frame: the composite looks for the selection's outline
     std::vector<GLsizei> counts;   // per structure index count
     std::vector<size_t> offsets;   // per structure byte offset into the index buffer
     std::vector<GLint> baseVertex; // per structure first vertex
@@ -196,8 +197,6 @@ Renderer::Renderer(const anatomy::Body& body, BodyUpload upload, std::shared_ptr
     glNamedBufferStorage(gpu_->shownAfter, flags, nullptr, GL_DYNAMIC_STORAGE_BIT);
     occlusion_.reset(gpu_->pieces);
 
-    glCreateTextures(GL_TEXTURE_2D, 1, &gpu_->selectedTex);
-    glTextureStorage2D(gpu_->selectedTex, 1, GL_R8UI, static_cast<GLsizei>(body.size() + 1), 1);
     checkGl("Renderer upload");
 }
 
@@ -209,8 +208,7 @@ Renderer::~Renderer() {
     glDeleteBuffers(8, buffers);
     GLuint vaos[] = {gpu_->vao, gpu_->emptyVao, gpu_->boxVao};
     glDeleteVertexArrays(3, vaos);
-    GLuint tex[] = {gpu_->heatRamp, gpu_->selectedTex};
-    glDeleteTextures(2, tex);
+    glDeleteTextures(1, &gpu_->heatRamp);
 }
 
 void Renderer::setHeat(uint32_t structure, std::span<const float> values) {
@@ -285,7 +283,7 @@ void Renderer::ensureTargets(int w, int h) {
     t->w = w;
     t->h = h;
     t->color = makeTexture(GL_RGBA8, w, h, GL_NEAREST);
-    t->ids = makeTexture(GL_R32UI, w, h, GL_NEAREST);
+    t->ids = makeTexture(GL_RG32UI, w, h, GL_NEAREST); // id and depth: one fetch per neighbour in the composite
     t->depth = makeTexture(GL_DEPTH_COMPONENT24, w, h, GL_NEAREST);
     t->accum = makeTexture(GL_RGBA16F, w, h, GL_NEAREST);
     t->reveal = makeTexture(GL_R16F, w, h, GL_NEAREST);
@@ -319,11 +317,11 @@ void Renderer::ensureTargets(int w, int h) {
 void Renderer::uploadStructureInfo(const FrameInputs& in) {
     const auto& view = *in.view;
     std::vector<StructureInfoGpu> info(body_.size());
-    std::vector<uint8_t> selected(body_.size() + 1, 0);
+    gpu_->anySelected = false;
     for (uint32_t s = 0; s < body_.size(); ++s) {
         const auto& st = body_.structures[s];
         bool sel = view.isSelected(s);
-        selected[s + 1] = sel ? 1 : 0;
+        gpu_->anySelected = gpu_->anySelected || sel;
         bool heat = std::find(heatStructures_.begin(), heatStructures_.end(), s) != heatStructures_.end();
         bool dim = !in.dimmed.empty() && s < in.dimmed.size() && in.dimmed[s];
         info[s].color = glm::vec4(scene::structureColor(st), view.opacity(body_, s));
@@ -332,8 +330,6 @@ void Renderer::uploadStructureInfo(const FrameInputs& in) {
         info[s].material = anatomy::fasciaMaterial(st);
     }
     glNamedBufferSubData(gpu_->ssbo, 0, static_cast<GLsizeiptr>(info.size() * sizeof(StructureInfoGpu)), info.data());
-    glTextureSubImage2D(gpu_->selectedTex, 0, 0, 0, static_cast<GLsizei>(selected.size()), 1, GL_RED_INTEGER,
-                        GL_UNSIGNED_BYTE, selected.data());
 }
 
 FrameStats Renderer::render(const FrameInputs& in) {
@@ -416,7 +412,7 @@ FrameStats Renderer::render(const FrameInputs& in) {
     glViewport(0, 0, w, h);
     glBindFramebuffer(GL_FRAMEBUFFER, targets_->sceneFbo);
     const float black[] = {0, 0, 0, 0};
-    const GLuint zeroId[] = {0, 0, 0, 0};
+    const GLuint zeroId[] = {0, 0x3F800000u, 0, 0}; // no structure, at depth 1.0
     glClearBufferfv(GL_COLOR, 0, black);
     glClearBufferuiv(GL_COLOR, 1, zeroId);
     glClearDepth(1.0);
@@ -589,16 +585,13 @@ FrameStats Renderer::render(const FrameInputs& in) {
     c.use();
     glBindTextureUnit(0, targets_->color);
     glBindTextureUnit(1, targets_->ids);
-    glBindTextureUnit(2, targets_->depth);
     glBindTextureUnit(3, targets_->accum);
     glBindTextureUnit(4, targets_->reveal);
-    glBindTextureUnit(5, gpu_->selectedTex);
     c.set("uColor", 0);
     c.set("uIds", 1);
-    c.set("uDepth", 2);
     c.set("uAccum", 3);
     c.set("uReveal", 4);
-    c.set("uSelected", 5);
+    c.set("uAnySelected", gpu_->anySelected ? 1 : 0);
     c.set("uBackgroundTop", in.backgroundTop);
     c.set("uBackgroundBottom", in.backgroundBottom);
     c.set("uOutlineWidth", static_cast<float>(ss));

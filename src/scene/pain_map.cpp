@@ -23,8 +23,10 @@ bool PainMap::update(const AppState& state, double now, const PainMapOptions& op
     if (!skinHeat_.available())
         return false;
     const ViewState& view = state.view;
-    if (options.interactive || !view.triggerPoints.empty() || !view.painPoints.empty())
-        skinHeat_.prepare(); // in the window: in the background from the first frame on
+    // In the window the skin is prepared in the background from the second frame on: the first one, which the
+    // user waits for, has both cores (its render runs on them). A pattern or pain shown at once is prepared now.
+    if ((options.interactive && !first) || !view.triggerPoints.empty() || !view.painPoints.empty())
+        skinHeat_.prepare();
     // A trigger point chosen in the window (panel, marker, study card, quiz): the view turns to its pattern. A
     // lesson's steps keep their own camera.
     for (const auto& ref : view.triggerPoints)

@@ -21,7 +21,7 @@ namespace myoatlas::scene {
 struct PainMapOptions {
     float speed = 1.0f;          // of the live animation
     bool showSatellites = false; // mark a pattern's satellites even when its muscle is not selected
-    bool interactive = false;    // in the window: the skin is prepared from the first frame; a new pattern is faced
+    bool interactive = false;    // in the window: the skin is prepared from the second frame; a new pattern is faced
 };
 
 class PainMap {

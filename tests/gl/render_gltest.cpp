@@ -82,7 +82,7 @@ TEST_F(GlTest, EveryProgramLinks) {
 
 TEST_F(GlTest, BrokenShaderReportsProgramAndLine) {
     try {
-        render::GlProgram p("broken", "fullscreen.vert", "composite.frag", {"uSelected 1.0"}); // breaks a sampler
+        render::GlProgram p("broken", "fullscreen.vert", "composite.frag", {"uIds 1.0"}); // breaks a sampler
         FAIL() << "expected a GpuError";
     } catch (const core::GpuError& e) {
         std::string what = e.what();
@@ -196,11 +196,15 @@ TEST_F(GlTest, RealBodyPosteriorWithSelectionReadsCorrectly) {
     io::writePng(test::outputDir() / "real_posterior.png", img);
     auto isGold = [](const uint8_t* p) { return p[0] > 200 && p[1] > 110 && p[2] < 110 && p[1] > p[2] + 40; };
     // Seen from behind, the subject's right is on the viewer's right: the selected right trapezius lights up the
-    // upper right quadrant and not the upper left.
+    // upper right quadrant and not the upper left (whose last pixels before the midline take the gold outline of the
+    // trapezius's medial border).
     size_t right = countPixels(img, 200, 60, 300, 180, isGold);
-    size_t left = countPixels(img, 100, 60, 200, 180, isGold);
+    size_t left = countPixels(img, 100, 60, 192, 180, isGold);
     EXPECT_GT(right, 300u);
     EXPECT_LT(left, right / 10);
+    // The selection is also ringed in pure gold (1.0, 0.78, 0.15), beyond the tint of the muscle itself.
+    auto isRing = [](const uint8_t* p) { return p[0] > 245 && p[1] > 185 && p[1] < 215 && p[2] < 60; };
+    EXPECT_GT(countPixels(img, 180, 40, 300, 180, isRing), 100u);
     // The background stays dark around the body, the body is lit.
     EXPECT_LT(img.pixel(5, 5)[0], 60);
     size_t lit = countPixels(img, 0, 0, 400, 400, [](const uint8_t* p) { return p[0] > 100; });
