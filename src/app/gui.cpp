@@ -295,6 +295,8 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
             renderer.render(in);
         };
         if (dirty) {
+            if (!(state.view.camera == lastView.camera))
+                budget.moving(); // a drag, the wheel, a fly-to: the moving scale learnt before, from this frame on
             const scene::FrameQuality q = quality.next(budget);
             renderScene(1, q.scale, q.lodPixels);
             budget.drawn(clock.now(), changedLastFrame);

@@ -6,8 +6,15 @@ namespace myoatlas::scene {
 
 void FrameBudget::drawn(double now, bool previousAlsoChanged) {
     if (previousAlsoChanged && last_ >= 0.0) {
+        resting_ = false; // two changed frames in a row: an interaction
         double gap = now - last_;
-        if (gap > budget_) {
+        if (gap > 2.0 * budget_) {
+            // Far too slow: the coarsest moving state at once (the levels, then the size, next frame if need be).
+            if (lodPixels_ < kMaxMovingLodPixels)
+                lodPixels_ = kMaxMovingLodPixels;
+            else
+                scale_ = 0.5f;
+        } else if (gap > budget_) {
             // Coarser meshes cost nothing the eye sees while moving; fewer pixels blur everything: meshes first.
             if (lodPixels_ < kMaxMovingLodPixels)
                 lodPixels_ = std::min(kMaxMovingLodPixels, lodPixels_ * 2.0f);

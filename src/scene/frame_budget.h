@@ -2,8 +2,11 @@
 // Keeps interaction responsive where the GL is slow (llvmpipe on a school PC). While the view keeps changing and
 // frames come slower than the budget, the level of detail may first stray further on screen (the error budget in
 // pixels doubles, up to kMaxMovingLodPixels); only when that is not enough is the scene drawn at half resolution
-// (scaled up on screen). Fast frames win both back; the still frame after a rest is drawn at full quality
-// (kRestLodPixels, supersampled). GL-free: it only sees the times frames were drawn.
+// (scaled up on screen). A frame that misses the budget by twice or more goes straight to the coarsest moving
+// state: stepping there frame by frame cost the first half second of every drag on llvmpipe. Fast frames win both
+// back; the still frame after a rest is drawn at full quality (kRestLodPixels, supersampled). What an interaction
+// learnt is kept for the next one, whose first frame is then already about the right cost. GL-free: it only sees
+// the times frames were drawn.
 
 namespace myoatlas::scene {
 
@@ -17,18 +20,21 @@ public:
     // A changed scene was drawn at `now` (seconds); `previousAlsoChanged`: the frame before it was one too, so the
     // gap between them is the time one frame takes while interacting.
     void drawn(double now, bool previousAlsoChanged);
-    // The view rests: the next interaction starts at full resolution (the error budget it learnt is kept, so the
-    // first moving frame is already about the right cost).
-    void rest() { scale_ = 1.0f; }
+    // The view rests: changed frames that are not camera moves (a hover, a colour) are drawn at full resolution
+    // until the camera moves again (moving()). The learnt moving scale is kept for that move.
+    void rest() { resting_ = true; }
+    // The camera is moving in the frame about to be drawn: it gets the moving scale learnt so far.
+    void moving() { resting_ = false; }
     // Render size factor for the next changed frame: 1 or 0.5.
-    [[nodiscard]] float scale() const { return scale_; }
+    [[nodiscard]] float scale() const { return resting_ ? 1.0f : scale_; }
     // Screen-space error (pixels) allowed to the level of detail in the next changed frame.
     [[nodiscard]] float lodPixels() const { return lodPixels_; }
 
 private:
     double budget_;
     double last_ = -1.0;
-    float scale_ = 1.0f;
+    float scale_ = 1.0f; // learnt while moving
+    bool resting_ = false;
     float lodPixels_ = 2.0f * kRestLodPixels;
 };
 

@@ -168,7 +168,7 @@ TEST(FrameBudget, SlowInteractionLoosensDetailThenHalvesTheResolutionAndFastFram
     EXPECT_EQ(b.lodPixels(), start);
     double t = 5.0;
     for (int i = 0; i < 20 && b.scale() == 1.0f; ++i)
-        b.drawn(t += 0.15, true);                                      // dragging at under 7 fps
+        b.drawn(t += 0.15, true);                                      // dragging at under 10 fps
     EXPECT_EQ(b.lodPixels(), scene::FrameBudget::kMaxMovingLodPixels); // detail went first
     EXPECT_EQ(b.scale(), 0.5f);
     b.drawn(t += 0.10, true); // half size at 10 fps: a full frame would still miss the budget
@@ -187,4 +187,29 @@ TEST(FrameBudget, SlowInteractionLoosensDetailThenHalvesTheResolutionAndFastFram
         fast.drawn(i * 0.03, i > 0);
     EXPECT_EQ(fast.scale(), 1.0f);
     EXPECT_EQ(fast.lodPixels(), scene::FrameBudget::kRestLodPixels);
+}
+
+TEST(FrameBudget, AFarTooSlowFrameGoesStraightToTheCoarsestMovingStateWhichTheNextDragStartsFrom) {
+    scene::FrameBudget b(0.05);
+    b.drawn(0.0, false);
+    b.drawn(0.15, true); // three times the budget: the coarsest levels at once, not one doubling
+    EXPECT_EQ(b.lodPixels(), scene::FrameBudget::kMaxMovingLodPixels);
+    EXPECT_EQ(b.scale(), 1.0f);
+    b.drawn(0.30, true); // still far too slow: half size
+    EXPECT_EQ(b.scale(), 0.5f);
+    b.drawn(0.36, true); // 60 ms at half size: over the budget, nothing left to give
+    EXPECT_EQ(b.scale(), 0.5f);
+    // The view rests: a hover redraw is full size, but the next camera move starts at the half size it needed.
+    b.rest();
+    EXPECT_EQ(b.scale(), 1.0f);
+    b.drawn(5.0, false);
+    EXPECT_EQ(b.scale(), 1.0f);
+    b.moving();
+    EXPECT_EQ(b.scale(), 0.5f);
+    EXPECT_EQ(b.lodPixels(), scene::FrameBudget::kMaxMovingLodPixels);
+    // Two changed frames in a row are an interaction even without moving(): the learnt size again.
+    b.rest();
+    b.drawn(6.0, false);
+    b.drawn(6.04, true);
+    EXPECT_EQ(b.scale(), 0.5f);
 }
