@@ -332,7 +332,8 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         if (firstFrame) {
             // Once it is on screen: software GL finishes drawing a frame in the swap.
             core::logInfo("first frame after " + std::to_string(static_cast<int>(startup.millis())) +
-                          " ms (window, upload, first render)");
+                          " ms (window, upload, first render); " +
+                          std::to_string(core::secondsSinceLaunch()).substr(0, 4) + " s since launch");
             picker->prebuildInBackground(); // after the first frame, which needs both cores more
             firstFrame = false;
         }

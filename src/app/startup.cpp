@@ -42,7 +42,10 @@ std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly,
     std::future<anatomy::Atlas> atlas;
     if (!bodyOnly)
         atlas = std::async(std::launch::async, [dir = world->atlasDir] { return anatomy::loadAtlasOrThrow(dir); });
-    world->body = io::loadBody(options, &world->report);
+    // The body's cache is written beside what follows (it only reads the body), not before it.
+    io::LoadOptions bodyOptions = options;
+    bodyOptions.deferCacheWrite = true;
+    world->body = io::loadBody(bodyOptions, &world->report);
     lap("body loaded");
     if (!world->body.failures.empty())
         core::logWarn(std::to_string(world->body.failures.size()) + " of " + std::to_string(world->report.filesListed) +
@@ -50,13 +53,18 @@ std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly,
     if (bodyOnly) {
         if (beside)
             beside(world->body);
+        io::writeBodyCacheLater(world->body, world->report);
         report(options, io::LoadProgress::Stage::Done);
         return world;
     }
     // Until the fascia is appended the body is only read: by the fascia and by `beside`.
-    std::future<void> besideDone;
+    std::future<void> besideDone, cacheWritten;
     if (beside)
         besideDone = std::async(std::launch::async, [&beside, &body = world->body] { beside(body); });
+    if (!world->report.cachePath.empty())
+        cacheWritten = std::async(std::launch::async, [&body = world->body, &report = world->report] {
+            io::writeBodyCacheLater(body, report);
+        });
     // The atlas: without it the body still shows, and the teaching features say why they are off.
     try {
         world->atlas = std::make_unique<anatomy::Atlas>(atlas.get());
@@ -71,6 +79,8 @@ std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly,
                                             {options.cacheDir, options.useCache, options.progress}, fascia);
     if (besideDone.valid())
         besideDone.get();
+    if (cacheWritten.valid())
+        cacheWritten.get();
     io::appendGeneratedFascia(world->body, std::move(sheets), fascia);
     lap("fascia added");
     if (world->atlas) {
@@ -86,14 +96,6 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     // The same size rule as the program's own window, which this one becomes.
     const auto settings = io::loadSettings(io::defaultSettingsPath()).settings;
     const bool defaultSize = gui.width == GuiOptions{}.width && gui.height == GuiOptions{}.height;
-    auto window = std::make_shared<platform::Window>(defaultSize ? settings.window.width : gui.width,
-                                                     defaultSize ? settings.window.height : gui.height, "MyoAtlas");
-    (void)ui::applyTheme(window->contentScale(), gui.uiScale != 1.0f ? gui.uiScale : settings.uiScale,
-                         ui::parseTheme(settings.theme));
-    window->refreshImGuiFonts();
-    // Held with the programs compiled in its context below, which go before it (a failed load returns early).
-    gui.window = window;
-
     std::mutex mutex;
     io::LoadProgress progress;
     std::condition_variable finishedChanged;
@@ -107,6 +109,7 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     };
     // The body loads beside the window, which keeps drawing (and answering its window manager) meanwhile.
     std::thread loader([&] {
+        core::logDebug("loading from " + std::to_string(core::secondsSinceLaunch()).substr(0, 4) + " s since launch");
         try {
             // The renderer's part that needs no GL, beside the fascia and while the loading screen shows: the body's
             // meshes as soon as they are loaded, then what joined them (fascia, modelled muscles).
@@ -128,6 +131,24 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
         finished = true;
         finishedChanged.notify_one();
     });
+    // The body loads from the start: opening the window (display, GL context, fonts) takes about a tenth of a second,
+    // a fifth of a warm start.
+    std::shared_ptr<platform::Window> window;
+    try {
+        window = std::make_shared<platform::Window>(defaultSize ? settings.window.width : gui.width,
+                                                    defaultSize ? settings.window.height : gui.height, "MyoAtlas");
+        (void)ui::applyTheme(window->contentScale(), gui.uiScale != 1.0f ? gui.uiScale : settings.uiScale,
+                             ui::parseTheme(settings.theme));
+        window->refreshImGuiFonts();
+    } catch (...) {
+        // No window (no display, GL too old): said as main says it, and the process ends here, since the loader
+        // cannot be interrupted and works on this function's state (the cache files are written atomically).
+        const core::Failure f = core::failureOf(std::current_exception());
+        core::logError(f.expected ? f.message : "unexpected: " + f.message);
+        std::_Exit(static_cast<int>(f.code));
+    }
+    // Held with the programs compiled in its context below, which go before it (a failed load returns early).
+    gui.window = window;
     auto isFinished = [&] {
         std::lock_guard lock(mutex);
         return finished;
@@ -191,7 +212,8 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     }
     if (!view.error.empty())
         return code;
-    core::logInfo("loaded in " + std::to_string(clock.seconds()).substr(0, 5) + " s");
+    core::logInfo("loaded in " + std::to_string(clock.seconds()).substr(0, 5) + " s (" +
+                  std::to_string(core::secondsSinceLaunch()).substr(0, 4) + " s since launch)");
     gui.upload = std::move(upload);
     auto context = world->context();
     return runGui(context, world->report, options.dataDir.string(), gui);

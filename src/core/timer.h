@@ -18,3 +18,11 @@ private:
 };
 
 } // namespace myoatlas::core
+
+namespace myoatlas::core {
+
+// Seconds since this process was started (exec, before the dynamic linker), from /proc on Linux: what a person who
+// launched the program has waited. Resolution: the kernel's clock tick (10 ms). Negative where it cannot be read.
+[[nodiscard]] double secondsSinceLaunch();
+
+} // namespace myoatlas::core

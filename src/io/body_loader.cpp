@@ -342,7 +342,10 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
 
     rep.filesLoaded = body.size();
     rep.failures = body.failures.size();
-    if (options.useCache) {
+    if (options.useCache && options.deferCacheWrite) {
+        rep.cachePath = cachePath;
+        rep.cacheKey = key.value();
+    } else if (options.useCache) {
         tell(options, LoadProgress::Stage::WritingCache);
         try {
             core::Stopwatch writing;
@@ -354,6 +357,18 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     }
     rep.seconds = clock.seconds();
     return body;
+}
+
+void writeBodyCacheLater(const anatomy::Body& body, const LoadReport& report) {
+    if (report.cachePath.empty())
+        return;
+    try {
+        core::Stopwatch writing;
+        writeBodyCache(report.cachePath, body, report.cacheKey);
+        core::logDebug("body cache written in " + std::to_string(writing.seconds()).substr(0, 5) + " s");
+    } catch (const std::exception& e) {
+        core::logWarn(std::string("could not write the body cache: ") + e.what());
+    }
 }
 
 } // namespace myoatlas::io

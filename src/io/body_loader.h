@@ -41,6 +41,9 @@ struct LoadOptions {
     std::filesystem::path layerOverrides; // empty: assets/layer_overrides.json from the assets directory
     unsigned threads = 0;                 // parsing threads; 0: one per core
     LoadProgressFn progress;              // may be empty
+    // A body parsed from the files is not written to the cache by loadBody: the caller writes it with
+    // writeBodyCacheLater (beside other work that only reads the body), so that nothing waits for the disk.
+    bool deferCacheWrite = false;
 };
 
 struct LoadReport {
@@ -51,11 +54,18 @@ struct LoadReport {
     size_t filesListed = 0;
     size_t filesLoaded = 0;
     size_t failures = 0;
+    // With LoadOptions::deferCacheWrite, where and under which key the body parsed from the files is to be cached
+    // (cachePath empty: nothing to write, the body came from the cache or the cache is off).
+    std::filesystem::path cachePath;
+    uint64_t cacheKey = 0;
 };
 
 // Throws core::DataError when the directory or its manifest is missing or unreadable. A structure file that fails
 // to load is reported in Body::failures and skipped.
 [[nodiscard]] anatomy::Body loadBody(const LoadOptions& options, LoadReport* report = nullptr);
+// The cache write loadBody left to its caller (LoadOptions::deferCacheWrite); nothing when the report names none.
+// Only reads the body. A failure is logged, never thrown: the next start parses the files again.
+void writeBodyCacheLater(const anatomy::Body& body, const LoadReport& report);
 
 // --data, else $MYOATLAS_DATA, else the compiled-in default (../shared/bodyparts3d beside the source tree), else
 // ../shared/bodyparts3d relative to the executable's prefix. Throws core::DataError naming every place it looked.
