@@ -73,6 +73,9 @@ public:
     }
     // Text drawn over the scene (captions, step text); empty = none.
     [[nodiscard]] virtual std::string caption(const scene::AppState& /*state*/) const { return {}; }
+    // True while a worker of its own reads the body's meshes (a headless render of the whole body): the window then
+    // waits before filling in structures that came late (the fascia on a first start).
+    [[nodiscard]] virtual bool readsMeshesInBackground() const { return false; }
 };
 
 // Every feature of the program, in drawing order. The one place a new feature is registered.
@@ -89,6 +92,9 @@ public:
     void sync(std::vector<uint8_t>& dimmed);
     [[nodiscard]] float heatPulse() const { return pulse_; }
     [[nodiscard]] bool changedSinceLastSync() const { return changed_; }
+    [[nodiscard]] bool readsMeshesInBackground() const;
+    // Structures were filled in: what was pushed to the renderer is pushed again.
+    void structuresFilled() { overlayKey_ = heatKey_ = ~0ull; }
 
 private:
     FeatureContext& context_;

@@ -1,5 +1,7 @@
 #include "app/feature.h"
 
+#include <algorithm>
+
 namespace myoatlas::app {
 
 FeatureHost::FeatureHost(FeatureContext& context, render::Renderer& renderer)
@@ -48,6 +50,10 @@ void FeatureHost::sync(std::vector<uint8_t>& dimmed) {
     dimmed.assign(context_.body.size(), 0);
     for (auto& f : features_)
         f->markDimmed(dimmed);
+}
+
+bool FeatureHost::readsMeshesInBackground() const {
+    return std::any_of(features_.begin(), features_.end(), [](const auto& f) { return f->readsMeshesInBackground(); });
 }
 
 } // namespace myoatlas::app

@@ -27,6 +27,7 @@
 #include <cmath>
 #include <future>
 #include <imgui.h>
+#include <utility>
 
 namespace myoatlas::app {
 namespace {
@@ -204,6 +205,10 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
                         " failed to load, " + (report.fromCache ? "warm start (cache) " : "cold start ") +
                         std::to_string(report.seconds).substr(0, 5) + " s";
 
+    std::shared_ptr<LateStructures> late = options.late;
+    model.fasciaPending = late != nullptr;
+    bool filledLate = false; // structures were filled in this frame: it is drawn again
+
     scene::InputRouter router(picker.get());
     bool cursorHidden = false;
     scene::ViewState lastView;
@@ -228,6 +233,26 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         if (fbw <= 0 || fbh <= 0)
             continue; // minimised
         state.viewportAspect = static_cast<float>(fbw) / static_cast<float>(fbh);
+        if (late && !firstFrame && late->ready() && !host.readsMeshesInBackground()) {
+            // At the start of a frame, with the picker's prebuild stopped and no handout being written: nothing
+            // else reads the meshes that change.
+            const bool prebuilding = picker->stopPrebuild();
+            try {
+                auto [filled, layout] = late->fill();
+                picker->forget(filled);
+                renderer.fillStructures(std::move(*layout));
+                host.structuresFilled();
+                core::logDebug(late->what + ": " + std::to_string(filled.size()) + " structures filled in at " +
+                               std::to_string(core::secondsSinceLaunch()).substr(0, 4) + " s since launch");
+            } catch (const std::exception& e) {
+                core::logError("the " + late->what + " layer is not shown: " + e.what());
+            }
+            if (prebuilding)
+                picker->prebuildInBackground();
+            late.reset();
+            model.fasciaPending = false;
+            filledLate = true;
+        }
 
         window.beginImGuiFrame();
         scene::Commands commands;
@@ -278,8 +303,9 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
             window.requestClose();
 
         // The scene is re-rendered only when something it shows changed: llvmpipe frames are expensive.
-        bool dirty = firstFrame || !(state.view == lastView) || state.hovered != lastHovered || fbw != lastW ||
-                     fbh != lastH || host.changedSinceLastSync() || animating || quality.redrawPending();
+        bool dirty = firstFrame || std::exchange(filledLate, false) || !(state.view == lastView) ||
+                     state.hovered != lastHovered || fbw != lastW || fbh != lastH || host.changedSinceLastSync() ||
+                     animating || quality.redrawPending();
         auto renderScene = [&](int supersample, float scale, float lodPixels) {
             render::FrameInputs in;
             in.view = &state.view;

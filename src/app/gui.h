@@ -3,9 +3,12 @@
 #include "app/feature.h"
 #include "io/body_loader.h"
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace myoatlas::platform {
 class Window;
@@ -16,6 +19,17 @@ struct ShaderPrograms;
 } // namespace myoatlas::render
 
 namespace myoatlas::app {
+
+// Structures the window shows before their meshes exist (the fascia on a first start, generated while the body is
+// already on screen): `ready` says whether their meshes have come; `fill`, called once at the start of a frame
+// when nothing else reads the body's meshes, moves them into the body and returns the structures filled and the
+// renderer's layout for them (after the body's: render::layoutAfter). `fill` throws what making them threw; the
+// structures then stay empty.
+struct LateStructures {
+    std::function<bool()> ready;
+    std::function<std::pair<std::vector<uint32_t>, std::shared_ptr<render::BodyUpload>>()> fill;
+    std::string what; // for the log and the layer panel, e.g. "fascia"
+};
 
 struct GuiOptions {
     int width = 1600, height = 1000;
@@ -35,6 +49,7 @@ struct GuiOptions {
     // meshes laid out for upload (moved from).
     std::shared_ptr<render::ShaderPrograms> programs;
     std::shared_ptr<render::BodyUpload> upload;
+    std::shared_ptr<LateStructures> late; // empty: the body is whole
 };
 
 // The interactive program: window, panels, camera, picking. Returns the process exit code.

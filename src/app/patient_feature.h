@@ -27,6 +27,8 @@ public:
     bool onAction(const scene::BoundAction& action, const scene::AppState& state, scene::Commands& out) override;
     bool onBodyClick(const scene::BodyClick& click, const scene::AppState& state, scene::Commands& out) override;
     bool update(const scene::AppState& state, double now) override;
+    // A handout being written renders the whole body on a worker.
+    [[nodiscard]] bool readsMeshesInBackground() const override { return export_.valid(); }
 
     [[nodiscard]] const scene::PatientFlow& flow() const { return session_.flow(); }
     // The site rule for the self-care tool on the source shown: "none", "resolving", "allowed", "refused".

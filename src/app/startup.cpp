@@ -18,6 +18,7 @@
 #include <functional>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace myoatlas::app {
@@ -31,7 +32,7 @@ void report(const io::LoadOptions& options, io::LoadProgress::Stage stage) {
 } // namespace
 
 std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly,
-                                 const std::function<void(const anatomy::Body&)>& beside) {
+                                 const std::function<void(const anatomy::Body&)>& beside, FasciaTiming timing) {
     core::Stopwatch clock;
     auto lap = [&clock](const char* what) {
         core::logDebug(std::string(what) + " at " + std::to_string(clock.seconds()).substr(0, 5) + " s");
@@ -42,7 +43,8 @@ std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly,
     std::future<anatomy::Atlas> atlas;
     if (!bodyOnly)
         atlas = std::async(std::launch::async, [dir = world->atlasDir] { return anatomy::loadAtlasOrThrow(dir); });
-    // The body's cache is written beside what follows (it only reads the body), not before it.
+    // The body's cache is written beside what follows, not before it: its content is encoded beside `beside` and the
+    // atlas (which only read the body), the file written while the rest goes on (World::cacheWrite).
     io::LoadOptions bodyOptions = options;
     bodyOptions.deferCacheWrite = true;
     world->body = io::loadBody(bodyOptions, &world->report);
@@ -50,21 +52,25 @@ std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly,
     if (!world->body.failures.empty())
         core::logWarn(std::to_string(world->body.failures.size()) + " of " + std::to_string(world->report.filesListed) +
                       " files failed to load and were skipped");
+    auto writeCache = [&world](std::string payload) {
+        world->cacheWrite = std::async(std::launch::async, [payload = std::move(payload), report = world->report] {
+            io::writeBodyCacheLater(payload, report);
+        });
+    };
     if (bodyOnly) {
         if (beside)
             beside(world->body);
-        io::writeBodyCacheLater(world->body, world->report);
+        writeCache(io::encodeBodyCacheLater(world->body, world->report));
         report(options, io::LoadProgress::Stage::Done);
         return world;
     }
-    // Until the fascia is appended the body is only read: by the fascia and by `beside`.
-    std::future<void> besideDone, cacheWritten;
+    // Until the fascia is appended the body is only read: by the fascia, by `beside` and by the cache's encoding.
+    std::future<void> besideDone;
     if (beside)
         besideDone = std::async(std::launch::async, [&beside, &body = world->body] { beside(body); });
-    if (!world->report.cachePath.empty())
-        cacheWritten = std::async(std::launch::async, [&body = world->body, &report = world->report] {
-            io::writeBodyCacheLater(body, report);
-        });
+    std::future<std::string> encoded = std::async(std::launch::async, [&body = world->body, &report = world->report] {
+        return io::encodeBodyCacheLater(body, report);
+    });
     // The atlas: without it the body still shows, and the teaching features say why they are off.
     try {
         world->atlas = std::make_unique<anatomy::Atlas>(atlas.get());
@@ -73,16 +79,35 @@ std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly,
         core::logError(world->atlasError);
     }
     lap("atlas loaded");
-    // Generated fascia joins the body before anything keeps pointers into its meshes (resolver, renderer).
+    // Generated fascia joins the body before anything keeps pointers into its meshes (resolver, renderer); later,
+    // its structures join empty and are filled in by the window (FasciaTiming::Later).
     io::FasciaReport fascia;
-    auto sheets = io::obtainGeneratedFascia(world->body, world->atlas.get(),
-                                            {options.cacheDir, options.useCache, options.progress}, fascia);
+    std::optional<io::GeneratedFascia> sheets;
+    if (timing == FasciaTiming::WithTheBody)
+        sheets = io::obtainGeneratedFascia(world->body, world->atlas.get(),
+                                           {options.cacheDir, options.useCache, options.progress}, fascia);
     if (besideDone.valid())
         besideDone.get();
-    if (cacheWritten.valid())
-        cacheWritten.get();
-    io::appendGeneratedFascia(world->body, std::move(sheets), fascia);
-    lap("fascia added");
+    writeCache(encoded.get());
+    if (sheets) {
+        io::appendGeneratedFascia(world->body, std::move(*sheets), fascia);
+        lap("fascia added");
+    } else {
+        for (auto& s : io::plannedFasciaStructures(world->body, world->atlas.get())) {
+            world->body.structures.push_back(std::move(s));
+            world->body.meshes.emplace_back();
+        }
+        // From its cache the layer costs milliseconds: filled in at once. Generated, it is filled in by the window.
+        if (auto cached = io::cachedFascia(world->body, world->atlas.get(),
+                                           {options.cacheDir, options.useCache, options.progress}, fascia)) {
+            const auto places = io::placeFascia(world->body, *cached);
+            (void)io::fillFasciaPlaceholders(world->body, std::move(*cached), places, fascia);
+            lap("fascia filled in from its cache");
+        } else {
+            world->fasciaPending = true;
+            lap("fascia planned");
+        }
+    }
     if (world->atlas) {
         (void)io::addModelledMuscles(world->body, *world->atlas);
         world->resolver = std::make_unique<anatomy::AtlasResolver>(*world->atlas, world->body);
@@ -107,29 +132,71 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
         std::lock_guard lock(mutex);
         progress = p;
     };
-    // The body loads beside the window, which keeps drawing (and answering its window manager) meanwhile.
+    // The fascia layer, filled in by the window once generated (two seconds of a first start, a few milliseconds
+    // from its cache): the sheets, where they go, and their layout after the body's.
+    struct LateFascia {
+        io::GeneratedFascia sheets;
+        io::FasciaReport report;
+        std::vector<uint32_t> places;
+        std::shared_ptr<render::BodyUpload> layout;
+    };
+    std::promise<LateFascia> lateMade;
+    std::future<LateFascia> late = lateMade.get_future();
+    // The body loads beside the window, which keeps drawing (and answering its window manager) meanwhile; then the
+    // fascia, beside the body on screen.
     std::thread loader([&] {
         core::logDebug("loading from " + std::to_string(core::secondsSinceLaunch()).substr(0, 4) + " s since launch");
+        World* shown = nullptr;
+        render::UploadEnd end;
         try {
-            // The renderer's part that needs no GL, beside the fascia and while the loading screen shows: the body's
-            // meshes as soon as they are loaded, then what joined them (fascia, modelled muscles).
+            // The renderer's part that needs no GL, while the loading screen shows: the body's meshes as soon as they
+            // are loaded, beside the atlas and the cache's encoding, then what joined them (the fascia's structures,
+            // empty for now, and the modelled muscles).
             auto u = std::make_shared<render::BodyUpload>();
-            auto w = loadWorld(options, false, [&u](const anatomy::Body& body) {
-                core::Stopwatch prepare;
-                *u = render::prepareBodyUpload(body);
-                core::logDebug("body laid out for upload in " + std::to_string(prepare.seconds()).substr(0, 5) + " s");
-            });
+            auto w = loadWorld(
+                options, false,
+                [&u](const anatomy::Body& body) {
+                    core::Stopwatch prepare;
+                    *u = render::prepareBodyUpload(body);
+                    core::logDebug("body laid out for upload in " + std::to_string(prepare.seconds()).substr(0, 5) +
+                                   " s");
+                },
+                FasciaTiming::Later);
             render::appendBodyUpload(*u, w->body);
+            end = render::uploadEnd(*u);
             std::lock_guard lock(mutex);
+            shown = w.get();
             world = std::move(w);
             upload = std::move(u);
         } catch (...) {
             std::lock_guard lock(mutex);
             failure = std::current_exception();
         }
-        std::lock_guard lock(mutex);
-        finished = true;
-        finishedChanged.notify_one();
+        {
+            std::lock_guard lock(mutex);
+            finished = true;
+            finishedChanged.notify_one();
+        }
+        if (!shown || !shown->fasciaPending)
+            return;
+        // The window only reads the body until this is delivered, and fills it in at the start of a frame after.
+        try {
+            LateFascia made;
+            made.sheets = io::obtainGeneratedFascia(shown->body, shown->atlas.get(),
+                                                    {options.cacheDir, options.useCache, {}}, made.report);
+            made.places = io::placeFascia(shown->body, made.sheets);
+            std::vector<uint32_t> slots;
+            std::vector<const geometry::Mesh*> meshes;
+            for (size_t i = 0; i < made.places.size(); ++i)
+                if (made.places[i] != io::kNoPlace) {
+                    slots.push_back(made.places[i]);
+                    meshes.push_back(&made.sheets.meshes[i]);
+                }
+            made.layout = std::make_shared<render::BodyUpload>(render::layoutAfter(end, slots, meshes));
+            lateMade.set_value(std::move(made));
+        } catch (...) {
+            lateMade.set_exception(std::current_exception());
+        }
     });
     // The body loads from the start: opening the window (display, GL context, fonts) takes about a tenth of a second,
     // a fifth of a warm start.
@@ -168,9 +235,9 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
             std::_Exit(0);
         }
         if (isFinished() && view.error.empty()) {
-            loader.join();
             if (!failure)
-                break;
+                break; // the loader goes on with the fascia
+            loader.join();
             const core::Failure f = core::failureOf(failure);
             core::logError(f.expected ? f.message : "unexpected: " + f.message);
             view.error = f.message;
@@ -215,8 +282,40 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     core::logInfo("loaded in " + std::to_string(clock.seconds()).substr(0, 5) + " s (" +
                   std::to_string(core::secondsSinceLaunch()).substr(0, 4) + " s since launch)");
     gui.upload = std::move(upload);
+    if (world->fasciaPending) {
+        gui.late = std::make_shared<LateStructures>();
+        gui.late->what = "fascia";
+        gui.late->ready = [&late] { return late.wait_for(std::chrono::seconds(0)) == std::future_status::ready; };
+        gui.late->fill = [&late, &world] {
+            LateFascia made = late.get();
+            auto filled = io::fillFasciaPlaceholders(world->body, std::move(made.sheets), made.places, made.report);
+            return std::make_pair(std::move(filled), std::move(made.layout));
+        };
+    }
     auto context = world->context();
-    return runGui(context, world->report, options.dataDir.string(), gui);
+    // The loader may still be generating the fascia when the window closes: it cannot be interrupted, and the cache
+    // files are written atomically, so the process then ends at once.
+    auto stillGenerating = [&late, pending = world->fasciaPending] {
+        return pending && late.valid() && late.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
+    };
+    int result = 0;
+    try {
+        result = runGui(context, world->report, options.dataDir.string(), gui);
+    } catch (...) {
+        if (!stillGenerating()) {
+            loader.join();
+            throw;
+        }
+        const core::Failure f = core::failureOf(std::current_exception());
+        core::logError(f.expected ? f.message : "unexpected: " + f.message);
+        std::_Exit(static_cast<int>(f.code));
+    }
+    if (stillGenerating()) {
+        core::logInfo("closed while the fascia layer was being generated");
+        std::_Exit(result);
+    }
+    loader.join();
+    return result;
 }
 
 } // namespace myoatlas::app

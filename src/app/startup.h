@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <string>
 
@@ -16,6 +17,8 @@ namespace myoatlas::app {
 
 // Held by pointer: the resolver and the context keep references into the body.
 struct World {
+    std::future<void> cacheWrite; // the body's cache file being written (it holds its own copy of the content)
+    bool fasciaPending = false;   // FasciaTiming::Later, not in its cache: its structures are empty, to be filled in
     anatomy::Body body;
     io::LoadReport report;
     std::filesystem::path atlasDir;
@@ -28,8 +31,12 @@ struct World {
 // `bodyOnly`: stop after the body (no atlas, no fascia). `beside`: runs on another thread with the body as soon as it
 // is loaded, beside the atlas and the fascia (which only read it), and is joined before anything is added to it.
 // Throws what io::loadBody throws (and what `beside` throws).
+// `timing`: the generated fascia joins the body (WithTheBody), or its structures join empty (Later: the window fills
+// them in once generated, see io::plannedFasciaStructures) so that the body shows two seconds sooner on a first start.
+enum class FasciaTiming { WithTheBody, Later };
 [[nodiscard]] std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly = false,
-                                               const std::function<void(const anatomy::Body&)>& beside = {});
+                                               const std::function<void(const anatomy::Body&)>& beside = {},
+                                               FasciaTiming timing = FasciaTiming::WithTheBody);
 
 // Opens the window, shows the loading screen while the world loads on another thread, then runs the program in
 // the same window. A failed load is shown in the window until it is closed; returns its exit code.

@@ -53,6 +53,14 @@ void CacheKey::addFileContents(const std::filesystem::path& path) {
 }
 
 void writeBodyCache(const std::filesystem::path& path, const anatomy::Body& body, uint64_t key) {
+    writeEncodedBodyCache(path, encodeBodyCache(body), key);
+}
+
+void writeEncodedBodyCache(const std::filesystem::path& path, const std::string& payload, uint64_t key) {
+    writeCacheFile(path, kFormat, key, payload);
+}
+
+std::string encodeBodyCache(const anatomy::Body& body) {
     PayloadWriter w;
     w.pod(static_cast<uint64_t>(body.structures.size()));
     for (size_t i = 0; i < body.structures.size(); ++i) {
@@ -89,7 +97,7 @@ void writeBodyCache(const std::filesystem::path& path, const anatomy::Body& body
         w.str(f.file);
         w.str(f.problem);
     }
-    writeCacheFile(path, kFormat, key, w.bytes());
+    return w.bytes();
 }
 
 CacheReadResult readBodyCache(const std::filesystem::path& path, uint64_t key) {

@@ -30,6 +30,10 @@ private:
 
 // Writes atomically (temporary file + rename). Throws core::DataError on I/O failure.
 void writeBodyCache(const std::filesystem::path& path, const anatomy::Body& body, uint64_t key);
+// The same in two steps: the content (reads the body), then the file (reads only the content), so that the body can
+// change while the disk works.
+[[nodiscard]] std::string encodeBodyCache(const anatomy::Body& body);
+void writeEncodedBodyCache(const std::filesystem::path& path, const std::string& payload, uint64_t key);
 
 struct CacheReadResult {
     std::optional<anatomy::Body> body;

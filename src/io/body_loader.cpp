@@ -359,12 +359,16 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     return body;
 }
 
-void writeBodyCacheLater(const anatomy::Body& body, const LoadReport& report) {
+std::string encodeBodyCacheLater(const anatomy::Body& body, const LoadReport& report) {
+    return report.cachePath.empty() ? std::string() : encodeBodyCache(body);
+}
+
+void writeBodyCacheLater(const std::string& payload, const LoadReport& report) {
     if (report.cachePath.empty())
         return;
     try {
         core::Stopwatch writing;
-        writeBodyCache(report.cachePath, body, report.cacheKey);
+        writeEncodedBodyCache(report.cachePath, payload, report.cacheKey);
         core::logDebug("body cache written in " + std::to_string(writing.seconds()).substr(0, 5) + " s");
     } catch (const std::exception& e) {
         core::logWarn(std::string("could not write the body cache: ") + e.what());

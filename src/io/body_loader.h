@@ -63,9 +63,11 @@ struct LoadReport {
 // Throws core::DataError when the directory or its manifest is missing or unreadable. A structure file that fails
 // to load is reported in Body::failures and skipped.
 [[nodiscard]] anatomy::Body loadBody(const LoadOptions& options, LoadReport* report = nullptr);
-// The cache write loadBody left to its caller (LoadOptions::deferCacheWrite); nothing when the report names none.
-// Only reads the body. A failure is logged, never thrown: the next start parses the files again.
-void writeBodyCacheLater(const anatomy::Body& body, const LoadReport& report);
+// The cache write loadBody left to its caller (LoadOptions::deferCacheWrite), content first (reads the body, before
+// it changes) then file; nothing when the report names none. A failure is logged, never thrown: the next start
+// parses the files again.
+[[nodiscard]] std::string encodeBodyCacheLater(const anatomy::Body& body, const LoadReport& report);
+void writeBodyCacheLater(const std::string& payload, const LoadReport& report);
 
 // --data, else $MYOATLAS_DATA, else the compiled-in default (../shared/bodyparts3d beside the source tree), else
 // ../shared/bodyparts3d relative to the executable's prefix. Throws core::DataError naming every place it looked.

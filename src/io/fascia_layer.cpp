@@ -38,6 +38,10 @@ fs::path userCacheDir() {
 // The meshes the shells rest on: every muscle near the skin, the connective sheets (so fascia lata joins the
 // iliotibial tracts) and the bones (the galea lies on the skull, the crural fascia on the tibia).
 bool isObstacle(const anatomy::Structure& s) {
+    // The modelled muscles (io/modelled_muscles.h) are estimates drawn for the face, made after the fascia: the
+    // window makes them before it, and the generator must not see them either way.
+    if (s.set == "modelled")
+        return false;
     if (s.category == Category::Bone || s.category == Category::Connective)
         return true;
     if (s.category != Category::Muscle)
@@ -120,9 +124,7 @@ private:
     anatomy::AtlasResolver resolver_;
 };
 
-void addSheet(GeneratedFascia& out, const FasciaSheet& spec, const geometry::FasciaShell& shell) {
-    if (shell.mesh.indices.empty())
-        return;
+anatomy::Structure sheetStructure(const FasciaSheet& spec) {
     anatomy::Structure s;
     s.fj = spec.fj;
     s.name = spec.name;
@@ -132,6 +134,13 @@ void addSheet(GeneratedFascia& out, const FasciaSheet& spec, const geometry::Fas
     s.layer = Layer::Fascia;
     s.side = spec.side;
     s.region = spec.region;
+    return s;
+}
+
+void addSheet(GeneratedFascia& out, const FasciaSheet& spec, const geometry::FasciaShell& shell) {
+    if (shell.mesh.indices.empty())
+        return;
+    anatomy::Structure s = sheetStructure(spec);
     s.bounds = shell.mesh.bounds();
     out.structures.push_back(std::move(s));
     out.meshes.push_back(shell.mesh);
@@ -293,23 +302,30 @@ FasciaReport addGeneratedFascia(anatomy::Body& body, const anatomy::Atlas* atlas
     return rep;
 }
 
+std::optional<GeneratedFascia> cachedFascia(const anatomy::Body& body, const anatomy::Atlas* atlas,
+                                            const FasciaOptions& options, FasciaReport& rep) {
+    core::Stopwatch clock;
+    rep.key = fasciaKey(body, atlas);
+    if (!options.useCache)
+        return std::nullopt;
+    const fs::path path = (options.cacheDir.empty() ? userCacheDir() : options.cacheDir) / kFasciaCacheFile;
+    auto cached = readFasciaCache(path, rep.key);
+    if (cached.fascia) {
+        rep.fromCache = true;
+        rep.seconds = clock.seconds();
+    } else if (!cached.rejectReason.empty()) {
+        rep.cacheRejected = true;
+        rep.cacheRejectReason = cached.rejectReason;
+        core::logWarn("fascia cache " + path.string() + " rejected (" + cached.rejectReason + "); regenerating");
+    }
+    return std::move(cached.fascia);
+}
+
 GeneratedFascia obtainGeneratedFascia(const anatomy::Body& body, const anatomy::Atlas* atlas,
                                       const FasciaOptions& options, FasciaReport& rep) {
     core::Stopwatch clock;
-    rep.key = fasciaKey(body, atlas);
     const fs::path path = (options.cacheDir.empty() ? userCacheDir() : options.cacheDir) / kFasciaCacheFile;
-    std::optional<GeneratedFascia> fascia;
-    if (options.useCache) {
-        auto cached = readFasciaCache(path, rep.key);
-        if (cached.fascia) {
-            fascia = std::move(cached.fascia);
-            rep.fromCache = true;
-        } else if (!cached.rejectReason.empty()) {
-            rep.cacheRejected = true;
-            rep.cacheRejectReason = cached.rejectReason;
-            core::logWarn("fascia cache " + path.string() + " rejected (" + cached.rejectReason + "); regenerating");
-        }
-    }
+    std::optional<GeneratedFascia> fascia = cachedFascia(body, atlas, options, rep);
     if (!fascia) {
         if (options.progress)
             options.progress(LoadProgress{LoadProgress::Stage::Fascia, 0, 0});
@@ -328,6 +344,58 @@ GeneratedFascia obtainGeneratedFascia(const anatomy::Body& body, const anatomy::
     }
     rep.seconds = clock.seconds();
     return std::move(*fascia);
+}
+
+std::vector<anatomy::Structure> plannedFasciaStructures(const anatomy::Body& body, const anatomy::Atlas* atlas) {
+    std::vector<anatomy::Structure> out;
+    if (!body.skin())
+        return out;
+    out.push_back(sheetStructure(anatomy::superficialFasciaSheet()));
+    if (atlas)
+        for (const FasciaSheet& sheet : anatomy::namedFasciaSheets())
+            out.push_back(sheetStructure(sheet));
+    out.push_back(sheetStructure(anatomy::investingFasciaSheet()));
+    return out;
+}
+
+std::vector<uint32_t> placeFascia(const anatomy::Body& body, const GeneratedFascia& fascia) {
+    std::vector<uint32_t> places;
+    std::vector<char> taken(body.size(), 0);
+    for (const auto& sheet : fascia.structures) {
+        uint32_t s = 0;
+        while (s < body.size() && (taken[s] || body.structures[s].category != Category::Fascia ||
+                                   body.structures[s].fj != sheet.fj || !body.meshes[s].indices.empty()))
+            ++s;
+        if (s < body.size())
+            taken[s] = 1;
+        places.push_back(s < body.size() ? s : kNoPlace);
+    }
+    return places;
+}
+
+std::vector<uint32_t> fillFasciaPlaceholders(anatomy::Body& body, GeneratedFascia fascia,
+                                             const std::vector<uint32_t>& places, FasciaReport& rep) {
+    std::vector<uint32_t> filled;
+    for (size_t i = 0; i < fascia.structures.size() && i < places.size(); ++i) {
+        const uint32_t s = places[i];
+        if (s == kNoPlace || s >= body.size() || !body.meshes[s].indices.empty()) {
+            core::logWarn("fascia sheet " + fascia.structures[i].fj + " has no place in the body; left out");
+            continue;
+        }
+        rep.triangles += fascia.meshes[i].triangleCount();
+        body.meshes[s] = std::move(fascia.meshes[i]);
+        body.structures[s].bounds = body.meshes[s].bounds();
+        filled.push_back(s);
+    }
+    std::sort(filled.begin(), filled.end());
+    rep.structures = filled.size();
+    for (uint32_t s = 0; s < body.size(); ++s)
+        if (body.structures[s].category == Category::Fascia && body.meshes[s].indices.empty())
+            core::logWarn("fascia sheet " + body.structures[s].name + " came out empty");
+    core::logInfo("fascia layer: " + std::to_string(rep.structures) + " sheets, " + std::to_string(rep.triangles) +
+                  " triangles, " + (rep.fromCache ? "from cache in " : "generated in ") +
+                  std::to_string(rep.seconds).substr(0, 5) + " s");
+    return filled;
 }
 
 void appendGeneratedFascia(anatomy::Body& body, GeneratedFascia fascia, FasciaReport& rep) {

@@ -67,5 +67,22 @@ FasciaReport addGeneratedFascia(anatomy::Body& body, const anatomy::Atlas* atlas
 [[nodiscard]] GeneratedFascia obtainGeneratedFascia(const anatomy::Body& body, const anatomy::Atlas* atlas,
                                                     const FasciaOptions& options, FasciaReport& rep);
 void appendGeneratedFascia(anatomy::Body& body, GeneratedFascia fascia, FasciaReport& rep);
+// Only the cache's part of that: the layer when its cache holds it for this body (rep: key and cache filled in).
+[[nodiscard]] std::optional<GeneratedFascia> cachedFascia(const anatomy::Body& body, const anatomy::Atlas* atlas,
+                                                          const FasciaOptions& options, FasciaReport& rep);
+
+// The window shows the body before its fascia is generated (two seconds of a first start): the fascia's structures
+// join the body at once, empty, in the order the generator gives them (the same indices as appended later), and
+// are filled in when the layer is ready. The structures generateFascia will give, without meshes or bounds.
+[[nodiscard]] std::vector<anatomy::Structure> plannedFasciaStructures(const anatomy::Body& body,
+                                                                      const anatomy::Atlas* atlas);
+// Where each generated sheet goes: the empty fascia structure of the same fj (kNoPlace when there is none). Only
+// reads the body: the window works it out beside the shown body, then fills the structures at a frame's start.
+inline constexpr uint32_t kNoPlace = 0xFFFFFFFFu;
+[[nodiscard]] std::vector<uint32_t> placeFascia(const anatomy::Body& body, const GeneratedFascia& fascia);
+// Moves each sheet into its place; returns the structures filled (rising). A sheet without a place is left out, a
+// structure no sheet came for stays empty (both logged).
+std::vector<uint32_t> fillFasciaPlaceholders(anatomy::Body& body, GeneratedFascia fascia,
+                                             const std::vector<uint32_t>& places, FasciaReport& rep);
 
 } // namespace myoatlas::io

@@ -5,6 +5,7 @@
 #include "geometry/cluster_bounds.h"
 
 #include <algorithm>
+#include <span>
 #include <thread>
 
 namespace myoatlas::render {
@@ -14,94 +15,143 @@ BodyUpload prepareBodyUpload(const anatomy::Body& body, unsigned threads) {
     return up;
 }
 
-void appendBodyUpload(BodyUpload& up, const anatomy::Body& body, unsigned threads) {
+namespace {
+
+// Lays out `meshes[j]` as structure `slots[j]` (slots rising) after what `up` holds: vertices and indices go after
+// up.vertexOrigin + its vertices and up.indexOrigin + its indices, pieces after up.pieces. Per-structure lists grow
+// to the largest slot.
+void layOut(BodyUpload& up, std::span<const uint32_t> slots, std::span<const geometry::Mesh* const> meshes,
+            unsigned threads) {
     if (threads == 0)
         threads = core::defaultThreads();
-    const size_t first = up.structures, n = body.size();
-    if (first > n)
-        throw core::Error("the upload holds " + std::to_string(first) + " structures, the body only " +
-                          std::to_string(n));
+    const size_t m = slots.size();
+    const size_t n = m == 0 ? up.structures : std::max<size_t>(up.structures, slots.back() + size_t{1});
     up.structures = n;
     // Each structure's triangles regrouped piece by piece for occlusion culling (the same triangles, every level).
-    std::vector<geometry::MeshClusters> clusters(n);
-    core::forEachIndex(first, n, threads, [&](size_t s) { clusters[s] = geometry::clusterMesh(body.meshes[s]); });
-    auto list = [&](uint32_t s, size_t k) -> const std::vector<uint32_t>& {
-        if (!clusters[s].indices.empty())
-            return clusters[s].indices[k];
-        return k == 0 ? body.meshes[s].indices : body.meshes[s].lods[k - 1].indices;
+    std::vector<geometry::MeshClusters> clusters(m);
+    core::forEachIndex(0, m, threads, [&](size_t j) { clusters[j] = geometry::clusterMesh(*meshes[j]); });
+    auto list = [&](size_t j, size_t k) -> const std::vector<uint32_t>& {
+        if (!clusters[j].indices.empty())
+            return clusters[j].indices[k];
+        return k == 0 ? meshes[j]->indices : meshes[j]->lods[k - 1].indices;
     };
 
-    // Where everything goes: vertices structure by structure, then every full list, then every simplified one.
+    // Where everything goes (global positions): vertices structure by structure, then every full list, then every
+    // simplified one.
     up.counts.resize(n);
     up.offsets.resize(n);
     up.baseVertex.resize(n);
     up.lods.resize(n);
     up.lodErrors.resize(n);
-    std::vector<size_t> fullAt(n);             // in indices
-    std::vector<std::vector<size_t>> lodAt(n); // in indices
-    size_t vertices = up.ids.size(), indices = up.indices.size();
-    for (auto s = static_cast<uint32_t>(first); s < n; ++s) {
+    up.pieceStarts.resize(n);
+    up.boxes.resize(n);
+    up.firstPiece.resize(n);
+    std::vector<size_t> fullAt(m);             // in indices
+    std::vector<std::vector<size_t>> lodAt(m); // in indices
+    size_t vertices = up.vertexOrigin + up.ids.size(), indices = up.indexOrigin + up.indices.size();
+    for (size_t j = 0; j < m; ++j) {
+        const uint32_t s = slots[j];
         up.baseVertex[s] = static_cast<int32_t>(vertices);
-        vertices += body.meshes[s].vertexCount();
-        fullAt[s] = indices;
+        vertices += meshes[j]->vertexCount();
+        fullAt[j] = indices;
         up.offsets[s] = indices * sizeof(uint32_t);
-        up.counts[s] = static_cast<int32_t>(list(s, 0).size());
-        indices += list(s, 0).size();
+        up.counts[s] = static_cast<int32_t>(list(j, 0).size());
+        indices += list(j, 0).size();
     }
-    for (auto s = static_cast<uint32_t>(first); s < n; ++s) {
-        for (size_t k = 1; k <= body.meshes[s].lods.size(); ++k) {
-            const size_t size = list(s, k).size();
-            lodAt[s].push_back(indices);
+    for (size_t j = 0; j < m; ++j) {
+        const uint32_t s = slots[j];
+        up.lods[s].clear();
+        up.lodErrors[s].clear();
+        for (size_t k = 1; k <= meshes[j]->lods.size(); ++k) {
+            const size_t size = list(j, k).size();
+            lodAt[j].push_back(indices);
             up.lods[s].push_back({static_cast<int32_t>(size), indices * sizeof(uint32_t)});
-            up.lodErrors[s].push_back(body.meshes[s].lods[k - 1].error);
+            up.lodErrors[s].push_back(meshes[j]->lods[k - 1].error);
             indices += size;
         }
     }
 
-    up.interleaved.resize(vertices * 6);
-    up.ids.resize(vertices);
-    up.indices.resize(indices);
-    up.pieceStarts.resize(n);
-    up.boxes.resize(n);
-    core::forEachIndex(first, n, threads, [&](size_t i) {
-        const auto s = static_cast<uint32_t>(i);
-        const auto& m = body.meshes[s];
+    up.interleaved.resize((vertices - up.vertexOrigin) * 6);
+    up.ids.resize(vertices - up.vertexOrigin);
+    up.indices.resize(indices - up.indexOrigin);
+    core::forEachIndex(0, m, threads, [&](size_t j) {
+        const uint32_t s = slots[j];
+        const auto& mesh = *meshes[j];
         const auto base = static_cast<uint32_t>(up.baseVertex[s]);
-        for (size_t v = 0; v < m.vertexCount(); ++v) {
-            const auto& p = m.positions[v];
-            const auto& nr = m.normals[v];
-            float* out = &up.interleaved[(base + v) * 6];
+        const size_t local = base - up.vertexOrigin;
+        for (size_t v = 0; v < mesh.vertexCount(); ++v) {
+            const auto& p = mesh.positions[v];
+            const auto& nr = mesh.normals[v];
+            float* out = &up.interleaved[(local + v) * 6];
             out[0] = p.x, out[1] = p.y, out[2] = p.z, out[3] = nr.x, out[4] = nr.y, out[5] = nr.z;
-            up.ids[base + v] = s;
+            up.ids[local + v] = s;
         }
+        up.pieceStarts[s].clear();
         auto place = [&](size_t k, size_t at) {
-            const auto& l = list(s, k);
+            const auto& l = list(j, k);
             for (size_t i = 0; i < l.size(); ++i)
-                up.indices[at + i] = l[i] + base;
+                up.indices[at - up.indexOrigin + i] = l[i] + base;
             auto& starts = up.pieceStarts[s].emplace_back();
-            if (clusters[s].indices.empty()) {
+            if (clusters[j].indices.empty()) {
                 starts = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + l.size())};
                 return;
             }
-            for (uint32_t i : clusters[s].starts[k])
+            for (uint32_t i : clusters[j].starts[k])
                 starts.push_back(static_cast<uint32_t>(at + i));
         };
-        place(0, fullAt[s]);
-        for (size_t k = 1; k <= m.lods.size(); ++k)
-            place(k, lodAt[s][k - 1]);
-        if (clusters[s].boxes.empty()) // no triangles to regroup: the whole mesh is one piece
-            clusters[s].boxes.push_back(m.bounds());
-        up.boxes[s] = std::move(clusters[s].boxes);
+        place(0, fullAt[j]);
+        for (size_t k = 1; k <= mesh.lods.size(); ++k)
+            place(k, lodAt[j][k - 1]);
+        if (clusters[j].boxes.empty()) // no triangles to regroup: the whole mesh is one piece
+            clusters[j].boxes.push_back(mesh.bounds());
+        up.boxes[s] = std::move(clusters[j].boxes);
         for (auto& box : up.boxes[s]) {
             box.min -= glm::vec3(kBoxMargin);
             box.max += glm::vec3(kBoxMargin);
         }
     });
-    up.firstPiece.resize(n);
-    for (auto s = static_cast<uint32_t>(first); s < n; ++s) {
-        up.firstPiece[s] = up.pieces;
-        up.pieces += static_cast<uint32_t>(up.boxes[s].size());
+    for (size_t j = 0; j < m; ++j) {
+        up.firstPiece[slots[j]] = up.pieces;
+        up.pieces += static_cast<uint32_t>(up.boxes[slots[j]].size());
     }
+}
+
+} // namespace
+
+void appendBodyUpload(BodyUpload& up, const anatomy::Body& body, unsigned threads) {
+    const size_t first = up.structures, n = body.size();
+    if (first > n)
+        throw core::Error("the upload holds " + std::to_string(first) + " structures, the body only " +
+                          std::to_string(n));
+    std::vector<uint32_t> slots;
+    std::vector<const geometry::Mesh*> meshes;
+    for (size_t s = first; s < n; ++s) {
+        slots.push_back(static_cast<uint32_t>(s));
+        meshes.push_back(&body.meshes[s]);
+    }
+    layOut(up, slots, meshes, threads);
+    up.structures = n;
+}
+
+UploadEnd uploadEnd(const BodyUpload& up) {
+    return {up.vertexOrigin + up.ids.size(), up.indexOrigin + up.indices.size(), up.pieces, up.structures};
+}
+
+BodyUpload layoutAfter(const UploadEnd& end, std::span<const uint32_t> slots,
+                       std::span<const geometry::Mesh* const> meshes, unsigned threads) {
+    if (slots.size() != meshes.size())
+        throw core::Error("layoutAfter: " + std::to_string(slots.size()) + " slots for " +
+                          std::to_string(meshes.size()) + " meshes");
+    for (size_t j = 0; j < slots.size(); ++j)
+        if (slots[j] >= end.structures || (j > 0 && slots[j] <= slots[j - 1]))
+            throw core::Error("layoutAfter: the slots must rise and lie among the upload's structures");
+    BodyUpload up;
+    up.vertexOrigin = end.vertices;
+    up.indexOrigin = end.indices;
+    up.pieces = end.pieces;
+    up.structures = end.structures;
+    layOut(up, slots, meshes, threads);
+    return up;
 }
 
 } // namespace myoatlas::render

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace myoatlas::render {
@@ -31,6 +32,17 @@ struct BodyUpload {
     std::vector<uint32_t> firstPiece;               // per structure, its first piece's number
     std::vector<std::vector<std::vector<uint32_t>>> pieceStarts; // per structure and list: piece starts (indices)
     uint32_t pieces = 0;
+    // Global position of the first vertex and index these arrays hold: 0 for a whole body's layout; where the
+    // buffers ended for a layout that goes after them (layoutAfter). Offsets, base vertices, indices and piece
+    // numbers are always global.
+    size_t vertexOrigin = 0, indexOrigin = 0;
+};
+
+// Where an upload's buffers end, and how many structures it covers: what a later layout goes after.
+struct UploadEnd {
+    size_t vertices = 0, indices = 0;
+    uint32_t pieces = 0;
+    size_t structures = 0;
 };
 
 // Boxes for the occlusion tests are this much larger than the pieces (metres), so that a surface lying on a box's
@@ -43,5 +55,12 @@ inline constexpr float kBoxMargin = 0.002f;
 // holds: a layout can be made while the rest of the body is still being added (the window lays out the body beside
 // the fascia's generation). Reads only those structures' meshes. Throws core::Error if the body has fewer.
 void appendBodyUpload(BodyUpload& upload, const anatomy::Body& body, unsigned threads = 0);
+[[nodiscard]] UploadEnd uploadEnd(const BodyUpload& upload);
+// The meshes structures already in an upload get later (the window's fascia, generated while the body is shown:
+// its structures are there from the start, empty), laid out after `end`: its arrays hold only what goes after the
+// end (vertexOrigin, indexOrigin), its per-structure lists are filled at the slots only. Renderer::fillStructures
+// takes it. `slots` rise and lie below end.structures (else core::Error); meshes[j] goes to slots[j].
+[[nodiscard]] BodyUpload layoutAfter(const UploadEnd& end, std::span<const uint32_t> slots,
+                                     std::span<const geometry::Mesh* const> meshes, unsigned threads = 0);
 
 } // namespace myoatlas::render

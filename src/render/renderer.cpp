@@ -85,8 +85,25 @@ struct Renderer::Gpu {
     std::vector<uint32_t> firstPiece;
     std::vector<std::vector<std::vector<uint32_t>>> pieceStarts;
     uint32_t pieces = 0;
+    size_t vertices = 0, indices = 0; // what the buffers hold
     // Box tests: instances (min, max, slot) uploaded per test, a flag per piece set by the boxes that show.
     GLuint boxVao = 0, boxInstances = 0, shownNow = 0, shownAfter = 0;
+    // The per-piece buffers, sized for `pieces` (the box tests' instances and answers).
+    void makePieceBuffers() {
+        if (boxInstances != 0) {
+            GLuint old[] = {boxInstances, shownNow, shownAfter};
+            glDeleteBuffers(3, old);
+        }
+        const GLsizeiptr flags = static_cast<GLsizeiptr>(std::max<uint32_t>(1, pieces) * sizeof(uint32_t));
+        glCreateBuffers(1, &boxInstances);
+        glNamedBufferStorage(boxInstances, flags * 8, nullptr, GL_DYNAMIC_STORAGE_BIT);
+        glVertexArrayVertexBuffer(boxVao, 0, boxInstances, 0, 8 * sizeof(float));
+        glCreateBuffers(1, &shownNow);
+        glCreateBuffers(1, &shownAfter);
+        glNamedBufferStorage(shownNow, flags, nullptr, GL_DYNAMIC_STORAGE_BIT);
+        glNamedBufferStorage(shownAfter, flags, nullptr, GL_DYNAMIC_STORAGE_BIT);
+        recheck.clear();
+    }
     std::vector<uint32_t> recheck; // pieces whose boxes were tested after the last frame; shownAfter holds the answer
 };
 
@@ -115,8 +132,12 @@ Renderer::Renderer(const anatomy::Body& body, BodyUpload upload, std::shared_ptr
     programs_ = programs ? std::move(programs) : compileShaderPrograms();
     gpu_ = std::make_unique<Gpu>();
 
+    if (upload.vertexOrigin != 0 || upload.indexOrigin != 0)
+        throw core::Error("a renderer is made from a whole body's layout, not from one laid out after another");
     // One interleaved position+normal buffer, a structure-id stream and a scalar (heat) stream for all meshes.
     const size_t vertices = upload.ids.size();
+    gpu_->vertices = vertices;
+    gpu_->indices = upload.indices.size();
     const auto& interleaved = upload.interleaved;
     const auto& ids = upload.ids;
     const auto& allIndices = upload.indices;
@@ -177,11 +198,8 @@ Renderer::Renderer(const anatomy::Body& body, BodyUpload upload, std::shared_ptr
     gpu_->boxes = std::move(upload.boxes);
     gpu_->firstPiece = std::move(upload.firstPiece);
     gpu_->pieces = upload.pieces;
-    const GLsizeiptr flags = static_cast<GLsizeiptr>(std::max<uint32_t>(1, gpu_->pieces) * sizeof(uint32_t));
     glCreateVertexArrays(1, &gpu_->boxVao);
-    glCreateBuffers(1, &gpu_->boxInstances);
-    glNamedBufferStorage(gpu_->boxInstances, flags * 8, nullptr, GL_DYNAMIC_STORAGE_BIT);
-    glVertexArrayVertexBuffer(gpu_->boxVao, 0, gpu_->boxInstances, 0, 8 * sizeof(float));
+    gpu_->makePieceBuffers();
     glVertexArrayBindingDivisor(gpu_->boxVao, 0, 1);
     for (GLuint a = 0; a < 2; ++a) {
         glEnableVertexArrayAttrib(gpu_->boxVao, a);
@@ -191,13 +209,59 @@ Renderer::Renderer(const anatomy::Body& body, BodyUpload upload, std::shared_ptr
     glEnableVertexArrayAttrib(gpu_->boxVao, 2);
     glVertexArrayAttribIFormat(gpu_->boxVao, 2, 1, GL_UNSIGNED_INT, 6 * sizeof(float));
     glVertexArrayAttribBinding(gpu_->boxVao, 2, 0);
-    glCreateBuffers(1, &gpu_->shownNow);
-    glCreateBuffers(1, &gpu_->shownAfter);
-    glNamedBufferStorage(gpu_->shownNow, flags, nullptr, GL_DYNAMIC_STORAGE_BIT);
-    glNamedBufferStorage(gpu_->shownAfter, flags, nullptr, GL_DYNAMIC_STORAGE_BIT);
     occlusion_.reset(gpu_->pieces);
 
     checkGl("Renderer upload");
+}
+
+void Renderer::fillStructures(BodyUpload tail) {
+    if (tail.vertexOrigin != gpu_->vertices || tail.indexOrigin != gpu_->indices || tail.structures != body_.size() ||
+        tail.interleaved.size() != tail.ids.size() * 6)
+        throw core::Error("fillStructures: the layout does not go after this renderer's buffers");
+    // Each buffer grows: a larger one, the old content copied over on the GL side, the tail after it.
+    auto grow = [](GLuint& buffer, size_t oldBytes, const void* extra, size_t extraBytes) {
+        GLuint larger = 0;
+        glCreateBuffers(1, &larger);
+        glNamedBufferStorage(larger, static_cast<GLsizeiptr>(std::max<size_t>(1, oldBytes + extraBytes)), nullptr,
+                             GL_DYNAMIC_STORAGE_BIT);
+        if (oldBytes > 0)
+            glCopyNamedBufferSubData(buffer, larger, 0, 0, static_cast<GLsizeiptr>(oldBytes));
+        if (extraBytes > 0)
+            glNamedBufferSubData(larger, static_cast<GLintptr>(oldBytes), static_cast<GLsizeiptr>(extraBytes), extra);
+        glDeleteBuffers(1, &buffer);
+        buffer = larger;
+    };
+    const size_t added = tail.ids.size();
+    const std::vector<float> zeros(added, 0.0f);
+    grow(gpu_->vbo, gpu_->vertices * 6 * sizeof(float), tail.interleaved.data(), added * 6 * sizeof(float));
+    grow(gpu_->idVbo, gpu_->vertices * sizeof(uint32_t), tail.ids.data(), added * sizeof(uint32_t));
+    grow(gpu_->scalarVbo, gpu_->vertices * sizeof(float), zeros.data(), added * sizeof(float)); // heat kept
+    grow(gpu_->ibo, gpu_->indices * sizeof(uint32_t), tail.indices.data(), tail.indices.size() * sizeof(uint32_t));
+    gpu_->vertices += added;
+    gpu_->indices += tail.indices.size();
+    glVertexArrayVertexBuffer(gpu_->vao, 0, gpu_->vbo, 0, 6 * sizeof(float));
+    glVertexArrayVertexBuffer(gpu_->vao, 1, gpu_->idVbo, 0, sizeof(uint32_t));
+    glVertexArrayVertexBuffer(gpu_->vao, 2, gpu_->scalarVbo, 0, sizeof(float));
+    glVertexArrayElementBuffer(gpu_->vao, gpu_->ibo);
+    // The filled structures: those the layout placed (every placed structure has its full list's pieces).
+    for (uint32_t s = 0; s < tail.pieceStarts.size(); ++s) {
+        if (tail.pieceStarts[s].empty())
+            continue;
+        gpu_->counts[s] = static_cast<GLsizei>(tail.counts[s]);
+        gpu_->offsets[s] = tail.offsets[s];
+        gpu_->baseVertex[s] = tail.baseVertex[s];
+        gpu_->lods[s].clear();
+        for (const auto& l : tail.lods[s])
+            gpu_->lods[s].push_back({static_cast<GLsizei>(l.count), l.offset});
+        lodErrors_[s] = std::move(tail.lodErrors[s]);
+        gpu_->pieceStarts[s] = std::move(tail.pieceStarts[s]);
+        gpu_->boxes[s] = std::move(tail.boxes[s]);
+        gpu_->firstPiece[s] = tail.firstPiece[s];
+    }
+    gpu_->pieces = tail.pieces;
+    gpu_->makePieceBuffers();
+    occlusion_.reset(gpu_->pieces); // what was hidden is learnt again over the next frames
+    checkGl("Renderer fillStructures");
 }
 
 Renderer::~Renderer() {

@@ -60,6 +60,11 @@ public:
     Renderer(const Renderer&) = delete;
     Renderer& operator=(const Renderer&) = delete;
 
+    // Gives structures the renderer already has (empty until now) their meshes: a layout made by layoutAfter from
+    // where this renderer's buffers end (render::uploadEnd of the layout it was made from). The buffers grow; what
+    // they held stays, heat included. Throws core::Error for a layout that does not go after them.
+    void fillStructures(BodyUpload tail);
+
     // Per-vertex heat (0..1) on one structure's mesh (the skin); empty clears it.
     void setHeat(uint32_t structure, std::span<const float> values);
     void clearHeat();

@@ -46,6 +46,22 @@ void Picker::prebuildInBackground() {
     });
 }
 
+bool Picker::stopPrebuild() {
+    if (!prebuild_.joinable())
+        return false;
+    stop_ = true;
+    prebuild_.join();
+    stop_ = false;
+    return true;
+}
+
+void Picker::forget(std::span<const uint32_t> structures) {
+    std::lock_guard lock(mutex_);
+    for (uint32_t s : structures)
+        if (s < bvhs_.size())
+            bvhs_[s].reset();
+}
+
 const geometry::Bvh& Picker::bvhOf(uint32_t s) const {
     if (!bvhs_[s]) {
         auto bvh = std::make_unique<geometry::Bvh>();

@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -39,6 +40,12 @@ public:
     // Builds the remaining BVHs on a background thread, so later picks never pay for a build. Stops with the
     // picker.
     void prebuildInBackground();
+    // Stops that thread (returns once it has): before the body's meshes change (structures filled in late). Returns
+    // whether it was running, so that it can be started again.
+    bool stopPrebuild();
+    // Drops the BVHs of these structures, whose meshes changed: the next ray or prebuild builds them again. Only
+    // while no prebuild runs.
+    void forget(std::span<const uint32_t> structures);
 
 private:
     const geometry::Bvh& bvhOf(uint32_t structure) const;

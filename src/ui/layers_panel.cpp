@@ -34,7 +34,10 @@ void drawLayersPanel(const UiModel& model, scene::Commands& out) {
                 out.push(scene::SetLayerOpacity{layer, opacity});
             ImGui::EndDisabled();
             ImGui::SameLine();
-            ImGui::Text("%s (%zu)", std::string(anatomy::layerLabel(layer)).c_str(), count);
+            if (layer == anatomy::Layer::Fascia && model.fasciaPending)
+                ImGui::TextDisabled("%s (being generated...)", std::string(anatomy::layerLabel(layer)).c_str());
+            else
+                ImGui::Text("%s (%zu)", std::string(anatomy::layerLabel(layer)).c_str(), count);
             ImGui::PopID();
         }
         ImGui::Separator();

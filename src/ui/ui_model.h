@@ -19,6 +19,7 @@ struct UiModel {
     std::string dataDir;
     std::string loadSummary; // e.g. "755 structures, 0 failed, warm start 0.09 s"
     float fps = 0.0f;
+    bool fasciaPending = false; // the fascia's structures are there, still empty: the layer is being generated
     // The study search (aliases, typos, ranking) the structure browser shares; null: plain name matching.
     const scene::StudyIndex* search = nullptr;
     int monitorCount = 1;     // monitors presentation mode can fill

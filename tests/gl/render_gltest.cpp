@@ -128,6 +128,43 @@ TEST_F(GlTest, SyntheticLimbTranslucentSkinAndSelection) {
 
 // Levels of detail chosen by their error on screen: at rest (1 px) the picture is as good as full detail's
 // while far fewer triangles are drawn; a moving budget (8 px) draws fewer still.
+TEST_F(GlTest, AStructureFilledInLaterDrawsAsIfItHadBeenThereFromTheStart) {
+    // The window shows the body before its fascia is generated: the structures are there, empty, and get their
+    // meshes later (render::layoutAfter, Renderer::fillStructures). The frame must then be the one a renderer made
+    // with every mesh draws, and what was there (the heat on the skin) must stay.
+    auto whole = syntheticLimb();
+    auto shown = whole;
+    shown.meshes[1] = geometry::Mesh{}; // muscle a comes late
+    shown.structures[1].bounds = geometry::Aabb{};
+    auto state = frontView(whole, 4.0f / 3.0f);
+    state.view.layers[index(anatomy::Layer::Skin)].opacity = 0.35f;
+    render::FrameInputs in;
+    in.view = &state.view;
+    in.width = 320;
+    in.height = 240;
+    render::Renderer reference(whole);
+    reference.render(in);
+    const auto expected = reference.readPixels();
+
+    const anatomy::Body emptied = shown;
+    render::Renderer late(shown);
+    const auto before = late.render(in); // drawn without it first: nothing to draw, nothing to break
+    EXPECT_EQ(before.translucentStructures, 1u);
+    const std::vector<float> heat(whole.meshes[0].vertexCount(), 0.0f);
+    late.setHeat(0, heat);
+    shown.meshes[1] = whole.meshes[1];
+    shown.structures[1].bounds = whole.structures[1].bounds;
+    const std::vector<uint32_t> slots{1};
+    const std::vector<const geometry::Mesh*> meshes{&shown.meshes[1]};
+    late.fillStructures(render::layoutAfter(render::uploadEnd(render::prepareBodyUpload(emptied)), slots, meshes));
+    late.render(in);
+    const auto filled = late.readPixels();
+    EXPECT_GE(render::psnrDb(expected, filled), 60.0);
+    EXPECT_NO_THROW(late.setHeat(1, std::vector<float>(shown.meshes[1].vertexCount(), 0.5f)));
+    // A layout that does not go after the renderer's buffers is refused.
+    EXPECT_THROW(late.fillStructures(render::prepareBodyUpload(shown)), core::Error);
+}
+
 TEST_F(GlTest, LevelsOfDetailKeepTheImageOfFullDetail) {
     anatomy::Body body;
     auto add = [&](const char* name, anatomy::Category c, anatomy::Layer l, geometry::Mesh m) {

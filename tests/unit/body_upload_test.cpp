@@ -142,3 +142,44 @@ TEST(BodyUpload, StructuresAddedLaterAreLaidOutAfterWhatWasThereWhichStaysAsItWa
     EXPECT_EQ(up.structures, late.size());
     EXPECT_THROW(render::appendBodyUpload(up, body), core::Error);
 }
+
+TEST(BodyUpload, AStructureFilledInLaterIsLaidOutAfterTheEndWithTheSameListsAsAWholeLayoutGives) {
+    auto whole = syntheticBody();
+    auto shown = whole; // the window's body: structure 2 is there from the start, empty (the fascia on a first start)
+    shown.meshes[2] = geometry::Mesh{};
+    const auto up = render::prepareBodyUpload(shown, 2);
+    const auto end = render::uploadEnd(up);
+    EXPECT_EQ(end.vertices, up.ids.size());
+    EXPECT_EQ(end.indices, up.indices.size());
+    EXPECT_EQ(end.structures, shown.size());
+    const std::vector<uint32_t> slots{2};
+    const std::vector<const geometry::Mesh*> meshes{&whole.meshes[2]};
+    const auto tail = render::layoutAfter(end, slots, meshes, 2);
+    EXPECT_EQ(tail.vertexOrigin, end.vertices);
+    EXPECT_EQ(tail.indexOrigin, end.indices);
+    EXPECT_EQ(tail.ids.size(), whole.meshes[2].vertexCount());
+    EXPECT_TRUE(std::all_of(tail.ids.begin(), tail.ids.end(), [](uint32_t id) { return id == 2; }));
+    // Its indices point at its own vertices, which come after everything the buffers held.
+    for (uint32_t i : tail.indices) {
+        EXPECT_GE(i, end.vertices);
+        EXPECT_LT(i, end.vertices + tail.ids.size());
+    }
+    // The same lists and pieces as the structure gets in a whole layout, moved to the end; other slots untouched.
+    const auto ref = render::prepareBodyUpload(whole, 1);
+    EXPECT_EQ(tail.counts[2], ref.counts[2]);
+    EXPECT_EQ(tail.boxes[2].size(), ref.boxes[2].size());
+    EXPECT_EQ(tail.lods[2].size(), ref.lods[2].size());
+    EXPECT_EQ(tail.firstPiece[2], end.pieces);
+    EXPECT_EQ(tail.pieces, end.pieces + ref.boxes[2].size());
+    EXPECT_EQ(tail.offsets[2], end.indices * sizeof(uint32_t));
+    EXPECT_TRUE(tail.pieceStarts[0].empty());
+    EXPECT_EQ(tail.pieceStarts[2].size(), ref.pieceStarts[2].size());
+    EXPECT_EQ(tail.pieceStarts[2][0].front(), end.indices);
+    // Slots out of order, or beyond the structures the layout covers, are refused.
+    const std::vector<uint32_t> beyond{7};
+    EXPECT_THROW((void)render::layoutAfter(end, beyond, meshes), core::Error);
+    const std::vector<uint32_t> falling{2, 1};
+    const std::vector<const geometry::Mesh*> two{&whole.meshes[2], &whole.meshes[1]};
+    EXPECT_THROW((void)render::layoutAfter(end, falling, two), core::Error);
+    EXPECT_THROW((void)render::layoutAfter(end, slots, two), core::Error);
+}

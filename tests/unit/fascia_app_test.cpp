@@ -189,3 +189,49 @@ TEST(FasciaLayer, KeyFollowsTheInputs) {
     body.meshes[*body.skin()].positions[0].x += 0.001f;
     EXPECT_NE(io::fasciaKey(body, &g.atlas), g.cold.key);
 }
+
+TEST(FasciaLayer, TheWindowsEmptyStructuresFilledFromTheCacheGiveTheBodyTheHeadlessPathGives) {
+    // The window shows the body before the fascia is generated: the planned structures join empty, in the
+    // generator's order, and are filled in later. The result must be the body the headless path appends, index for
+    // index, and the modelled muscles that join before the filling must not change the key or the sheets.
+    auto& g = generated();
+    anatomy::Body body = test::testBody();
+    const size_t first = body.size();
+    for (auto& s : io::plannedFasciaStructures(body, &g.atlas)) {
+        EXPECT_EQ(s.category, anatomy::Category::Fascia);
+        EXPECT_TRUE(body.findByFj(s.fj) == std::nullopt);
+        body.structures.push_back(std::move(s));
+        body.meshes.emplace_back();
+    }
+    ASSERT_EQ(body.size() - first, g.body.size() - g.firstFascia); // every sheet has its structure
+    anatomy::Structure modelled;
+    modelled.fj = "MODEL_test_R";
+    modelled.set = "modelled";
+    modelled.category = anatomy::Category::Muscle;
+    modelled.layer = anatomy::Layer::SuperficialMuscle;
+    body.structures.push_back(modelled);
+    body.meshes.push_back(g.body.meshes[0]); // any mesh: it must be ignored
+    EXPECT_EQ(io::fasciaKey(body, &g.atlas), g.cold.key);
+    io::FasciaReport rep;
+    auto cached = io::cachedFascia(body, &g.atlas, {g.cacheDir, true}, rep);
+    ASSERT_TRUE(cached.has_value());
+    EXPECT_TRUE(rep.fromCache);
+    const auto places = io::placeFascia(body, *cached);
+    ASSERT_EQ(places.size(), cached->structures.size());
+    for (size_t i = 0; i < places.size(); ++i)
+        EXPECT_EQ(places[i], first + i);
+    const auto filled = io::fillFasciaPlaceholders(body, std::move(*cached), places, rep);
+    EXPECT_EQ(filled.size(), places.size());
+    for (size_t i = g.firstFascia; i < g.body.size(); ++i) {
+        EXPECT_EQ(body.structures[i].fj, g.body.structures[i].fj);
+        EXPECT_EQ(body.meshes[i].indices, g.body.meshes[i].indices);
+        EXPECT_EQ(body.meshes[i].positions, g.body.meshes[i].positions);
+        EXPECT_TRUE(body.structures[i].bounds.valid());
+    }
+    // Nothing left to place: a second delivery finds no empty structure.
+    io::FasciaReport again;
+    auto second = io::cachedFascia(body, &g.atlas, {g.cacheDir, true}, again);
+    ASSERT_TRUE(second.has_value());
+    for (uint32_t p : io::placeFascia(body, *second))
+        EXPECT_EQ(p, io::kNoPlace);
+}
