@@ -361,6 +361,8 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
                           " ms (window, upload, first render); " +
                           std::to_string(core::secondsSinceLaunch()).substr(0, 4) + " s since launch");
             picker->prebuildInBackground(); // after the first frame, which needs both cores more
+            if (options.firstFrameShown)
+                options.firstFrameShown();
             firstFrame = false;
         }
         if (last)

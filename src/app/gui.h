@@ -49,7 +49,8 @@ struct GuiOptions {
     // meshes laid out for upload (moved from).
     std::shared_ptr<render::ShaderPrograms> programs;
     std::shared_ptr<render::BodyUpload> upload;
-    std::shared_ptr<LateStructures> late; // empty: the body is whole
+    std::shared_ptr<LateStructures> late;  // empty: the body is whole
+    std::function<void()> firstFrameShown; // called once the first frame is on screen (may be empty)
 };
 
 // The interactive program: window, panels, camera, picking. Returns the process exit code.

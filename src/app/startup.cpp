@@ -142,11 +142,15 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     };
     std::promise<LateFascia> lateMade;
     std::future<LateFascia> late = lateMade.get_future();
+    // The fascia is generated once the first frame is on screen: before, it took the cores that frame needs (on a
+    // first start the frame also compiles llvmpipe's shaders), and the body showed half a second later.
+    std::promise<void> shownMade;
+    std::future<void> shown = shownMade.get_future();
     // The body loads beside the window, which keeps drawing (and answering its window manager) meanwhile; then the
     // fascia, beside the body on screen.
     std::thread loader([&] {
         core::logDebug("loading from " + std::to_string(core::secondsSinceLaunch()).substr(0, 4) + " s since launch");
-        World* shown = nullptr;
+        World* loaded = nullptr;
         render::UploadEnd end;
         try {
             // The renderer's part that needs no GL, while the loading screen shows: the body's meshes as soon as they
@@ -165,7 +169,7 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
             render::appendBodyUpload(*u, w->body);
             end = render::uploadEnd(*u);
             std::lock_guard lock(mutex);
-            shown = w.get();
+            loaded = w.get();
             world = std::move(w);
             upload = std::move(u);
         } catch (...) {
@@ -177,14 +181,15 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
             finished = true;
             finishedChanged.notify_one();
         }
-        if (!shown || !shown->fasciaPending)
+        if (!loaded || !loaded->fasciaPending)
             return;
+        (void)shown.wait_for(std::chrono::seconds(5)); // a window that never shows its body does not hold it back
         // The window only reads the body until this is delivered, and fills it in at the start of a frame after.
         try {
             LateFascia made;
-            made.sheets = io::obtainGeneratedFascia(shown->body, shown->atlas.get(),
+            made.sheets = io::obtainGeneratedFascia(loaded->body, loaded->atlas.get(),
                                                     {options.cacheDir, options.useCache, {}}, made.report);
-            made.places = io::placeFascia(shown->body, made.sheets);
+            made.places = io::placeFascia(loaded->body, made.sheets);
             std::vector<uint32_t> slots;
             std::vector<const geometry::Mesh*> meshes;
             for (size_t i = 0; i < made.places.size(); ++i)
@@ -292,6 +297,7 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
             return std::make_pair(std::move(filled), std::move(made.layout));
         };
     }
+    gui.firstFrameShown = [&shownMade] { shownMade.set_value(); };
     auto context = world->context();
     // The loader may still be generating the fascia when the window closes: it cannot be interrupted, and the cache
     // files are written atomically, so the process then ends at once.
