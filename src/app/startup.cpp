@@ -268,7 +268,10 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
             try {
                 core::Stopwatch compile;
                 gui.programs = render::compileShaderPrograms();
-                core::logDebug("shaders compiled in " + std::to_string(compile.seconds()).substr(0, 5) + " s");
+                int fbw = 0, fbh = 0;
+                window->framebufferSize(fbw, fbh);
+                render::warmUpPipelines(gui.programs, fbw, fbh);
+                core::logDebug("shaders compiled and run in " + std::to_string(compile.seconds()).substr(0, 5) + " s");
             } catch (const core::Error& e) {
                 // The renderer compiles them again once loaded, and reports the failure as it always did.
                 core::logDebug(std::string("shaders not compiled while loading: ") + e.what());

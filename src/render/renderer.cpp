@@ -3,6 +3,7 @@
 #include "anatomy/fascia_sheets.h"
 #include "core/error.h"
 #include "geometry/frustum.h"
+#include "geometry/tube_builder.h"
 #include "render/gl_program.h"
 #include "scene/colormap.h"
 #include "scene/lod_select.h"
@@ -120,6 +121,46 @@ std::shared_ptr<ShaderPrograms> compileShaderPrograms() {
     if (!epoxy_has_gl_extension("GL_ARB_direct_state_access") && epoxy_gl_version() < 45)
         throw core::GpuError("OpenGL 4.5 is required (have " + std::to_string(epoxy_gl_version()) + ")");
     return std::make_shared<ShaderPrograms>();
+}
+
+void warmUpPipelines(const std::shared_ptr<ShaderPrograms>& programs, int windowWidth, int windowHeight) {
+    // A muscle drawn opaque, and the skin, faded as the window shows it by default (the translucent pass).
+    anatomy::Body body;
+    const std::vector<glm::vec3> path{{0.0f, 0.0f, 0.0f}, {0.0f, 0.3f, 0.0f}};
+    geometry::TubeOptions tube;
+    for (const float radius : {0.05f, 0.08f}) {
+        tube.radius = radius;
+        body.meshes.push_back(geometry::buildTube(path, tube).mesh);
+    }
+    body.structures.resize(2);
+    body.structures[0].category = anatomy::Category::Muscle;
+    body.structures[0].layer = anatomy::Layer::SuperficialMuscle;
+    body.structures[1].fma = "FMA7163";
+    body.structures[1].category = anatomy::Category::Skin;
+    body.structures[1].layer = anatomy::Layer::Skin;
+    body.updateBounds();
+    Renderer renderer(body, prepareBodyUpload(body, 1), programs);
+    scene::ViewState view;
+    view.camera.target = glm::vec3(0.0f, 0.15f, 0.0f);
+    view.camera.distance = 1.0f;
+    view.selection = {0};
+    FrameInputs in;
+    in.view = &view;
+    in.width = 10;
+    in.height = 6;
+    // Without a window (EGL surfaceless) there is no framebuffer to blit to: only the passes are run.
+    const bool window = glCheckNamedFramebufferStatus(0, GL_DRAW_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    renderer.render(in);
+    if (window) {
+        renderer.blitToScreen(std::max(1, windowWidth), std::max(1, windowHeight));
+        renderer.blitToScreen(in.width, in.height);
+    }
+    in.supersample = 2;
+    renderer.render(in);
+    if (window)
+        renderer.blitToScreen(in.width, in.height);
+    glFinish();
+    checkGl("warming up the pipelines");
 }
 
 Renderer::Renderer(const anatomy::Body& body) : Renderer(body, prepareBodyUpload(body)) {}

@@ -49,6 +49,12 @@ struct FrameStats {
 // can compile them while its loading screen shows; a renderer made without them compiles its own.
 struct ShaderPrograms;
 [[nodiscard]] std::shared_ptr<ShaderPrograms> compileShaderPrograms(); // throws core::GpuError below GL 4.5
+// Draws a tiny made-up scene with these programs (an opaque, selected tube under a translucent skin) and blits it to
+// the window's framebuffer scaled up, as it is, and supersampled then filtered down: llvmpipe compiles the code of
+// each of these the first time it runs, and the first real frame then finds it compiled (the window calls this while
+// the body loads). Its targets are not powers of two in size, like the window's: llvmpipe compiles those apart.
+// Leaves the window's framebuffer bound with whatever was drawn there.
+void warmUpPipelines(const std::shared_ptr<ShaderPrograms>& programs, int windowWidth, int windowHeight);
 
 class Renderer {
 public:

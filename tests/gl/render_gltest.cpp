@@ -105,6 +105,24 @@ TEST_F(GlTest, SyntheticLimbOpaque) {
     EXPECT_TRUE(test::matchesBaseline(r.readPixels(), "synthetic_limb_opaque", 24, 0.5));
 }
 
+TEST_F(GlTest, WarmingUpThePipelinesLeavesNothingBehind) {
+    // The window runs every pass once on a made-up scene while the body loads (llvmpipe compiles their code then);
+    // a renderer made after it, with the same programs, draws exactly what it would have drawn.
+    auto programs = render::compileShaderPrograms();
+    EXPECT_NO_THROW(render::warmUpPipelines(programs, 322, 242));
+    auto body = syntheticLimb();
+    auto state = frontView(body, 4.0f / 3.0f);
+    state.view.layers[index(anatomy::Layer::Skin)].visible = false;
+    render::Renderer r(body, render::prepareBodyUpload(body), programs);
+    render::FrameInputs in;
+    in.view = &state.view;
+    in.width = 320;
+    in.height = 240;
+    r.render(in);
+    EXPECT_TRUE(test::matchesBaseline(r.readPixels(), "synthetic_limb_opaque", 24, 0.5));
+    EXPECT_EQ(glGetError(), static_cast<GLenum>(GL_NO_ERROR));
+}
+
 TEST_F(GlTest, SyntheticLimbTranslucentSkinAndSelection) {
     auto body = syntheticLimb();
     auto state = frontView(body, 4.0f / 3.0f);
