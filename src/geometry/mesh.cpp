@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <glm/geometric.hpp>
 #include <meshoptimizer.h>
+#include <optional>
 
 namespace myoatlas::geometry {
 
@@ -81,6 +82,35 @@ Simplified simplify(const std::vector<uint32_t>& source, const std::vector<glm::
     return r;
 }
 
+// A list of indices over a few of a mesh's vertices, with those vertices copied out (in their order) and indices
+// over the copy: the simplifier's work over the vertex buffer (its tables, quadrics and scale) is then done on the
+// vertices the list uses, not on all of the mesh's (a coarse level uses a small share of them).
+struct CompactList {
+    std::vector<glm::vec3> positions;
+    std::vector<uint32_t> indices;  // over `positions`
+    std::vector<uint32_t> original; // per copied vertex, its index in the mesh
+    float scale = 0.0f;             // meshopt_simplifyScale of the copied vertices
+};
+
+CompactList compactList(const std::vector<uint32_t>& list, const std::vector<glm::vec3>& positions) {
+    CompactList c;
+    std::vector<uint32_t> local(positions.size(), 0);
+    for (uint32_t v : list)
+        local[v] = 1;
+    for (uint32_t v = 0; v < positions.size(); ++v)
+        if (local[v]) {
+            local[v] = static_cast<uint32_t>(c.original.size());
+            c.original.push_back(v);
+            c.positions.push_back(positions[v]);
+        }
+    c.indices.reserve(list.size());
+    for (uint32_t v : list)
+        c.indices.push_back(local[v]);
+    c.scale =
+        c.positions.empty() ? 0.0f : meshopt_simplifyScale(&c.positions[0].x, c.positions.size(), sizeof(glm::vec3));
+    return c;
+}
+
 // Fewer triangles wins when its error is not much larger; otherwise the smaller error.
 bool better(const Simplified& a, const Simplified& b) {
     if (a.indices.size() < b.indices.size())
@@ -143,16 +173,30 @@ void Mesh::buildLods(float ratio, float maxError, size_t minTriangles) {
     float error = 0.0f;
     while (source->size() / 3 >= minTriangles / 2) {
         size_t target = static_cast<size_t>(static_cast<float>(source->size()) * ratio) / 3 * 3;
-        Simplified best = simplify(*source, positions, target, maxError, false);
+        // Each candidate is simplified over the vertices its source uses; errors are relative to their extent.
+        const CompactList from = compactList(*source, positions);
+        Simplified best = simplify(from.indices, from.positions, target, maxError, false);
+        float bestScale = from.scale;
+        const std::vector<uint32_t>* bestMap = &from.original;
+        std::optional<CompactList> weldedFrom;
         if (lods.empty()) {
-            Simplified w = simplify(welded, positions, target, maxError, false);
-            if (better(w, best))
+            weldedFrom = compactList(welded, positions);
+            Simplified w = simplify(weldedFrom->indices, weldedFrom->positions, target, maxError, false);
+            if (better(w, best)) {
                 best = std::move(w);
+                bestScale = weldedFrom->scale;
+                bestMap = &weldedFrom->original;
+            }
         }
-        Simplified sloppy = simplify(*source, positions, target, maxError, true);
-        if (sloppy.indices.size() >= 3 && better(sloppy, best))
+        Simplified sloppy = simplify(from.indices, from.positions, target, maxError, true);
+        if (sloppy.indices.size() >= 3 && better(sloppy, best)) {
             best = std::move(sloppy);
-        float total = error + best.error * scale;
+            bestScale = from.scale;
+            bestMap = &from.original;
+        }
+        for (uint32_t& v : best.indices)
+            v = (*bestMap)[v];
+        float total = error + best.error * bestScale;
         // A level earns its place only when it saves a good share of the work within the error allowed.
         if (best.indices.size() < 3 ||
             static_cast<float>(best.indices.size()) > static_cast<float>(source->size()) * kLodMaxKept ||

@@ -18,7 +18,8 @@
 
 namespace myoatlas::io {
 
-inline constexpr uint32_t kFasciaGeneratorVersion = 3; // 2: levels of detail kept with the sheets; 3: finer
+inline constexpr uint32_t kFasciaGeneratorVersion = 4; // 2: levels of detail kept with the sheets; 3: finer;
+// 4: levels simplified over the vertices their source uses
 inline constexpr std::string_view kFasciaCacheFile = "fascia.bin";
 
 struct FasciaOptions {
