@@ -323,6 +323,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
         if (dirty) {
             if (!(state.view.camera == lastView.camera))
                 budget.moving(); // a drag, the wheel, a fly-to: the moving scale learnt before, from this frame on
+            budget.setOutputPixels(static_cast<double>(fbw) * static_cast<double>(fbh));
             const scene::FrameQuality q = quality.next(budget);
             renderScene(1, q.scale, q.lodPixels);
             budget.drawn(clock.now(), changedLastFrame);

@@ -161,6 +161,7 @@ BenchReport runBench(const anatomy::Body& body, const BenchOptions& o) {
     // with the times the frames took.
     {
         scene::FrameBudget budget;
+        budget.setOutputPixels(static_cast<double>(o.width) * static_cast<double>(o.height));
         scene::AppState turning = state;
         const float startYaw = turning.view.camera.yaw;
         Timed t;
