@@ -481,6 +481,8 @@ FrameStats Renderer::render(const FrameInputs& in) {
         for (uint32_t s = 0; s < body_.size(); ++s) {
             if (body_.structures[s].layer != layer || !view.isVisible(body_, s))
                 continue;
+            if (gpu_->counts[s] == 0)
+                continue; // no triangles (the fascia's structures while it is generated): nothing at any level
             if (in.cull && !frustum.intersects(body_.structures[s].bounds)) {
                 stats.culledStructures++;
                 continue;

@@ -79,7 +79,8 @@ size_t Picker::builtCount() const {
 std::optional<Pick> Picker::pickMasked(const geometry::Ray& ray, const std::vector<uint8_t>& mask) const {
     std::vector<std::pair<float, uint32_t>> candidates;
     for (uint32_t s = 0; s < body_.size(); ++s)
-        if (s < mask.size() && mask[s])
+        // A structure without triangles (the fascia's while it is generated) has no box to enter.
+        if (s < mask.size() && mask[s] && !body_.meshes[s].indices.empty())
             if (auto t = enterBox(body_.structures[s].bounds, ray))
                 candidates.emplace_back(*t, s);
     std::sort(candidates.begin(), candidates.end());

@@ -101,6 +101,25 @@ TEST(Picking, RayThroughKnownPointsHitsTheRightStructure) {
     EXPECT_NE(pickAt(glute + glm::vec3(0, 0, -1), glute), "right gluteus maximus");
 }
 
+TEST(Picking, AStructureWithoutTrianglesYetIsClickedThrough) {
+    // The window's fascia structures are empty until the layer is generated; shown (the layer ticked early, fully
+    // opaque) they must neither take the click nor upset the nearest-first order with their empty boxes.
+    anatomy::Body body = test::testBody();
+    anatomy::Structure sheet;
+    sheet.name = "sheet still being generated";
+    sheet.category = anatomy::Category::Fascia;
+    sheet.layer = anatomy::Layer::Fascia;
+    body.structures.push_back(sheet);
+    body.meshes.emplace_back();
+    scene::Picker picker(body);
+    scene::ViewState view;
+    view.layers[index(anatomy::Layer::Fascia)] = {true, 1.0f};
+    const glm::vec3 rf = scene::boundsOf(body, scene::findStructures(body, "right rectus femoris")).center();
+    auto hit = picker.pick({rf + glm::vec3(0, 0, 1), glm::vec3(0, 0, -1)}, view);
+    ASSERT_TRUE(hit.has_value());
+    EXPECT_EQ(body.structures[hit->structure].name, "right rectus femoris");
+}
+
 TEST(Picking, CameraRayThroughTheCentreOfTheScreen) {
     scene::Camera cam;
     cam.pose.target = {0.1f, 0.9f, 0.05f};
