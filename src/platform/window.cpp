@@ -4,6 +4,7 @@
 #include "core/log.h"
 
 #include <GLFW/glfw3.h>
+#include <algorithm>
 #include <epoxy/gl.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -17,8 +18,34 @@ void onGlfwError(int code, const char* description) {
     core::logDebug("GLFW error " + std::to_string(code) + ": " + gLastGlfwError);
 }
 
+struct InputOf {
+    static Window::Input& of(GLFWwindow* w) { return *static_cast<Window::Input*>(glfwGetWindowUserPointer(w)); }
+};
+
 scene::EventQueue& queueOf(GLFWwindow* w) {
-    return *static_cast<scene::EventQueue*>(glfwGetWindowUserPointer(w));
+    return InputOf::of(w).events;
+}
+
+// Installed over ImGui's backend's key callback (which chains to ours): a release of a key pressed since the frame
+// started goes to the event queue now and to ImGui after the next frame starts (Window::Input).
+void keyOverImGui(GLFWwindow* win, int key, int scancode, int action, int mods) {
+    auto& input = InputOf::of(win);
+    // Modifiers are passed on at once: ImGui derives its modifier flags from them, and a modifier tapped between two
+    // frames does nothing anyway.
+    const bool modifier = key == GLFW_KEY_LEFT_CONTROL || key == GLFW_KEY_RIGHT_CONTROL || key == GLFW_KEY_LEFT_SHIFT ||
+                          key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_ALT || key == GLFW_KEY_RIGHT_ALT ||
+                          key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
+    const bool sameFrame = !modifier && std::find(input.pressedSinceFrame.begin(), input.pressedSinceFrame.end(),
+                                                  key) != input.pressedSinceFrame.end();
+    if (action == GLFW_RELEASE && sameFrame) {
+        input.events.push(
+            scene::KeyEvent{static_cast<scene::Key>(key), scene::KeyAction::Release, static_cast<unsigned>(mods)});
+        input.releasesForImGui.push_back(key);
+        return;
+    }
+    if (action == GLFW_PRESS)
+        input.pressedSinceFrame.push_back(key);
+    ImGui_ImplGlfw_KeyCallback(win, key, scancode, action, mods);
 }
 
 // Installed before ImGui's backend, which chains to them: both see every event.
@@ -63,12 +90,13 @@ Window::Window(int width, int height, const std::string& title) {
     }
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(1);
-    glfwSetWindowUserPointer(window_, &events_);
+    glfwSetWindowUserPointer(window_, &input_);
     installInputCallbacks(window_);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr; // layout persistence is the app's settings file, not imgui.ini
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    glfwSetKeyCallback(window_, keyOverImGui);
     ImGui_ImplOpenGL3_Init("#version 450 core");
 }
 
@@ -176,7 +204,15 @@ std::string Window::glRenderer() const {
 void Window::beginImGuiFrame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
+    ImGui::NewFrame(); // a key pressed since the last frame counts as pressed in this one, even if already released
+    input_.pressedSinceFrame.clear();
+    // Released for ImGui only (the event queue has had them). Never a modifier (see keyOverImGui): ImGui checks
+    // during the frame that its modifier flags still match what NewFrame saw.
+    ImGuiIO& io = ImGui::GetIO();
+    for (int key : input_.releasesForImGui)
+        if (key >= 0 && key < IM_ARRAYSIZE(io.KeysDown))
+            io.KeysDown[key] = false;
+    input_.releasesForImGui.clear();
 }
 
 void Window::renderImGui() {

@@ -12,6 +12,14 @@ namespace myoatlas::platform {
 
 class Window {
 public:
+    // What the GLFW callbacks feed (the window's user pointer). ImGui 1.86 reads keys as held at each frame's start,
+    // so a key pressed and released between two frames (Enter in a search box during a slow frame) never reaches a
+    // widget: such a release is passed on to ImGui only after the next frame has started.
+    struct Input {
+        scene::EventQueue events;
+        std::vector<int> pressedSinceFrame; // keys ImGui saw go down since the last frame started
+        std::vector<int> releasesForImGui;  // their releases, held back until the next frame has started
+    };
     // Throws core::GpuError when GLFW cannot open a display or a 4.5 core context.
     Window(int width, int height, const std::string& title);
     ~Window();
@@ -24,7 +32,7 @@ public:
     void pollEvents(bool idle, double timeoutSeconds = 0.25);
     // Keys, characters, buttons, pointer moves and the wheel since the last call, in the order they happened
     // (ImGui receives them too, through its backend).
-    [[nodiscard]] std::vector<scene::InputEvent> takeEvents() { return events_.take(); }
+    [[nodiscard]] std::vector<scene::InputEvent> takeEvents() { return input_.events.take(); }
     void swapBuffers();
     void framebufferSize(int& width, int& height) const;
     void windowSize(int& width, int& height) const;
@@ -50,7 +58,7 @@ public:
 
 private:
     GLFWwindow* window_ = nullptr;
-    scene::EventQueue events_;
+    Input input_;
     bool fullscreen_ = false;
     int monitor_ = 0;
     int savedX_ = 0, savedY_ = 0, savedW_ = 0, savedH_ = 0;

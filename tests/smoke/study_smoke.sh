@@ -35,10 +35,9 @@ inner() {
   sleep 0.5
   xdotool type --delay 60 "glute med"
   sleep 0.5
-  # Held over a few frames: ImGui 1.86 reads key state once a frame and misses a press released within it.
-  xdotool keydown Return
-  sleep 0.4
-  xdotool keyup Return
+  # Tapped, press and release at once: ImGui 1.86 reads key state once a frame, and the window holds a release back
+  # until the next frame has started (platform::Window::Input), so the press reaches the search box.
+  xdotool key Return
   for _ in $(seq 1 300); do
     grep -q "study: framed" "$log" && break
     sleep 0.2
