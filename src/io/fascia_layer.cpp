@@ -146,7 +146,17 @@ void addSheet(GeneratedFascia& out, const FasciaSheet& spec, const geometry::Fas
     out.meshes.push_back(shell.mesh);
 }
 
+void logLayer(const FasciaReport& rep) {
+    core::logInfo("fascia layer: " + std::to_string(rep.structures) + " sheets, " + std::to_string(rep.triangles) +
+                  " triangles, " + (rep.fromCache ? "from cache in " : "generated in ") +
+                  std::to_string(rep.seconds).substr(0, 5) + " s");
+}
+
 // ---- cache ----
+
+fs::path cachePath(const FasciaOptions& options) {
+    return (options.cacheDir.empty() ? userCacheDir() : options.cacheDir) / kFasciaCacheFile;
+}
 
 constexpr CacheFormat kFormat{{'M', 'Y', 'O', 'F', 'A', 'S', 'C', '\n'}, kFasciaGeneratorVersion, "fascia cache"};
 
@@ -308,7 +318,7 @@ std::optional<GeneratedFascia> cachedFascia(const anatomy::Body& body, const ana
     rep.key = fasciaKey(body, atlas);
     if (!options.useCache)
         return std::nullopt;
-    const fs::path path = (options.cacheDir.empty() ? userCacheDir() : options.cacheDir) / kFasciaCacheFile;
+    const fs::path path = cachePath(options);
     auto cached = readFasciaCache(path, rep.key);
     if (cached.fascia) {
         rep.fromCache = true;
@@ -324,7 +334,7 @@ std::optional<GeneratedFascia> cachedFascia(const anatomy::Body& body, const ana
 GeneratedFascia obtainGeneratedFascia(const anatomy::Body& body, const anatomy::Atlas* atlas,
                                       const FasciaOptions& options, FasciaReport& rep) {
     core::Stopwatch clock;
-    const fs::path path = (options.cacheDir.empty() ? userCacheDir() : options.cacheDir) / kFasciaCacheFile;
+    const fs::path path = cachePath(options);
     std::optional<GeneratedFascia> fascia = cachedFascia(body, atlas, options, rep);
     if (!fascia) {
         if (options.progress)
@@ -392,9 +402,7 @@ std::vector<uint32_t> fillFasciaPlaceholders(anatomy::Body& body, GeneratedFasci
     for (uint32_t s = 0; s < body.size(); ++s)
         if (body.structures[s].category == Category::Fascia && body.meshes[s].indices.empty())
             core::logWarn("fascia sheet " + body.structures[s].name + " came out empty");
-    core::logInfo("fascia layer: " + std::to_string(rep.structures) + " sheets, " + std::to_string(rep.triangles) +
-                  " triangles, " + (rep.fromCache ? "from cache in " : "generated in ") +
-                  std::to_string(rep.seconds).substr(0, 5) + " s");
+    logLayer(rep);
     return filled;
 }
 
@@ -405,9 +413,7 @@ void appendGeneratedFascia(anatomy::Body& body, GeneratedFascia fascia, FasciaRe
         body.meshes.push_back(std::move(fascia.meshes[i]));
     }
     rep.structures = fascia.structures.size();
-    core::logInfo("fascia layer: " + std::to_string(rep.structures) + " sheets, " + std::to_string(rep.triangles) +
-                  " triangles, " + (rep.fromCache ? "from cache in " : "generated in ") +
-                  std::to_string(rep.seconds).substr(0, 5) + " s");
+    logLayer(rep);
 }
 
 } // namespace myoatlas::io

@@ -91,25 +91,10 @@ TEST_F(GlTest, BrokenShaderReportsProgramAndLine) {
     }
 }
 
-TEST_F(GlTest, SyntheticLimbOpaque) {
-    auto body = syntheticLimb();
-    auto state = frontView(body, 4.0f / 3.0f);
-    state.view.layers[index(anatomy::Layer::Skin)].visible = false;
-    render::Renderer r(body);
-    render::FrameInputs in;
-    in.view = &state.view;
-    in.width = 320;
-    in.height = 240;
-    r.render(in);
-    // llvmpipe is bit-exact run to run for one Mesa version; the small allowance covers Mesa point releases.
-    EXPECT_TRUE(test::matchesBaseline(r.readPixels(), "synthetic_limb_opaque", 24, 0.5));
-}
+namespace {
 
-TEST_F(GlTest, WarmingUpThePipelinesLeavesNothingBehind) {
-    // The window runs every pass once on a made-up scene while the body loads (llvmpipe compiles their code then);
-    // a renderer made after it, with the same programs, draws exactly what it would have drawn.
-    auto programs = render::compileShaderPrograms();
-    EXPECT_NO_THROW(render::warmUpPipelines(programs, 322, 242));
+// The limb from the front without its skin, 320x240, by a renderer with these programs (empty: its own).
+io::Image opaqueLimb(const std::shared_ptr<render::ShaderPrograms>& programs = {}) {
     auto body = syntheticLimb();
     auto state = frontView(body, 4.0f / 3.0f);
     state.view.layers[index(anatomy::Layer::Skin)].visible = false;
@@ -119,7 +104,22 @@ TEST_F(GlTest, WarmingUpThePipelinesLeavesNothingBehind) {
     in.width = 320;
     in.height = 240;
     r.render(in);
-    EXPECT_TRUE(test::matchesBaseline(r.readPixels(), "synthetic_limb_opaque", 24, 0.5));
+    return r.readPixels();
+}
+
+} // namespace
+
+TEST_F(GlTest, SyntheticLimbOpaque) {
+    // llvmpipe is bit-exact run to run for one Mesa version; the small allowance covers Mesa point releases.
+    EXPECT_TRUE(test::matchesBaseline(opaqueLimb(), "synthetic_limb_opaque", 24, 0.5));
+}
+
+TEST_F(GlTest, WarmingUpThePipelinesLeavesNothingBehind) {
+    // The window runs every pass once on a made-up scene while the body loads (llvmpipe compiles their code then);
+    // a renderer made after it, with the same programs, draws exactly what it would have drawn.
+    auto programs = render::compileShaderPrograms();
+    EXPECT_NO_THROW(render::warmUpPipelines(programs, 322, 242));
+    EXPECT_TRUE(test::matchesBaseline(opaqueLimb(programs), "synthetic_limb_opaque", 24, 0.5));
     EXPECT_EQ(glGetError(), static_cast<GLenum>(GL_NO_ERROR));
 }
 
