@@ -171,6 +171,7 @@ BenchReport runBench(const anatomy::Body& body, const BenchOptions& o) {
                 startYaw + glm::two_pi<float>() * static_cast<float>(i + 1) / static_cast<float>(o.orbitFrames);
             FrameInputs in;
             in.view = &turning.view;
+            budget.moving(); // the camera turns every frame
             in.width = std::max(1, static_cast<int>(static_cast<float>(o.width) * budget.scale()));
             in.height = std::max(1, static_cast<int>(static_cast<float>(o.height) * budget.scale()));
             in.lodPixels = budget.lodPixels();

@@ -17,7 +17,10 @@ void FrameBudget::drawn(double now, bool previousAlsoChanged) {
     if (previousAlsoChanged && last_ >= 0.0) {
         resting_ = false; // two changed frames in a row: an interaction
         double gap = now - last_;
-        const int kSmallest = smallestStep();
+        // Smaller than half only while the camera moves; a frame that changed otherwise leaves that size alone.
+        const int kSmallest = cameraMoving_ ? smallestStep() : 1;
+        const int learnt = step_;
+        step_ = cameraMoving_ ? step_ : std::min(step_, 1);
         if (gap > 2.0 * budget_) {
             // Far too slow: the coarsest levels at once, then a smaller size per frame while it is not enough.
             if (lodPixels_ < kMaxMovingLodPixels)
@@ -38,7 +41,10 @@ void FrameBudget::drawn(double now, bool previousAlsoChanged) {
         } else if (gap < budget_ * 0.5) {
             lodPixels_ = std::max(kRestLodPixels, lodPixels_ / 1.5f);
         }
+        if (!cameraMoving_ && learnt > 1 && step_ == 1)
+            step_ = learnt;
     }
+    cameraMoving_ = false;
     last_ = now;
 }
 

@@ -191,24 +191,39 @@ TEST(FrameBudget, SlowInteractionLoosensDetailThenHalvesTheResolutionAndFastFram
 
 TEST(FrameBudget, AFarTooSlowFrameGoesStraightToTheCoarsestMovingStateWhichTheNextDragStartsFrom) {
     scene::FrameBudget b(0.05);
-    b.setOutputPixels(1920.0 * 1080.0); // a projector: a third of the size is allowed
+    b.setOutputPixels(1920.0 * 1080.0); // a projector: a third of the size is allowed while the camera moves
+    // A drag: the camera moves in every frame (the window calls moving() before each).
+    auto dragged = [&](double t) {
+        b.moving();
+        b.drawn(t, true);
+        b.moving();
+    };
     b.drawn(0.0, false);
-    b.drawn(0.15, true); // three times the budget: the coarsest levels at once, not one doubling
+    dragged(0.15); // three times the budget: the coarsest levels at once, not one doubling
     EXPECT_EQ(b.lodPixels(), scene::FrameBudget::kMaxMovingLodPixels);
     EXPECT_EQ(b.scale(), 1.0f);
-    b.drawn(0.30, true); // still far too slow: half size
+    dragged(0.30); // still far too slow: half size
     EXPECT_EQ(b.scale(), 0.5f);
-    b.drawn(0.36, true); // 60 ms at half size: over the budget, a third of the size (a projector at 1920x1080)
+    dragged(0.36); // 60 ms at half size: over the budget, a third of the size (a projector at 1920x1080)
     EXPECT_EQ(b.scale(), 0.35f);
-    b.drawn(0.42, true); // still over: nothing smaller
+    dragged(0.42); // still over: nothing smaller
     EXPECT_EQ(b.scale(), 0.35f);
-    b.drawn(0.44, true); // 20 ms at a third: half size would take about 41 ms, too close to the 50 ms budget
+    dragged(0.44); // 20 ms at a third: half size would take about 41 ms, too close to the 50 ms budget
     EXPECT_EQ(b.scale(), 0.35f);
-    b.drawn(0.45, true); // 10 ms: half size (about 20 ms) would fit with room
+    dragged(0.45); // 10 ms: half size (about 20 ms) would fit with room
     EXPECT_EQ(b.scale(), 0.5f);
-    b.drawn(0.52, true);
-    b.drawn(0.58, true);
+    dragged(0.52);
+    dragged(0.58);
     EXPECT_EQ(b.scale(), 0.35f);
+    // A pattern animating with the camera still (the projector shows it to the class): never below half size, and
+    // the third stays learnt for the next camera move.
+    b.drawn(0.70, true);
+    EXPECT_EQ(b.scale(), 0.5f);
+    b.drawn(0.90, true);
+    EXPECT_EQ(b.scale(), 0.5f);
+    b.moving();
+    EXPECT_EQ(b.scale(), 0.35f);
+    b.drawn(1.0, true);
     // The view rests: a hover redraw is full size, but the next camera move starts at the size it needed.
     b.rest();
     EXPECT_EQ(b.scale(), 1.0f);
@@ -217,11 +232,11 @@ TEST(FrameBudget, AFarTooSlowFrameGoesStraightToTheCoarsestMovingStateWhichTheNe
     b.moving();
     EXPECT_EQ(b.scale(), 0.35f);
     EXPECT_EQ(b.lodPixels(), scene::FrameBudget::kMaxMovingLodPixels);
-    // Two changed frames in a row are an interaction even without moving(): the learnt size again.
+    // Two changed frames in a row are an interaction even without moving(): the learnt size again, at most half.
     b.rest();
     b.drawn(6.0, false);
     b.drawn(6.04, true);
-    EXPECT_EQ(b.scale(), 0.35f);
+    EXPECT_EQ(b.scale(), 0.5f);
     // At 1280x720 half size is the smallest.
     scene::FrameBudget laptop(0.05);
     laptop.setOutputPixels(1280.0 * 720.0);
