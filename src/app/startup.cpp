@@ -105,6 +105,7 @@ std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly,
             lap("fascia filled in from its cache");
         } else {
             world->fasciaPending = true;
+            world->fascia = fascia;
             lap("fascia planned");
         }
     }
@@ -187,8 +188,9 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
         // The window only reads the body until this is delivered, and fills it in at the start of a frame after.
         try {
             LateFascia made;
-            made.sheets = io::obtainGeneratedFascia(loaded->body, loaded->atlas.get(),
-                                                    {options.cacheDir, options.useCache, {}}, made.report);
+            made.report = loaded->fascia; // its key is known and its cache was read: generated only
+            made.sheets = io::generateAndCacheFascia(loaded->body, loaded->atlas.get(),
+                                                     {options.cacheDir, options.useCache, {}}, made.report);
             made.places = io::placeFascia(loaded->body, made.sheets);
             std::vector<uint32_t> slots;
             std::vector<const geometry::Mesh*> meshes;

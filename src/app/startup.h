@@ -6,6 +6,7 @@
 #include "app/feature.h"
 #include "app/gui.h"
 #include "io/body_loader.h"
+#include "io/fascia_layer.h"
 
 #include <filesystem>
 #include <functional>
@@ -19,6 +20,7 @@ namespace myoatlas::app {
 struct World {
     std::future<void> cacheWrite; // the body's cache file being written (it holds its own copy of the content)
     bool fasciaPending = false;   // FasciaTiming::Later, not in its cache: its structures are empty, to be filled in
+    io::FasciaReport fascia;      // then: its key (computed, the cache read) for io::generateAndCacheFascia
     anatomy::Body body;
     io::LoadReport report;
     std::filesystem::path atlasDir;

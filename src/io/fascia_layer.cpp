@@ -331,29 +331,33 @@ std::optional<GeneratedFascia> cachedFascia(const anatomy::Body& body, const ana
     return std::move(cached.fascia);
 }
 
-GeneratedFascia obtainGeneratedFascia(const anatomy::Body& body, const anatomy::Atlas* atlas,
-                                      const FasciaOptions& options, FasciaReport& rep) {
+GeneratedFascia generateAndCacheFascia(const anatomy::Body& body, const anatomy::Atlas* atlas,
+                                       const FasciaOptions& options, FasciaReport& rep) {
     core::Stopwatch clock;
-    const fs::path path = cachePath(options);
-    std::optional<GeneratedFascia> fascia = cachedFascia(body, atlas, options, rep);
-    if (!fascia) {
-        if (options.progress)
-            options.progress(LoadProgress{LoadProgress::Stage::Fascia, 0, 0});
-        fascia = generateFascia(body, atlas);
-        core::Stopwatch lods;
-        for (auto& m : fascia->meshes)
-            m.buildLods(); // kept in the cache with the sheets
-        core::logDebug("fascia: levels of detail in " + std::to_string(lods.seconds()).substr(0, 5) + " s");
-        if (options.useCache) {
-            try {
-                writeFasciaCache(path, *fascia, rep.key);
-            } catch (const std::exception& e) {
-                core::logWarn(std::string("could not write the fascia cache: ") + e.what());
-            }
+    if (options.progress)
+        options.progress(LoadProgress{LoadProgress::Stage::Fascia, 0, 0});
+    GeneratedFascia fascia = generateFascia(body, atlas);
+    core::Stopwatch lods;
+    for (auto& m : fascia.meshes)
+        m.buildLods(); // kept in the cache with the sheets
+    core::logDebug("fascia: levels of detail in " + std::to_string(lods.seconds()).substr(0, 5) + " s");
+    if (options.useCache) {
+        try {
+            writeFasciaCache(cachePath(options), fascia, rep.key);
+        } catch (const std::exception& e) {
+            core::logWarn(std::string("could not write the fascia cache: ") + e.what());
         }
     }
+    rep.fromCache = false;
     rep.seconds = clock.seconds();
-    return std::move(*fascia);
+    return fascia;
+}
+
+GeneratedFascia obtainGeneratedFascia(const anatomy::Body& body, const anatomy::Atlas* atlas,
+                                      const FasciaOptions& options, FasciaReport& rep) {
+    if (std::optional<GeneratedFascia> fascia = cachedFascia(body, atlas, options, rep))
+        return std::move(*fascia);
+    return generateAndCacheFascia(body, atlas, options, rep);
 }
 
 std::vector<anatomy::Structure> plannedFasciaStructures(const anatomy::Body& body, const anatomy::Atlas* atlas) {

@@ -68,7 +68,10 @@ FasciaReport addGeneratedFascia(anatomy::Body& body, const anatomy::Atlas* atlas
 [[nodiscard]] GeneratedFascia obtainGeneratedFascia(const anatomy::Body& body, const anatomy::Atlas* atlas,
                                                     const FasciaOptions& options, FasciaReport& rep);
 void appendGeneratedFascia(anatomy::Body& body, GeneratedFascia fascia, FasciaReport& rep);
-// Only the cache's part of that: the layer when its cache holds it for this body (rep: key and cache filled in).
+// Its two parts. The layer when its cache holds it for this body (rep: key and cache filled in); and the layer
+// generated and cached under rep.key (what cachedFascia left there), when it did not.
+[[nodiscard]] GeneratedFascia generateAndCacheFascia(const anatomy::Body& body, const anatomy::Atlas* atlas,
+                                                     const FasciaOptions& options, FasciaReport& rep);
 [[nodiscard]] std::optional<GeneratedFascia> cachedFascia(const anatomy::Body& body, const anatomy::Atlas* atlas,
                                                           const FasciaOptions& options, FasciaReport& rep);
 
