@@ -7,8 +7,10 @@
 #include <cstring>
 #include <fcntl.h>
 #include <string>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 
 namespace myoatlas::core {
 namespace {
@@ -127,13 +129,14 @@ void requireRegularFile(const std::filesystem::path& path) {
         throw DataError(path.string(), "is not a regular file (a FIFO, socket or device); refused");
 }
 
-std::string readRegularFile(const std::filesystem::path& path, uint64_t maxBytes) {
-    const std::string file = path.string();
+namespace {
+
+// Opens `file` for reading if it is a regular file of at most `maxBytes` (guard closes it); its size goes to `size`.
+int openRegularFile(const std::string& file, uint64_t maxBytes, TempFile& guard, size_t& size) {
     // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever before we could look at it.
     int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         throw DataError(file, "cannot open the file: " + errnoText());
-    TempFile guard; // closes fd; its empty path removes nothing
     guard.fd = fd;
     struct stat st {};
     if (::fstat(fd, &st) != 0)
@@ -145,7 +148,55 @@ std::string readRegularFile(const std::filesystem::path& path, uint64_t maxBytes
     if (static_cast<uint64_t>(st.st_size) > maxBytes)
         throw DataError(file, "is " + std::to_string(st.st_size) + " bytes, more than the " + std::to_string(maxBytes) +
                                   " this program reads from such a file");
-    std::string out(static_cast<size_t>(st.st_size), '\0');
+    size = static_cast<size_t>(st.st_size);
+    return fd;
+}
+
+} // namespace
+
+MappedFile::MappedFile(MappedFile&& other) noexcept : data_(other.data_), size_(other.size_) {
+    other.data_ = nullptr;
+    other.size_ = 0;
+}
+
+MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
+    if (this != &other) {
+        if (data_)
+            ::munmap(data_, size_);
+        data_ = std::exchange(other.data_, nullptr);
+        size_ = std::exchange(other.size_, 0);
+    }
+    return *this;
+}
+
+MappedFile::~MappedFile() {
+    if (data_)
+        ::munmap(data_, size_);
+}
+
+MappedFile mapRegularFile(const std::filesystem::path& path, uint64_t maxBytes) {
+    const std::string file = path.string();
+    TempFile guard; // closes the file; its empty path removes nothing
+    size_t size = 0;
+    const int fd = openRegularFile(file, maxBytes, guard, size);
+    MappedFile mapped;
+    if (size == 0)
+        return mapped;
+    // MAP_POPULATE: the pages are read in one go, not one fault at a time as the caller walks them.
+    void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (data == MAP_FAILED)
+        throw DataError(file, "cannot map the file: " + errnoText());
+    mapped.data_ = data;
+    mapped.size_ = size;
+    return mapped;
+}
+
+std::string readRegularFile(const std::filesystem::path& path, uint64_t maxBytes) {
+    const std::string file = path.string();
+    TempFile guard; // closes the file; its empty path removes nothing
+    size_t size = 0;
+    const int fd = openRegularFile(file, maxBytes, guard, size);
+    std::string out(size, '\0');
     size_t got = 0;
     while (got < out.size()) {
         ssize_t r = ::read(fd, out.data() + got, out.size() - got);

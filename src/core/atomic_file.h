@@ -31,6 +31,26 @@ void writeFileAtomically(const std::filesystem::path& path, std::initializer_lis
 // Reads a whole input file that the user may have swapped for anything: only a regular file is opened (a FIFO or
 // a device would block or never end), and one larger than `maxBytes` is refused. Throws core::DataError naming it.
 [[nodiscard]] std::string readRegularFile(const std::filesystem::path& path, uint64_t maxBytes = kMaxInputFileBytes);
+// A whole input file mapped read-only, with readRegularFile's checks: for a large cache read once at every start,
+// it spares a zero-filled buffer as large as the file and the copy into it. The bytes stay valid while it lives
+// (MyoAtlas replaces the files it maps by rename, never rewrites them in place). An empty file maps to no bytes.
+class MappedFile {
+public:
+    MappedFile() = default;
+    MappedFile(MappedFile&& other) noexcept;
+    MappedFile& operator=(MappedFile&& other) noexcept;
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    ~MappedFile();
+    [[nodiscard]] std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+
+private:
+    friend MappedFile mapRegularFile(const std::filesystem::path& path, uint64_t maxBytes);
+    void* data_ = nullptr;
+    size_t size_ = 0;
+};
+// Throws core::DataError naming the file when it cannot be mapped.
+[[nodiscard]] MappedFile mapRegularFile(const std::filesystem::path& path, uint64_t maxBytes = kMaxInputFileBytes);
 // Throws core::DataError naming the file unless it is a regular file (symbolic links are followed).
 void requireRegularFile(const std::filesystem::path& path);
 

@@ -27,13 +27,14 @@ void CacheKey::addFile(const std::filesystem::path& path, std::string_view name)
     add(name);
     // The content, not size and mtime: an edited mesh with the same size and time must not show old geometry.
     // checksum64 runs at memory speed, so hashing the ~50 MB body costs little next to reading it.
-    std::string bytes;
+    core::MappedFile file; // mapped, not read: ~50 MB of meshes at every start, no buffer filled for them
     try {
-        bytes = core::readRegularFile(path);
+        file = core::mapRegularFile(path);
     } catch (const core::DataError&) {
         add("unreadable");
         return;
     }
+    const std::string_view bytes = file.bytes();
     uint64_t sum = checksum64(bytes.data(), bytes.size());
     uint64_t size = bytes.size();
     add(std::string_view(reinterpret_cast<const char*>(&size), sizeof(size)));

@@ -20,15 +20,29 @@ struct Header {
 } // namespace
 
 uint64_t checksum64(const void* data, size_t size) {
-    // Word-at-a-time multiply-xor hash: fast enough for ~60 MB on every warm start, and catches flipped bytes.
+    // Multiply-xor over 8-byte words in four independent lanes (one lane waits on its multiplies: four keep the
+    // core busy), folded at the end: about 5 GB/s, for ~85 MB on every warm start, and it catches flipped bytes.
     const auto* p = static_cast<const unsigned char*>(data);
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ size;
+    uint64_t lane[4] = {0x9E3779B97F4A7C15ull ^ size, 0x6A09E667F3BCC909ull, 0xBB67AE8584CAA73Bull,
+                        0x3C6EF372FE94F82Bull};
+    auto mix = [](uint64_t h, uint64_t w) {
+        h ^= w * 0xff51afd7ed558ccdull;
+        return (h << 31 | h >> 33) * 0xc4ceb9fe1a85ec53ull;
+    };
     size_t i = 0;
+    for (; i + 32 <= size; i += 32)
+        for (int k = 0; k < 4; ++k) {
+            uint64_t w;
+            std::memcpy(&w, p + i + 8 * k, 8);
+            lane[k] = mix(lane[k], w);
+        }
+    uint64_t h = lane[0];
+    for (int k = 1; k < 4; ++k)
+        h = mix(h, lane[k]);
     for (; i + 8 <= size; i += 8) {
         uint64_t w;
         std::memcpy(&w, p + i, 8);
-        h ^= w * 0xff51afd7ed558ccdull;
-        h = (h << 31 | h >> 33) * 0xc4ceb9fe1a85ec53ull;
+        h = mix(h, w);
     }
     for (; i < size; ++i) {
         h ^= p[i];
@@ -59,18 +73,20 @@ CacheFileRead readCacheFile(const std::filesystem::path& path, const CacheFormat
         result.rejectReason = "not a regular file";
         return result;
     }
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) {
+    try {
+        result.file = core::mapRegularFile(path);
+    } catch (const core::DataError&) {
         result.rejectReason = "cannot be opened";
         return result;
     }
-    auto fileSize = static_cast<size_t>(in.tellg());
-    in.seekg(0);
+    const std::string_view bytes = result.file.bytes();
+    const size_t fileSize = bytes.size();
     Header h{};
-    if (fileSize < sizeof(Header) || !in.read(reinterpret_cast<char*>(&h), sizeof(h))) {
+    if (fileSize < sizeof(Header)) {
         result.rejectReason = "shorter than its header";
         return result;
     }
+    std::memcpy(&h, bytes.data(), sizeof(h));
     if (std::memcmp(h.magic, format.magic, sizeof(h.magic)) != 0) {
         result.rejectReason = std::string("not a MyoAtlas ") + format.what + " (bad magic)";
         return result;
@@ -88,16 +104,12 @@ CacheFileRead readCacheFile(const std::filesystem::path& path, const CacheFormat
         result.rejectReason = "truncated or padded (payload size mismatch)";
         return result;
     }
-    std::string payload(h.payloadSize, '\0');
-    if (!in.read(payload.data(), static_cast<std::streamsize>(payload.size()))) {
-        result.rejectReason = "read failed";
-        return result;
-    }
+    const std::string_view payload = bytes.substr(sizeof(Header));
     if (checksum64(payload.data(), payload.size()) != h.payloadChecksum) {
         result.rejectReason = "corrupt (checksum mismatch)";
         return result;
     }
-    result.payload = std::move(payload);
+    result.payload = payload;
     return result;
 }
 

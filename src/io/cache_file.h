@@ -2,6 +2,8 @@
 // The container every MyoAtlas cache uses: a header (magic, format version, key of the inputs, payload size and
 // checksum) and a binary payload, written atomically. Reading rejects, with a reason, anything that does not
 // match: caches are rebuilt, never trusted.
+#include "core/atomic_file.h"
+
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -26,8 +28,9 @@ void writeCacheFile(const std::filesystem::path& path, const CacheFormat& format
                     std::string_view payload);
 
 struct CacheFileRead {
-    std::optional<std::string> payload;
-    std::string rejectReason; // empty when accepted, or when no file existed
+    core::MappedFile file;                   // the whole file, mapped
+    std::optional<std::string_view> payload; // in `file`, when accepted
+    std::string rejectReason;                // empty when accepted, or when no file existed
 };
 [[nodiscard]] CacheFileRead readCacheFile(const std::filesystem::path& path, const CacheFormat& format, uint64_t key);
 

@@ -18,8 +18,8 @@
 
 namespace myoatlas::io {
 
-inline constexpr uint32_t kFasciaGeneratorVersion = 4; // 2: levels of detail kept with the sheets; 3: finer;
-// 4: levels simplified over the vertices their source uses
+inline constexpr uint32_t kFasciaGeneratorVersion = 5; // 2: levels of detail kept with the sheets; 3: finer;
+// 4: levels simplified over the vertices their source uses; 5: a four-lane checksum
 inline constexpr std::string_view kFasciaCacheFile = "fascia.bin";
 
 struct FasciaOptions {

@@ -152,6 +152,54 @@ TEST(RegularFiles, ADeviceAndADirectoryAreRefused) {
     EXPECT_THROW((void)core::readRegularFile("/etc/hostname", 1), core::DataError) << "size cap";
 }
 
+TEST(RegularFiles, AMappedFileIsRefusedLikeARead) {
+    auto dir = freshDir("mapped");
+    auto fifo = dir / "fifo";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    EXPECT_THROW((void)core::mapRegularFile(fifo), core::DataError) << "a FIFO, refused without blocking";
+    EXPECT_THROW((void)core::mapRegularFile("/dev/zero"), core::DataError);
+    EXPECT_THROW((void)core::mapRegularFile(dir), core::DataError);
+    EXPECT_THROW((void)core::mapRegularFile(dir / "missing"), core::DataError);
+    EXPECT_THROW((void)core::mapRegularFile("/etc/hostname", 1), core::DataError) << "size cap";
+    writeText(dir / "empty", "");
+    EXPECT_TRUE(core::mapRegularFile(dir / "empty").bytes().empty());
+}
+
+TEST(CacheFile, AnAcceptedPayloadOutlivesTheFileReplacedUnderIt) {
+    // The payload is mapped from the file, not copied: moved with its read, it stays as read, even while a new
+    // cache is renamed over the file (as the window's late write does).
+    auto dir = freshDir("mapped-cache");
+    auto path = dir / "body.bin";
+    const io::CacheFormat format{{'M', 'Y', 'O', 'T', 'E', 'S', 'T', '\n'}, 1, "test cache"};
+    const std::string payload(100000, 'a');
+    io::writeCacheFile(path, format, 7, payload);
+    io::CacheFileRead read = io::readCacheFile(path, format, 7);
+    ASSERT_TRUE(read.payload) << read.rejectReason;
+    io::CacheFileRead moved = std::move(read);
+    io::writeCacheFile(path, format, 8, std::string(50, 'b'));
+    ASSERT_TRUE(moved.payload);
+    EXPECT_EQ(*moved.payload, payload);
+    auto again = io::readCacheFile(path, format, 8);
+    ASSERT_TRUE(again.payload) << again.rejectReason;
+    EXPECT_EQ(*again.payload, std::string(50, 'b'));
+}
+
+TEST(CacheFile, TheChecksumSeesAFlippedByteAnywhere) {
+    // Four lanes and a tail: a flip in any lane, in the words after the last full stride or in the last bytes.
+    for (size_t size : {1u, 7u, 8u, 31u, 32u, 33u, 100u, 1000u}) {
+        std::string bytes(size, '\0');
+        for (size_t i = 0; i < size; ++i)
+            bytes[i] = static_cast<char>(i * 37 + 11);
+        const uint64_t sum = io::checksum64(bytes.data(), bytes.size());
+        for (size_t i = 0; i < size; ++i) {
+            std::string flipped = bytes;
+            flipped[i] = static_cast<char>(flipped[i] ^ 0x10);
+            EXPECT_NE(io::checksum64(flipped.data(), flipped.size()), sum) << "size " << size << ", byte " << i;
+        }
+        EXPECT_NE(io::checksum64(bytes.data(), size - 1), sum) << "a shorter payload, size " << size;
+    }
+}
+
 TEST(PayloadReader, ReadsAnEmptyArray) {
     // UBSan reported memcpy to a null pointer here on every cached start (empty failure lists).
     io::PayloadWriter w;
