@@ -146,7 +146,10 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
     window.refreshImGuiFonts();
 
     auto ownedRenderer = options.upload
-                             ? std::make_unique<render::Renderer>(body, std::move(*options.upload), options.programs)
+                             ? std::make_unique<render::Renderer>(body, std::move(*options.upload),
+                                                                  options.uploadAdded ? std::move(*options.uploadAdded)
+                                                                                      : render::BodyUpload{},
+                                                                  options.programs)
                              : std::make_unique<render::Renderer>(body);
     render::Renderer& renderer = *ownedRenderer;
     core::logDebug("renderer ready after " + std::to_string(static_cast<int>(startup.millis())) + " ms");

@@ -46,9 +46,10 @@ struct GuiOptions {
     std::shared_ptr<platform::Window> window;
     // Made while the loading screen showed (empty: made when the window's renderer is): the renderer's programs,
     // compiled in that window's context (declared after it, so released while it is still open), and the body's
-    // meshes laid out for upload (moved from).
+    // meshes laid out for upload (moved from): the body as loaded, then what joined it (render::layoutAdded; may be
+    // empty).
     std::shared_ptr<render::ShaderPrograms> programs;
-    std::shared_ptr<render::BodyUpload> upload;
+    std::shared_ptr<render::BodyUpload> upload, uploadAdded;
     std::shared_ptr<LateStructures> late;  // empty: the body is whole
     std::function<void()> firstFrameShown; // called once the first frame is on screen (may be empty)
 };

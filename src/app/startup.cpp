@@ -127,7 +127,7 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     std::condition_variable finishedChanged;
     bool finished = false;
     std::unique_ptr<World> world;
-    std::shared_ptr<render::BodyUpload> upload;
+    std::shared_ptr<render::BodyUpload> upload, uploadAdded;
     std::exception_ptr failure;
     options.progress = [&](const io::LoadProgress& p) {
         std::lock_guard lock(mutex);
@@ -167,12 +167,14 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
                                    " s");
                 },
                 FasciaTiming::Later);
-            render::appendBodyUpload(*u, w->body);
-            end = render::uploadEnd(*u);
+            // Laid out apart, not appended: growing the body's layout would copy all of it once more.
+            auto added = std::make_shared<render::BodyUpload>(render::layoutAdded(*u, w->body));
+            end = render::uploadEnd(*added);
             std::lock_guard lock(mutex);
             loaded = w.get();
             world = std::move(w);
             upload = std::move(u);
+            uploadAdded = std::move(added);
         } catch (...) {
             std::lock_guard lock(mutex);
             failure = std::current_exception();
@@ -292,6 +294,7 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     core::logInfo("loaded in " + std::to_string(clock.seconds()).substr(0, 5) + " s (" +
                   std::to_string(core::secondsSinceLaunch()).substr(0, 4) + " s since launch)");
     gui.upload = std::move(upload);
+    gui.uploadAdded = std::move(uploadAdded);
     if (world->fasciaPending) {
         gui.late = std::make_shared<LateStructures>();
         gui.late->what = "fascia";

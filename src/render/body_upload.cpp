@@ -10,9 +10,7 @@
 
 namespace myoatlas::render {
 BodyUpload prepareBodyUpload(const anatomy::Body& body, unsigned threads) {
-    BodyUpload up;
-    appendBodyUpload(up, body, threads);
-    return up;
+    return layoutAdded(BodyUpload{}, body, threads);
 }
 
 namespace {
@@ -116,10 +114,20 @@ void layOut(BodyUpload& up, std::span<const uint32_t> slots, std::span<const geo
     }
 }
 
+// A layout that holds nothing yet and goes after `end`.
+BodyUpload emptyAfter(const UploadEnd& end) {
+    BodyUpload up;
+    up.vertexOrigin = end.vertices;
+    up.indexOrigin = end.indices;
+    up.pieces = end.pieces;
+    up.structures = end.structures;
+    return up;
+}
+
 } // namespace
 
-void appendBodyUpload(BodyUpload& up, const anatomy::Body& body, unsigned threads) {
-    const size_t first = up.structures, n = body.size();
+BodyUpload layoutAdded(const BodyUpload& before, const anatomy::Body& body, unsigned threads) {
+    const size_t first = before.structures, n = body.size();
     if (first > n)
         throw core::Error("the upload holds " + std::to_string(first) + " structures, the body only " +
                           std::to_string(n));
@@ -129,8 +137,10 @@ void appendBodyUpload(BodyUpload& up, const anatomy::Body& body, unsigned thread
         slots.push_back(static_cast<uint32_t>(s));
         meshes.push_back(&body.meshes[s]);
     }
+    BodyUpload up = emptyAfter(uploadEnd(before));
     layOut(up, slots, meshes, threads);
     up.structures = n;
+    return up;
 }
 
 UploadEnd uploadEnd(const BodyUpload& up) {
@@ -145,11 +155,7 @@ BodyUpload layoutAfter(const UploadEnd& end, std::span<const uint32_t> slots,
     for (size_t j = 0; j < slots.size(); ++j)
         if (slots[j] >= end.structures || (j > 0 && slots[j] <= slots[j - 1]))
             throw core::Error("layoutAfter: the slots must rise and lie among the upload's structures");
-    BodyUpload up;
-    up.vertexOrigin = end.vertices;
-    up.indexOrigin = end.indices;
-    up.pieces = end.pieces;
-    up.structures = end.structures;
+    BodyUpload up = emptyAfter(end);
     layOut(up, slots, meshes, threads);
     return up;
 }

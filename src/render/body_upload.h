@@ -51,10 +51,13 @@ inline constexpr float kBoxMargin = 0.002f;
 
 // threads: 0 = one per core.
 [[nodiscard]] BodyUpload prepareBodyUpload(const anatomy::Body& body, unsigned threads = 0);
-// Lays out the structures the body gained since `upload` was made (those past upload.structures), after what it
-// holds: a layout can be made while the rest of the body is still being added (the window lays out the body beside
-// the fascia's generation). Reads only those structures' meshes. Throws core::Error if the body has fewer.
-void appendBodyUpload(BodyUpload& upload, const anatomy::Body& body, unsigned threads = 0);
+// The structures the body gained since `before` was made (those past before.structures), laid out after it in a
+// layout of their own (its arrays hold only what goes after `before`; its per-structure lists cover the whole body,
+// filled at the added structures): a layout can be made while the rest of the body is still being added (the window
+// lays out the body beside the atlas), and nothing already laid out is copied again. A renderer takes both
+// (Renderer's two-part constructor). Reads only the added structures' meshes. Throws core::Error if the body has
+// fewer structures than `before`.
+[[nodiscard]] BodyUpload layoutAdded(const BodyUpload& before, const anatomy::Body& body, unsigned threads = 0);
 [[nodiscard]] UploadEnd uploadEnd(const BodyUpload& upload);
 // The meshes structures already in an upload get later (the window's fascia, generated while the body is shown:
 // its structures are there from the start, empty), laid out after `end`: its arrays hold only what goes after the

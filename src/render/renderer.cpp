@@ -166,43 +166,70 @@ void warmUpPipelines(const std::shared_ptr<ShaderPrograms>& programs, int window
 Renderer::Renderer(const anatomy::Body& body) : Renderer(body, prepareBodyUpload(body)) {}
 
 Renderer::Renderer(const anatomy::Body& body, BodyUpload upload, std::shared_ptr<ShaderPrograms> programs)
+    : Renderer(body, std::move(upload), BodyUpload{}, std::move(programs)) {}
+
+Renderer::Renderer(const anatomy::Body& body, BodyUpload upload, BodyUpload added,
+                   std::shared_ptr<ShaderPrograms> programs)
     : body_(body) {
-    if (upload.structures != body.size())
-        throw core::Error("the prepared upload has " + std::to_string(upload.structures) + " structures, the body " +
-                          std::to_string(body.size()));
+    const bool twoParts = added.structures > 0;
+    if ((twoParts ? added.structures : upload.structures) != body.size())
+        throw core::Error("the prepared upload has " + std::to_string(twoParts ? added.structures : upload.structures) +
+                          " structures, the body " + std::to_string(body.size()));
+    if (upload.vertexOrigin != 0 || upload.indexOrigin != 0)
+        throw core::Error("a renderer is made from a whole body's layout, not from one laid out after another");
+    if (twoParts && (added.vertexOrigin != upload.ids.size() || added.indexOrigin != upload.indices.size() ||
+                     added.interleaved.size() != added.ids.size() * 6))
+        throw core::Error("the added structures' layout does not go after the body's");
     programs_ = programs ? std::move(programs) : compileShaderPrograms();
     gpu_ = std::make_unique<Gpu>();
 
-    if (upload.vertexOrigin != 0 || upload.indexOrigin != 0)
-        throw core::Error("a renderer is made from a whole body's layout, not from one laid out after another");
     // One interleaved position+normal buffer, a structure-id stream and a scalar (heat) stream for all meshes.
-    const size_t vertices = upload.ids.size();
+    const size_t vertices = upload.ids.size() + added.ids.size();
     gpu_->vertices = vertices;
-    gpu_->indices = upload.indices.size();
-    const auto& interleaved = upload.interleaved;
-    const auto& ids = upload.ids;
-    const auto& allIndices = upload.indices;
+    gpu_->indices = upload.indices.size() + added.indices.size();
     gpu_->counts.assign(upload.counts.begin(), upload.counts.end());
     gpu_->offsets = std::move(upload.offsets);
     gpu_->baseVertex.assign(upload.baseVertex.begin(), upload.baseVertex.end());
-    gpu_->lods.resize(body.size());
-    for (uint32_t s = 0; s < body.size(); ++s)
+    gpu_->lods.resize(upload.structures);
+    for (uint32_t s = 0; s < upload.structures; ++s)
         for (const auto& l : upload.lods[s])
             gpu_->lods[s].push_back({static_cast<GLsizei>(l.count), l.offset});
     lodErrors_ = std::move(upload.lodErrors);
     gpu_->pieceStarts = std::move(upload.pieceStarts);
+    gpu_->boxes = std::move(upload.boxes);
+    gpu_->firstPiece = std::move(upload.firstPiece);
+    gpu_->pieces = upload.pieces;
     glCreateVertexArrays(1, &gpu_->vao);
     glCreateBuffers(1, &gpu_->vbo);
     glCreateBuffers(1, &gpu_->idVbo);
     glCreateBuffers(1, &gpu_->scalarVbo);
     glCreateBuffers(1, &gpu_->ibo);
-    glNamedBufferStorage(gpu_->vbo, static_cast<GLsizeiptr>(interleaved.size() * sizeof(float)), interleaved.data(), 0);
-    glNamedBufferStorage(gpu_->idVbo, static_cast<GLsizeiptr>(ids.size() * sizeof(uint32_t)), ids.data(), 0);
+    // Each buffer holds the body's part, then the added one.
+    auto store = [](GLuint buffer, const void* first, size_t firstBytes, const void* second, size_t secondBytes) {
+        if (secondBytes == 0) {
+            glNamedBufferStorage(buffer, static_cast<GLsizeiptr>(firstBytes), first, 0);
+            return;
+        }
+        glNamedBufferStorage(buffer, static_cast<GLsizeiptr>(firstBytes + secondBytes), nullptr,
+                             GL_DYNAMIC_STORAGE_BIT);
+        if (firstBytes > 0)
+            glNamedBufferSubData(buffer, 0, static_cast<GLsizeiptr>(firstBytes), first);
+        glNamedBufferSubData(buffer, static_cast<GLintptr>(firstBytes), static_cast<GLsizeiptr>(secondBytes), second);
+    };
+    store(gpu_->vbo, upload.interleaved.data(), upload.interleaved.size() * sizeof(float), added.interleaved.data(),
+          added.interleaved.size() * sizeof(float));
+    store(gpu_->idVbo, upload.ids.data(), upload.ids.size() * sizeof(uint32_t), added.ids.data(),
+          added.ids.size() * sizeof(uint32_t));
+    store(gpu_->ibo, upload.indices.data(), upload.indices.size() * sizeof(uint32_t), added.indices.data(),
+          added.indices.size() * sizeof(uint32_t));
     std::vector<float> zeros(vertices, 0.0f);
     glNamedBufferStorage(gpu_->scalarVbo, static_cast<GLsizeiptr>(zeros.size() * sizeof(float)), zeros.data(),
                          GL_DYNAMIC_STORAGE_BIT);
-    glNamedBufferStorage(gpu_->ibo, static_cast<GLsizeiptr>(allIndices.size() * sizeof(uint32_t)), allIndices.data(),
-                         0);
+    if (twoParts) {
+        growListsTo(body.size());
+        adoptLists(added);
+        gpu_->pieces = added.pieces;
+    }
     glVertexArrayVertexBuffer(gpu_->vao, 0, gpu_->vbo, 0, 6 * sizeof(float));
     glVertexArrayVertexBuffer(gpu_->vao, 1, gpu_->idVbo, 0, sizeof(uint32_t));
     glVertexArrayVertexBuffer(gpu_->vao, 2, gpu_->scalarVbo, 0, sizeof(float));
@@ -236,9 +263,6 @@ Renderer::Renderer(const anatomy::Body& body, BodyUpload upload, std::shared_ptr
     const std::vector<uint8_t> ramp = scene::heatLut(256);
     glTextureSubImage2D(gpu_->heatRamp, 0, 0, 0, 256, 1, GL_RGBA, GL_UNSIGNED_BYTE, ramp.data());
 
-    gpu_->boxes = std::move(upload.boxes);
-    gpu_->firstPiece = std::move(upload.firstPiece);
-    gpu_->pieces = upload.pieces;
     glCreateVertexArrays(1, &gpu_->boxVao);
     gpu_->makePieceBuffers();
     glVertexArrayBindingDivisor(gpu_->boxVao, 0, 1);
@@ -284,7 +308,26 @@ void Renderer::fillStructures(BodyUpload tail) {
     glVertexArrayVertexBuffer(gpu_->vao, 1, gpu_->idVbo, 0, sizeof(uint32_t));
     glVertexArrayVertexBuffer(gpu_->vao, 2, gpu_->scalarVbo, 0, sizeof(float));
     glVertexArrayElementBuffer(gpu_->vao, gpu_->ibo);
-    // The filled structures: those the layout placed (every placed structure has its full list's pieces).
+    adoptLists(tail);
+    gpu_->pieces = tail.pieces;
+    gpu_->makePieceBuffers();
+    occlusion_.reset(gpu_->pieces); // what was hidden is learnt again over the next frames
+    checkGl("Renderer fillStructures");
+}
+
+void Renderer::growListsTo(size_t structures) {
+    gpu_->counts.resize(structures, 0);
+    gpu_->offsets.resize(structures, 0);
+    gpu_->baseVertex.resize(structures, 0);
+    gpu_->lods.resize(structures);
+    lodErrors_.resize(structures);
+    gpu_->pieceStarts.resize(structures);
+    gpu_->boxes.resize(structures);
+    gpu_->firstPiece.resize(structures, 0);
+}
+
+void Renderer::adoptLists(BodyUpload& tail) {
+    // The structures the layout placed (every placed structure has its full list's pieces).
     for (uint32_t s = 0; s < tail.pieceStarts.size(); ++s) {
         if (tail.pieceStarts[s].empty())
             continue;
@@ -299,10 +342,6 @@ void Renderer::fillStructures(BodyUpload tail) {
         gpu_->boxes[s] = std::move(tail.boxes[s]);
         gpu_->firstPiece[s] = tail.firstPiece[s];
     }
-    gpu_->pieces = tail.pieces;
-    gpu_->makePieceBuffers();
-    occlusion_.reset(gpu_->pieces); // what was hidden is learnt again over the next frames
-    checkGl("Renderer fillStructures");
 }
 
 Renderer::~Renderer() {

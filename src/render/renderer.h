@@ -62,6 +62,10 @@ public:
     // From a layout prepared for this body (prepareBodyUpload, on any thread), with programs already compiled
     // (empty: compiled here).
     Renderer(const anatomy::Body& body, BodyUpload upload, std::shared_ptr<ShaderPrograms> programs = {});
+    // The same from a layout in two parts: `upload` (a body's layout, made before more structures joined it) and
+    // `added` (layoutAdded after it, covering the whole body). The buffers are made at their final size at once.
+    Renderer(const anatomy::Body& body, BodyUpload upload, BodyUpload added,
+             std::shared_ptr<ShaderPrograms> programs = {});
     ~Renderer();
     Renderer(const Renderer&) = delete;
     Renderer& operator=(const Renderer&) = delete;
@@ -92,7 +96,9 @@ private:
     // hullReady: the envelope's distances are drawn, so on-top overlays that ask for it fade on the far side.
     void drawOverlays(const FrameInputs& in, const glm::mat4& viewProj, bool onTop, bool hullReady = false);
     bool drawHull(const glm::mat4& viewProj, const glm::vec3& eye); // false when the body has no skin
-    void readOcclusionCounts(); // whether the last frame's pieces showed in the end, into occlusion_
+    void readOcclusionCounts();          // whether the last frame's pieces showed in the end, into occlusion_
+    void growListsTo(size_t structures); // per-structure lists for this many structures (new ones empty)
+    void adoptLists(BodyUpload& tail);   // the lists of the structures a later layout placed (moved from it)
 
     const anatomy::Body& body_;
     std::unique_ptr<Targets> targets_;

@@ -183,6 +183,36 @@ TEST_F(GlTest, AStructureFilledInLaterDrawsAsIfItHadBeenThereFromTheStart) {
     EXPECT_THROW(late.fillStructures(render::prepareBodyUpload(shown)), core::Error);
 }
 
+TEST_F(GlTest, ARendererFromTwoLayoutPartsDrawsAsOneFromAWholeLayout) {
+    // The window lays out the body while the atlas loads, then what joined it (the fascia, the modelled muscles)
+    // apart (render::layoutAdded): the frame must be the whole layout's, and heat must land on the added part.
+    const auto whole = syntheticLimb();
+    ASSERT_GE(whole.size(), 2u);
+    auto first = whole;
+    first.structures.resize(1);
+    first.meshes.resize(1);
+    auto state = frontView(whole, 4.0f / 3.0f);
+    state.view.layers[index(anatomy::Layer::Skin)].opacity = 0.35f;
+    render::FrameInputs in;
+    in.view = &state.view;
+    in.width = 320;
+    in.height = 240;
+    render::Renderer reference(whole);
+    reference.render(in);
+    const auto expected = reference.readPixels();
+
+    auto up = render::prepareBodyUpload(first);
+    auto added = render::layoutAdded(up, whole);
+    render::Renderer parts(whole, std::move(up), std::move(added));
+    parts.render(in);
+    EXPECT_GE(render::psnrDb(expected, parts.readPixels()), 60.0);
+    EXPECT_NO_THROW(parts.setHeat(1, std::vector<float>(whole.meshes[1].vertexCount(), 0.5f)));
+    // Parts that do not follow each other are refused.
+    auto wrong = render::layoutAdded(render::prepareBodyUpload(first), whole);
+    wrong.vertexOrigin += 3;
+    EXPECT_THROW(render::Renderer(whole, render::prepareBodyUpload(first), std::move(wrong)), core::Error);
+}
+
 TEST_F(GlTest, LevelsOfDetailKeepTheImageOfFullDetail) {
     anatomy::Body body;
     auto add = [&](const char* name, anatomy::Category c, anatomy::Layer l, geometry::Mesh m) {

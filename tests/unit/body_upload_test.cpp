@@ -118,29 +118,60 @@ TEST(BodyUpload, EveryStructuresListsAndPiecesLieOverItsOwnVertices) {
     EXPECT_EQ(up.boxes[1].size(), 1u); // the empty one is one piece
 }
 
+// A layout and the one laid out after it, joined as the renderer's buffers join them.
+render::BodyUpload joined(render::BodyUpload first, const render::BodyUpload& added) {
+    EXPECT_EQ(added.vertexOrigin, first.ids.size());
+    EXPECT_EQ(added.indexOrigin, first.indices.size());
+    first.interleaved.insert(first.interleaved.end(), added.interleaved.begin(), added.interleaved.end());
+    first.ids.insert(first.ids.end(), added.ids.begin(), added.ids.end());
+    first.indices.insert(first.indices.end(), added.indices.begin(), added.indices.end());
+    const size_t n = added.structures;
+    first.counts.resize(n);
+    first.offsets.resize(n);
+    first.baseVertex.resize(n);
+    first.lods.resize(n);
+    first.lodErrors.resize(n);
+    first.boxes.resize(n);
+    first.firstPiece.resize(n);
+    first.pieceStarts.resize(n);
+    for (size_t s = 0; s < n; ++s) {
+        if (added.pieceStarts[s].empty())
+            continue;
+        first.counts[s] = added.counts[s];
+        first.offsets[s] = added.offsets[s];
+        first.baseVertex[s] = added.baseVertex[s];
+        first.lods[s] = added.lods[s];
+        first.lodErrors[s] = added.lodErrors[s];
+        first.boxes[s] = added.boxes[s];
+        first.firstPiece[s] = added.firstPiece[s];
+        first.pieceStarts[s] = added.pieceStarts[s];
+    }
+    first.pieces = added.pieces;
+    first.structures = n;
+    return first;
+}
+
 TEST(BodyUpload, StructuresAddedLaterAreLaidOutAfterWhatWasThereWhichStaysAsItWas) {
     auto body = syntheticBody();
     auto late = body; // the first two structures, then two that join later (the window's fascia)
     body.structures.resize(2);
     body.meshes.resize(2);
-    auto up = render::prepareBodyUpload(body, 2);
-    const auto before = up;
-    render::appendBodyUpload(up, late, 2);
-    ASSERT_EQ(up.structures, late.size());
-    expectConsistent(up, late);
-    // What was laid out keeps its place: the buffers only grow at their ends.
-    for (uint32_t s = 0; s < 2; ++s) {
-        EXPECT_EQ(up.offsets[s], before.offsets[s]);
-        EXPECT_EQ(up.baseVertex[s], before.baseVertex[s]);
-        EXPECT_EQ(up.firstPiece[s], before.firstPiece[s]);
-        EXPECT_EQ(up.pieceStarts[s], before.pieceStarts[s]);
-    }
-    EXPECT_TRUE(std::equal(before.indices.begin(), before.indices.end(), up.indices.begin()));
-    EXPECT_TRUE(std::equal(before.interleaved.begin(), before.interleaved.end(), up.interleaved.begin()));
-    // Appending nothing changes nothing; a body smaller than the layout is refused.
-    render::appendBodyUpload(up, late, 1);
-    EXPECT_EQ(up.structures, late.size());
-    EXPECT_THROW(render::appendBodyUpload(up, body), core::Error);
+    const auto up = render::prepareBodyUpload(body, 2);
+    const auto added = render::layoutAdded(up, late, 2);
+    ASSERT_EQ(added.structures, late.size());
+    // Only the added structures are in it, after what the first layout holds; the first two are not placed again.
+    EXPECT_EQ(added.ids.size(), late.meshes[2].vertexCount() + late.meshes[3].vertexCount());
+    EXPECT_TRUE(added.pieceStarts[0].empty());
+    EXPECT_TRUE(added.pieceStarts[1].empty());
+    EXPECT_EQ(added.firstPiece[2], up.pieces);
+    // Joined, the two are a consistent layout of the whole body.
+    expectConsistent(joined(up, added), late);
+    // Adding nothing lays out nothing; a body smaller than the layout is refused.
+    const auto none = render::layoutAdded(joined(up, added), late, 1);
+    EXPECT_TRUE(none.ids.empty());
+    EXPECT_TRUE(none.indices.empty());
+    EXPECT_EQ(none.structures, late.size());
+    EXPECT_THROW((void)render::layoutAdded(joined(up, added), body), core::Error);
 }
 
 TEST(BodyUpload, AStructureFilledInLaterIsLaidOutAfterTheEndWithTheSameListsAsAWholeLayoutGives) {
