@@ -85,4 +85,32 @@ MeshClusters clusterMesh(const Mesh& mesh, int depth) {
     return out;
 }
 
+void cutIntoPieces(Mesh& mesh, int depth) {
+    MeshClusters cut = clusterMesh(mesh, depth);
+    mesh.pieces = {};
+    if (cut.boxes.empty())
+        return;
+    mesh.indices = std::move(cut.indices[0]);
+    for (size_t k = 0; k < mesh.lods.size(); ++k)
+        mesh.lods[k].indices = std::move(cut.indices[k + 1]);
+    mesh.pieces.boxes = std::move(cut.boxes);
+    mesh.pieces.starts = std::move(cut.starts);
+}
+
+bool piecesFit(const Mesh& mesh) {
+    const auto& p = mesh.pieces;
+    if (p.boxes.empty() || p.starts.size() != mesh.lods.size() + 1)
+        return false;
+    for (size_t k = 0; k < p.starts.size(); ++k) {
+        const auto& starts = p.starts[k];
+        const size_t size = k == 0 ? mesh.indices.size() : mesh.lods[k - 1].indices.size();
+        if (starts.size() != p.boxes.size() + 1 || starts.front() != 0 || starts.back() != size)
+            return false;
+        for (size_t i = 1; i < starts.size(); ++i)
+            if (starts[i] < starts[i - 1] || starts[i] % 3 != 0)
+                return false;
+    }
+    return true;
+}
+
 } // namespace myoatlas::geometry

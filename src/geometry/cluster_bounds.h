@@ -25,4 +25,12 @@ struct MeshClusters {
 // out of range are dropped. An empty mesh gives no cluster.
 [[nodiscard]] MeshClusters clusterMesh(const Mesh& mesh, int depth = 3);
 
+// Cuts the mesh as clusterMesh does and keeps the pieces with it (Mesh::pieces): its lists are reordered piece by
+// piece in place (the same triangles; any with an index out of range are dropped). A mesh without triangles gets
+// no pieces.
+void cutIntoPieces(Mesh& mesh, int depth = 3);
+// Whether mesh.pieces describe its lists as they are now: set, with rising runs for every list (its own, then each
+// level's) that end at the list's size.
+[[nodiscard]] bool piecesFit(const Mesh& mesh);
+
 } // namespace myoatlas::geometry

@@ -155,6 +155,7 @@ float lodDeviation(const Mesh& mesh, const Bvh& full, const std::vector<uint32_t
 
 void Mesh::buildLods(float ratio, float maxError, size_t minTriangles) {
     lods.clear();
+    pieces = {};
     if (triangleCount() < minTriangles)
         return;
     const float scale = meshopt_simplifyScale(&positions[0].x, positions.size(), sizeof(glm::vec3));
@@ -220,6 +221,7 @@ float Mesh::meanEdgeLength() const {
 }
 
 void Mesh::append(const Mesh& other) {
+    pieces = {};
     auto base = static_cast<uint32_t>(positions.size());
     positions.insert(positions.end(), other.positions.begin(), other.positions.end());
     normals.insert(normals.end(), other.normals.begin(), other.normals.end());

@@ -54,6 +54,15 @@ struct LodLevel {
 inline constexpr float kLodRatio = 0.6f;
 inline constexpr float kLodMaxKept = 0.85f;
 
+// A mesh's triangles cut into a few spatial pieces for occlusion culling (geometry::cutIntoPieces), kept with it so
+// that a cached body is not cut again at every start. When `boxes` is set, every list (the mesh's indices, then each
+// level's) is ordered piece by piece, and starts[k] holds where each piece's run begins in list k, the list's size
+// last (boxes.size() + 1 entries). Whatever changes the lists must clear it (geometry::piecesFit checks the runs).
+struct MeshPieces {
+    std::vector<Aabb> boxes; // per piece: holds its triangles at every level
+    std::vector<std::vector<uint32_t>> starts;
+};
+
 struct Mesh {
     std::vector<glm::vec3> positions;
     std::vector<glm::vec3> normals; // per vertex, unit length; same size as positions
@@ -61,6 +70,8 @@ struct Mesh {
     // Ever coarser simplified versions, finest first, with growing error (empty: none). The renderer picks one by
     // the size of its error on screen. Ignored by append() and by every geometric query.
     std::vector<LodLevel> lods;
+    // Empty unless cut into pieces (see MeshPieces); cleared by append() and buildLods().
+    MeshPieces pieces;
 
     [[nodiscard]] size_t vertexCount() const { return positions.size(); }
     [[nodiscard]] size_t triangleCount() const { return indices.size() / 3; }

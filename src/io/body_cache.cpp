@@ -78,14 +78,7 @@ std::string encodeBodyCache(const anatomy::Body& body) {
         w.pod(s.exposedFraction);
         w.pod(s.minDistToSkinMm);
         w.pod(static_cast<int32_t>(s.group));
-        w.vec(body.meshes[i].positions);
-        w.vec(body.meshes[i].normals);
-        w.vec(body.meshes[i].indices);
-        w.pod(static_cast<uint32_t>(body.meshes[i].lods.size()));
-        for (const auto& level : body.meshes[i].lods) {
-            w.vec(level.indices);
-            w.pod(level.error);
-        }
+        writeMesh(w, body.meshes[i]);
     }
     w.pod(static_cast<uint64_t>(body.groups.size()));
     for (const auto& g : body.groups) {
@@ -129,30 +122,7 @@ CacheReadResult readBodyCache(const std::filesystem::path& path, uint64_t key) {
             s.exposedFraction = r.pod<float>();
             s.minDistToSkinMm = r.pod<float>();
             s.group = r.pod<int32_t>();
-            auto& m = body.meshes[i];
-            m.positions = r.vec<glm::vec3>();
-            m.normals = r.vec<glm::vec3>();
-            m.indices = r.vec<uint32_t>();
-            auto levels = r.pod<uint32_t>();
-            if (levels > 64)
-                throw std::runtime_error("implausible level-of-detail count for " + s.fj);
-            m.lods.resize(levels);
-            for (auto& level : m.lods) {
-                level.indices = r.vec<uint32_t>();
-                level.error = r.pod<float>();
-                if (!std::isfinite(level.error) || level.error < 0.0f || level.indices.size() % 3 != 0)
-                    throw std::runtime_error("bad level of detail for " + s.fj);
-            }
-            if (m.normals.size() != m.positions.size() || m.indices.size() % 3 != 0)
-                throw std::runtime_error("inconsistent mesh arrays for " + s.fj);
-            auto checkIndices = [&](const std::vector<uint32_t>& list) {
-                for (uint32_t idx : list)
-                    if (idx >= m.positions.size())
-                        throw std::runtime_error("index out of range in " + s.fj);
-            };
-            checkIndices(m.indices);
-            for (const auto& level : m.lods)
-                checkIndices(level.indices);
+            body.meshes[i] = readMesh(r, s.fj);
         }
         auto ng = r.pod<uint64_t>();
         for (size_t g = 0; g < ng; ++g) {

@@ -12,7 +12,7 @@
 namespace myoatlas::io {
 
 inline constexpr uint32_t kBodyCacheVersion = 11; // 8: a chain of levels of detail per mesh; 9: a finer one;
-// 10: each level simplified over the vertices its source uses; 11: a four-lane checksum
+// 10: each level simplified over the vertices its source uses; 11: a four-lane checksum, pieces kept per mesh
 
 // Key over the inputs: every listed file's name (relative to the data directory) and a hash of its content, plus
 // the contents of the small tables (manifest, metadata, overrides) and the cache version. Where the inputs live is

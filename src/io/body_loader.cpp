@@ -4,6 +4,7 @@
 #include "core/log.h"
 #include "core/progress_line.h"
 #include "core/timer.h"
+#include "geometry/cluster_bounds.h"
 #include "geometry/fascia_shell.h"
 #include "io/body_cache.h"
 #include "io/classify.h"
@@ -248,6 +249,7 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
                         meshes[i] = geometry::prepareSkin(*meshes[i]).mesh;
                     }
                     meshes[i]->buildLods();
+                    geometry::cutIntoPieces(*meshes[i]); // once here, kept in the cache: not at every start
                 } catch (const std::exception& e) {
                     errors[i] = e.what();
                     meshes[i].reset();
@@ -322,6 +324,7 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
             skinTrianglesBefore = mesh.triangleCount();
             mesh = geometry::prepareSkin(mesh).mesh;
             mesh.buildLods();
+            geometry::cutIntoPieces(mesh);
         }
         core::logDebug("skin: kept the outer sheet, " + std::to_string(mesh.triangleCount()) + " of " +
                        std::to_string(skinTrianglesBefore) + " triangles");

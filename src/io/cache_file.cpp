@@ -2,6 +2,7 @@
 
 #include "core/atomic_file.h"
 #include "core/error.h"
+#include "geometry/cluster_bounds.h"
 
 #include <fstream>
 
@@ -111,6 +112,59 @@ CacheFileRead readCacheFile(const std::filesystem::path& path, const CacheFormat
     }
     result.payload = payload;
     return result;
+}
+
+void writeMesh(PayloadWriter& w, const geometry::Mesh& mesh) {
+    w.vec(mesh.positions);
+    w.vec(mesh.normals);
+    w.vec(mesh.indices);
+    w.pod(static_cast<uint32_t>(mesh.lods.size()));
+    for (const auto& level : mesh.lods) {
+        w.vec(level.indices);
+        w.pod(level.error);
+    }
+    // Pieces only where they describe the lists (an uncut mesh, or one changed since, is cut when laid out).
+    const bool pieces = geometry::piecesFit(mesh);
+    w.vec(pieces ? mesh.pieces.boxes : std::vector<geometry::Aabb>{});
+    if (pieces)
+        for (const auto& starts : mesh.pieces.starts)
+            w.vec(starts);
+}
+
+geometry::Mesh readMesh(PayloadReader& r, const std::string& what) {
+    geometry::Mesh m;
+    m.positions = r.vec<glm::vec3>();
+    m.normals = r.vec<glm::vec3>();
+    m.indices = r.vec<uint32_t>();
+    const auto levels = r.pod<uint32_t>();
+    if (levels > 64)
+        throw std::runtime_error("implausible level-of-detail count for " + what);
+    m.lods.resize(levels);
+    for (auto& level : m.lods) {
+        level.indices = r.vec<uint32_t>();
+        level.error = r.pod<float>();
+        if (!std::isfinite(level.error) || level.error < 0.0f || level.indices.size() % 3 != 0)
+            throw std::runtime_error("bad level of detail for " + what);
+    }
+    if (m.normals.size() != m.positions.size() || m.indices.size() % 3 != 0)
+        throw std::runtime_error("inconsistent mesh arrays for " + what);
+    auto checkIndices = [&](const std::vector<uint32_t>& list) {
+        for (uint32_t idx : list)
+            if (idx >= m.positions.size())
+                throw std::runtime_error("index out of range in " + what);
+    };
+    checkIndices(m.indices);
+    for (const auto& level : m.lods)
+        checkIndices(level.indices);
+    m.pieces.boxes = r.vec<geometry::Aabb>();
+    if (!m.pieces.boxes.empty()) {
+        m.pieces.starts.resize(levels + size_t{1});
+        for (auto& starts : m.pieces.starts)
+            starts = r.vec<uint32_t>();
+        if (!geometry::piecesFit(m))
+            throw std::runtime_error("pieces that do not fit the triangles of " + what);
+    }
+    return m;
 }
 
 } // namespace myoatlas::io

@@ -3,6 +3,7 @@
 // checksum) and a binary payload, written atomically. Reading rejects, with a reason, anything that does not
 // match: caches are rebuilt, never trusted.
 #include "core/atomic_file.h"
+#include "geometry/mesh.h"
 
 #include <cstdint>
 #include <cstring>
@@ -96,5 +97,11 @@ private:
     const char* p_;
     const char* end_;
 };
+
+// A mesh as the caches hold it: vertices, normals, triangles, levels of detail and pieces (geometry::MeshPieces).
+// readMesh checks what it reads (array sizes, indices in range, the levels' errors, the pieces' runs) and throws
+// std::runtime_error naming `what` (the structure) on anything else.
+void writeMesh(PayloadWriter& w, const geometry::Mesh& mesh);
+[[nodiscard]] geometry::Mesh readMesh(PayloadReader& r, const std::string& what);
 
 } // namespace myoatlas::io

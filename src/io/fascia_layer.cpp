@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/log.h"
 #include "core/timer.h"
+#include "geometry/cluster_bounds.h"
 #include "geometry/fascia_shell.h"
 #include "io/body_cache.h"
 
@@ -235,14 +236,7 @@ void writeFasciaCache(const fs::path& path, const GeneratedFascia& fascia, uint6
         w.str(s.name);
         w.pod(static_cast<uint8_t>(s.side));
         w.pod(static_cast<uint8_t>(s.region));
-        w.vec(fascia.meshes[i].positions);
-        w.vec(fascia.meshes[i].normals);
-        w.vec(fascia.meshes[i].indices);
-        w.pod(static_cast<uint32_t>(fascia.meshes[i].lods.size()));
-        for (const auto& level : fascia.meshes[i].lods) {
-            w.vec(level.indices);
-            w.pod(level.error);
-        }
+        writeMesh(w, fascia.meshes[i]);
     }
     writeCacheFile(path, kFormat, key, w.bytes());
 }
@@ -270,29 +264,7 @@ FasciaCacheRead readFasciaCache(const fs::path& path, uint64_t key) {
             s.layer = Layer::Fascia;
             s.side = r.enumValue<Side>(3, "side");
             s.region = r.enumValue<Region>(anatomy::kRegionCount, "region");
-            geometry::Mesh m;
-            m.positions = r.vec<glm::vec3>();
-            m.normals = r.vec<glm::vec3>();
-            m.indices = r.vec<uint32_t>();
-            auto levels = r.pod<uint32_t>();
-            if (levels > 64)
-                throw std::runtime_error("implausible level-of-detail count");
-            m.lods.resize(levels);
-            for (auto& level : m.lods) {
-                level.indices = r.vec<uint32_t>();
-                level.error = r.pod<float>();
-                if (!std::isfinite(level.error) || level.error < 0.0f || level.indices.size() % 3 != 0)
-                    throw std::runtime_error("bad level of detail");
-            }
-            if (m.normals.size() != m.positions.size() || m.indices.size() % 3 != 0)
-                throw std::runtime_error("normal count differs from vertex count");
-            for (uint32_t idx : m.indices)
-                if (idx >= m.positions.size())
-                    throw std::runtime_error("index out of range");
-            for (const auto& level : m.lods)
-                for (uint32_t idx : level.indices)
-                    if (idx >= m.positions.size())
-                        throw std::runtime_error("index out of range");
+            geometry::Mesh m = readMesh(r, s.fj);
             s.bounds = m.bounds();
             g.structures.push_back(std::move(s));
             g.meshes.push_back(std::move(m));
@@ -338,9 +310,11 @@ GeneratedFascia generateAndCacheFascia(const anatomy::Body& body, const anatomy:
         options.progress(LoadProgress{LoadProgress::Stage::Fascia, 0, 0});
     GeneratedFascia fascia = generateFascia(body, atlas);
     core::Stopwatch lods;
-    for (auto& m : fascia.meshes)
-        m.buildLods(); // kept in the cache with the sheets
-    core::logDebug("fascia: levels of detail in " + std::to_string(lods.seconds()).substr(0, 5) + " s");
+    for (auto& m : fascia.meshes) {
+        m.buildLods(); // kept in the cache with the sheets, as are the pieces
+        geometry::cutIntoPieces(m);
+    }
+    core::logDebug("fascia: levels of detail and pieces in " + std::to_string(lods.seconds()).substr(0, 5) + " s");
     if (options.useCache) {
         try {
             writeFasciaCache(cachePath(options), fascia, rep.key);

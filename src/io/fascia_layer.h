@@ -19,7 +19,7 @@
 namespace myoatlas::io {
 
 inline constexpr uint32_t kFasciaGeneratorVersion = 5; // 2: levels of detail kept with the sheets; 3: finer;
-// 4: levels simplified over the vertices their source uses; 5: a four-lane checksum
+// 4: levels simplified over the vertices their source uses; 5: a four-lane checksum, pieces kept per mesh
 inline constexpr std::string_view kFasciaCacheFile = "fascia.bin";
 
 struct FasciaOptions {

@@ -25,13 +25,24 @@ void layOut(BodyUpload& up, std::span<const uint32_t> slots, std::span<const geo
     const size_t m = slots.size();
     const size_t n = m == 0 ? up.structures : std::max<size_t>(up.structures, slots.back() + size_t{1});
     up.structures = n;
-    // Each structure's triangles regrouped piece by piece for occlusion culling (the same triangles, every level).
+    // Each structure's triangles regrouped piece by piece for occlusion culling (the same triangles, every level):
+    // as the mesh keeps them when it was cut on loading (and cached so), else cut here.
     std::vector<geometry::MeshClusters> clusters(m);
-    core::forEachIndex(0, m, threads, [&](size_t j) { clusters[j] = geometry::clusterMesh(*meshes[j]); });
+    std::vector<char> cut(m, 0);
+    core::forEachIndex(0, m, threads, [&](size_t j) {
+        cut[j] = geometry::piecesFit(*meshes[j]);
+        if (!cut[j])
+            clusters[j] = geometry::clusterMesh(*meshes[j]);
+    });
     auto list = [&](size_t j, size_t k) -> const std::vector<uint32_t>& {
-        if (!clusters[j].indices.empty())
+        if (!cut[j] && !clusters[j].indices.empty())
             return clusters[j].indices[k];
         return k == 0 ? meshes[j]->indices : meshes[j]->lods[k - 1].indices;
+    };
+    auto runs = [&](size_t j, size_t k) -> const std::vector<uint32_t>* { // where each piece starts in list k
+        if (cut[j])
+            return &meshes[j]->pieces.starts[k];
+        return clusters[j].indices.empty() ? nullptr : &clusters[j].starts[k];
     };
 
     // Where everything goes (global positions): vertices structure by structure, then every full list, then every
@@ -90,19 +101,23 @@ void layOut(BodyUpload& up, std::span<const uint32_t> slots, std::span<const geo
             for (size_t i = 0; i < l.size(); ++i)
                 up.indices[at - up.indexOrigin + i] = l[i] + base;
             auto& starts = up.pieceStarts[s].emplace_back();
-            if (clusters[j].indices.empty()) {
+            const auto* pieces = runs(j, k);
+            if (!pieces) {
                 starts = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + l.size())};
                 return;
             }
-            for (uint32_t i : clusters[j].starts[k])
+            for (uint32_t i : *pieces)
                 starts.push_back(static_cast<uint32_t>(at + i));
         };
         place(0, fullAt[j]);
         for (size_t k = 1; k <= mesh.lods.size(); ++k)
             place(k, lodAt[j][k - 1]);
-        if (clusters[j].boxes.empty()) // no triangles to regroup: the whole mesh is one piece
-            clusters[j].boxes.push_back(mesh.bounds());
-        up.boxes[s] = std::move(clusters[j].boxes);
+        if (cut[j])
+            up.boxes[s] = mesh.pieces.boxes;
+        else if (clusters[j].boxes.empty()) // no triangles to regroup: the whole mesh is one piece
+            up.boxes[s] = {mesh.bounds()};
+        else
+            up.boxes[s] = std::move(clusters[j].boxes);
         for (auto& box : up.boxes[s]) {
             box.min -= glm::vec3(kBoxMargin);
             box.max += glm::vec3(kBoxMargin);

@@ -1,7 +1,10 @@
 // The body cache: round trip, and every kind of damage is detected and rejected.
 #include "core/error.h"
+#include "geometry/cluster_bounds.h"
 #include "io/body_cache.h"
 #include "io/body_loader.h"
+#include "io/cache_file.h"
+#include "support/synthetic_mesh.h"
 #include "support/test_body.h"
 
 #include <filesystem>
@@ -79,6 +82,51 @@ TEST(BodyCache, RoundTripKeepsEverything) {
     EXPECT_EQ(b.groups[0].members, body.groups[0].members);
     ASSERT_EQ(b.failures.size(), 1u);
     EXPECT_EQ(b.failures[0].file, "isa/muscles/broken.glb");
+}
+
+TEST(BodyCache, AMeshsPiecesAreKeptAndPiecesThatDoNotFitAreRefused) {
+    auto mesh = test::uvEllipsoid({0, 0, 0}, {0.1f, 0.3f, 0.1f}, 24, 32);
+    mesh.buildLods();
+    geometry::cutIntoPieces(mesh);
+    io::PayloadWriter w;
+    io::writeMesh(w, mesh);
+    io::PayloadReader r(w.bytes());
+    const auto back = io::readMesh(r, "FJ1");
+    EXPECT_TRUE(r.atEnd());
+    ASSERT_TRUE(geometry::piecesFit(back));
+    EXPECT_EQ(back.indices, mesh.indices);
+    EXPECT_EQ(back.pieces.starts, mesh.pieces.starts);
+    ASSERT_EQ(back.pieces.boxes.size(), mesh.pieces.boxes.size());
+    EXPECT_EQ(back.pieces.boxes[1].max, mesh.pieces.boxes[1].max);
+    // A mesh whose lists changed since it was cut is written without pieces (the layout cuts it).
+    auto changed = mesh;
+    changed.indices.resize(changed.indices.size() - 3);
+    io::PayloadWriter w2;
+    io::writeMesh(w2, changed);
+    io::PayloadReader r2(w2.bytes());
+    EXPECT_TRUE(io::readMesh(r2, "FJ1").pieces.boxes.empty());
+    // Runs past a list's end, in a payload whose checksum is right, are refused naming the structure.
+    auto damaged = mesh;
+    damaged.pieces.starts[0].back() += 3;
+    io::PayloadWriter w3;
+    w3.vec(damaged.positions);
+    w3.vec(damaged.normals);
+    w3.vec(damaged.indices);
+    w3.pod(static_cast<uint32_t>(damaged.lods.size()));
+    for (const auto& level : damaged.lods) {
+        w3.vec(level.indices);
+        w3.pod(level.error);
+    }
+    w3.vec(damaged.pieces.boxes);
+    for (const auto& starts : damaged.pieces.starts)
+        w3.vec(starts);
+    io::PayloadReader r3(w3.bytes());
+    try {
+        (void)io::readMesh(r3, "FJ1");
+        FAIL() << "pieces past the end were accepted";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("FJ1"), std::string::npos) << e.what();
+    }
 }
 
 TEST(BodyCache, StaleKeyIsRejected) {

@@ -3,6 +3,7 @@
 #include "render/body_upload.h"
 
 #include "core/error.h"
+#include "geometry/cluster_bounds.h"
 #include "geometry_test_support.h"
 
 #include <algorithm>
@@ -66,6 +67,16 @@ TEST(BodyUpload, ThreadsGiveTheSameLayoutAsOneThread) {
     const auto one = render::prepareBodyUpload(body, 1);
     expectSame(one, render::prepareBodyUpload(body, 3));
     expectSame(one, render::prepareBodyUpload(body)); // one per core
+}
+
+TEST(BodyUpload, ABodyCutIntoPiecesOnLoadingLaysOutAsOneCutWhenLaidOut) {
+    // The loader cuts each mesh into pieces once and the cache keeps them; the layout then only copies.
+    const auto body = syntheticBody();
+    auto cut = body;
+    for (auto& m : cut.meshes)
+        geometry::cutIntoPieces(m);
+    ASSERT_TRUE(geometry::piecesFit(cut.meshes[0]));
+    expectSame(render::prepareBodyUpload(body, 2), render::prepareBodyUpload(cut, 2));
 }
 
 // Every structure's lists and pieces lie over its own vertices, where the layout says.

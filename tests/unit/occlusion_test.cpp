@@ -95,6 +95,39 @@ TEST(ClusterMesh, TrianglesWithBadIndicesAreLeftOut) {
     EXPECT_EQ(total, 3u);
 }
 
+TEST(ClusterMesh, ACutMeshKeepsThePiecesUntilItsListsChange) {
+    auto m = test::uvEllipsoid({0.1f, 0.2f, 0.3f}, {0.2f, 0.6f, 0.1f}, 40, 60);
+    m.buildLods();
+    const auto c = geometry::clusterMesh(m, 3);
+    auto cut = m;
+    geometry::cutIntoPieces(cut, 3);
+    ASSERT_TRUE(geometry::piecesFit(cut));
+    // The lists are the pieces' order of the same triangles, and the pieces are clusterMesh's.
+    EXPECT_EQ(cut.indices, c.indices[0]);
+    for (size_t k = 0; k < m.lods.size(); ++k)
+        EXPECT_EQ(cut.lods[k].indices, c.indices[k + 1]);
+    EXPECT_EQ(cut.pieces.starts, c.starts);
+    ASSERT_EQ(cut.pieces.boxes.size(), c.boxes.size());
+    // Cutting a cut mesh again changes nothing (the layout may cut what it is given).
+    auto again = cut;
+    geometry::cutIntoPieces(again, 3);
+    EXPECT_EQ(again.indices, cut.indices);
+    EXPECT_EQ(again.pieces.starts, cut.pieces.starts);
+    // Changed lists no longer fit the runs; rebuilding the levels or appending drops the pieces.
+    auto changed = cut;
+    changed.indices.resize(changed.indices.size() - 3);
+    EXPECT_FALSE(geometry::piecesFit(changed));
+    auto relevelled = cut;
+    relevelled.buildLods();
+    EXPECT_TRUE(relevelled.pieces.boxes.empty());
+    auto appended = cut;
+    appended.append(m);
+    EXPECT_TRUE(appended.pieces.boxes.empty());
+    geometry::Mesh empty;
+    geometry::cutIntoPieces(empty);
+    EXPECT_FALSE(geometry::piecesFit(empty));
+}
+
 TEST(Occlusion, UnknownPiecesShowAndWhatAFrameLearntIsKept) {
     scene::OcclusionHistory h;
     h.reset(4);
