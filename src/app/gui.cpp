@@ -149,7 +149,7 @@ int runGui(FeatureContext& context, const io::LoadReport& report, const std::str
                              ? std::make_unique<render::Renderer>(body, std::move(*options.upload),
                                                                   options.uploadAdded ? std::move(*options.uploadAdded)
                                                                                       : render::BodyUpload{},
-                                                                  options.programs)
+                                                                  options.programs, options.buffers)
                              : std::make_unique<render::Renderer>(body);
     render::Renderer& renderer = *ownedRenderer;
     core::logDebug("renderer ready after " + std::to_string(static_cast<int>(startup.millis())) + " ms");

@@ -50,8 +50,9 @@ struct GuiOptions {
     // empty).
     std::shared_ptr<render::ShaderPrograms> programs;
     std::shared_ptr<render::BodyUpload> upload, uploadAdded;
-    std::shared_ptr<LateStructures> late;  // empty: the body is whole
-    std::function<void()> firstFrameShown; // called once the first frame is on screen (may be empty)
+    std::shared_ptr<render::BodyBuffers> buffers; // made from `upload` while loading (may be empty)
+    std::shared_ptr<LateStructures> late;         // empty: the body is whole
+    std::function<void()> firstFrameShown;        // called once the first frame is on screen (may be empty)
 };
 
 // The interactive program: window, panels, camera, picking. Returns the process exit code.

@@ -128,6 +128,10 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     bool finished = false;
     std::unique_ptr<World> world;
     std::shared_ptr<render::BodyUpload> upload, uploadAdded;
+    // The body's layout, made beside the atlas; once `laidOut`, only read (by both threads): the window uploads it
+    // while the loader adds the rest of the body.
+    auto bodyLayout = std::make_shared<render::BodyUpload>();
+    bool laidOut = false;
     std::exception_ptr failure;
     options.progress = [&](const io::LoadProgress& p) {
         std::lock_guard lock(mutex);
@@ -157,14 +161,17 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
             // The renderer's part that needs no GL, while the loading screen shows: the body's meshes as soon as they
             // are loaded, beside the atlas and the cache's encoding, then what joined them (the fascia's structures,
             // empty for now, and the modelled muscles).
-            auto u = std::make_shared<render::BodyUpload>();
+            auto u = bodyLayout;
             auto w = loadWorld(
                 options, false,
-                [&u](const anatomy::Body& body) {
+                [&](const anatomy::Body& body) {
                     core::Stopwatch prepare;
                     *u = render::prepareBodyUpload(body);
                     core::logDebug("body laid out for upload in " + std::to_string(prepare.seconds()).substr(0, 5) +
                                    " s");
+                    std::lock_guard lock(mutex);
+                    laidOut = true;
+                    finishedChanged.notify_one();
                 },
                 FasciaTiming::Later);
             // Laid out apart, not appended: growing the body's layout would copy all of it once more.
@@ -233,6 +240,7 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
     io::LoadProgress::Stage shownStage = io::LoadProgress::Stage::Cache;
     ui::LoadingView view;
     bool triedShaders = false;
+    bool triedUpload = false; // the body's buffers: made once, as soon as it is laid out
     int code = 0;
     for (bool done = false; !done;) {
         window->pollEvents(false);
@@ -287,7 +295,23 @@ int runGuiAfterLoading(io::LoadOptions options, GuiOptions gui) {
         // Ten frames a second while loading, but not a frame's wait once the load is done: on software GL each
         // frame of the loading screen costs the loader CPU time (at 30 a second it took about a sixth of a core).
         std::unique_lock lock(mutex);
-        finishedChanged.wait_for(lock, std::chrono::milliseconds(100), [&] { return finished && view.error.empty(); });
+        finishedChanged.wait_for(lock, std::chrono::milliseconds(100),
+                                 [&] { return (finished && view.error.empty()) || (laidOut && !triedUpload); });
+        const bool uploadNow = laidOut && !std::exchange(triedUpload, true);
+        lock.unlock();
+        // The body's buffers are filled from its layout as soon as it is made, beside the loader adding the fascia
+        // and the modelled muscles (which go into the buffers' room later): the renderer made after loading no
+        // longer copies the whole body.
+        if (uploadNow) {
+            try {
+                core::Stopwatch uploading;
+                gui.buffers = std::make_shared<render::BodyBuffers>(*bodyLayout);
+                core::logDebug("body uploaded while loading in " + std::to_string(uploading.seconds()).substr(0, 5) +
+                               " s");
+            } catch (const core::Error& e) {
+                core::logDebug(std::string("body not uploaded while loading: ") + e.what());
+            }
+        }
     }
     if (!view.error.empty())
         return code;

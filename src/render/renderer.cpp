@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <glm/geometric.hpp>
+#include <utility>
 
 namespace myoatlas::render {
 namespace {
@@ -86,7 +87,8 @@ struct Renderer::Gpu {
     std::vector<uint32_t> firstPiece;
     std::vector<std::vector<std::vector<uint32_t>>> pieceStarts;
     uint32_t pieces = 0;
-    size_t vertices = 0, indices = 0; // what the buffers hold
+    size_t vertices = 0, indices = 0;             // what the buffers hold
+    size_t vertexCapacity = 0, indexCapacity = 0; // what they can hold (BodyBuffers' room)
     // Box tests: instances (min, max, slot) uploaded per test, a flag per piece set by the boxes that show.
     GLuint boxVao = 0, boxInstances = 0, shownNow = 0, shownAfter = 0;
     // The per-piece buffers, sized for `pieces` (the box tests' instances and answers).
@@ -163,13 +165,73 @@ void warmUpPipelines(const std::shared_ptr<ShaderPrograms>& programs, int window
     checkGl("warming up the pipelines");
 }
 
+namespace {
+
+// The body's buffers hold this much room after the body (an eighth of it, and at least a little): the fascia and
+// the modelled muscles need about a twentieth.
+size_t withRoom(size_t count, size_t least) {
+    return count + std::max(count / 8, least);
+}
+
+// Puts `bytes` of `data` (null: zeros) at `used` bytes into `buffer`, which holds `capacity` bytes: in place when
+// they fit, else into a larger buffer that takes over what `buffer` held (which is deleted).
+void appendToBuffer(GLuint& buffer, size_t used, size_t& capacity, const void* data, size_t bytes) {
+    if (bytes == 0)
+        return;
+    if (used + bytes > capacity) {
+        GLuint larger = 0;
+        glCreateBuffers(1, &larger);
+        glNamedBufferStorage(larger, static_cast<GLsizeiptr>(used + bytes), nullptr, GL_DYNAMIC_STORAGE_BIT);
+        if (used > 0)
+            glCopyNamedBufferSubData(buffer, larger, 0, 0, static_cast<GLsizeiptr>(used));
+        glDeleteBuffers(1, &buffer);
+        buffer = larger;
+        capacity = used + bytes;
+    }
+    if (data)
+        glNamedBufferSubData(buffer, static_cast<GLintptr>(used), static_cast<GLsizeiptr>(bytes), data);
+    else
+        glClearNamedBufferSubData(buffer, GL_R32F, static_cast<GLintptr>(used), static_cast<GLsizeiptr>(bytes), GL_RED,
+                                  GL_FLOAT, nullptr);
+}
+
+} // namespace
+
+BodyBuffers::BodyBuffers(const BodyUpload& upload) {
+    if (upload.vertexOrigin != 0 || upload.indexOrigin != 0)
+        throw core::Error("body buffers are made from a whole body's layout, not from one laid out after another");
+    vertices_ = upload.ids.size();
+    indices_ = upload.indices.size();
+    vertexCapacity_ = withRoom(vertices_, 16384);
+    indexCapacity_ = withRoom(indices_, 65536);
+    GLuint buffers[3];
+    glCreateBuffers(3, buffers);
+    vbo_ = buffers[0];
+    idVbo_ = buffers[1];
+    ibo_ = buffers[2];
+    auto store = [](GLuint buffer, size_t capacity, const void* data, size_t bytes) {
+        glNamedBufferStorage(buffer, static_cast<GLsizeiptr>(capacity), nullptr, GL_DYNAMIC_STORAGE_BIT);
+        if (bytes > 0)
+            glNamedBufferSubData(buffer, 0, static_cast<GLsizeiptr>(bytes), data);
+    };
+    store(vbo_, vertexCapacity_ * 6 * sizeof(float), upload.interleaved.data(), vertices_ * 6 * sizeof(float));
+    store(idVbo_, vertexCapacity_ * sizeof(uint32_t), upload.ids.data(), vertices_ * sizeof(uint32_t));
+    store(ibo_, indexCapacity_ * sizeof(uint32_t), upload.indices.data(), indices_ * sizeof(uint32_t));
+    checkGl("BodyBuffers upload");
+}
+
+BodyBuffers::~BodyBuffers() {
+    const GLuint buffers[] = {vbo_, idVbo_, ibo_};
+    glDeleteBuffers(3, buffers); // zero names (taken over by a renderer) are ignored
+}
+
 Renderer::Renderer(const anatomy::Body& body) : Renderer(body, prepareBodyUpload(body)) {}
 
 Renderer::Renderer(const anatomy::Body& body, BodyUpload upload, std::shared_ptr<ShaderPrograms> programs)
     : Renderer(body, std::move(upload), BodyUpload{}, std::move(programs)) {}
 
 Renderer::Renderer(const anatomy::Body& body, BodyUpload upload, BodyUpload added,
-                   std::shared_ptr<ShaderPrograms> programs)
+                   std::shared_ptr<ShaderPrograms> programs, const std::shared_ptr<BodyBuffers>& buffers)
     : body_(body) {
     const bool twoParts = added.structures > 0;
     if ((twoParts ? added.structures : upload.structures) != body.size())
@@ -177,16 +239,15 @@ Renderer::Renderer(const anatomy::Body& body, BodyUpload upload, BodyUpload adde
                           " structures, the body " + std::to_string(body.size()));
     if (upload.vertexOrigin != 0 || upload.indexOrigin != 0)
         throw core::Error("a renderer is made from a whole body's layout, not from one laid out after another");
-    if (twoParts && (added.vertexOrigin != upload.ids.size() || added.indexOrigin != upload.indices.size() ||
+    // The body's part: in the buffers made from it, else in the layout.
+    const size_t bodyVertices = buffers ? buffers->vertices_ : upload.ids.size();
+    const size_t bodyIndices = buffers ? buffers->indices_ : upload.indices.size();
+    if (twoParts && (added.vertexOrigin != bodyVertices || added.indexOrigin != bodyIndices ||
                      added.interleaved.size() != added.ids.size() * 6))
         throw core::Error("the added structures' layout does not go after the body's");
     programs_ = programs ? std::move(programs) : compileShaderPrograms();
     gpu_ = std::make_unique<Gpu>();
 
-    // One interleaved position+normal buffer, a structure-id stream and a scalar (heat) stream for all meshes.
-    const size_t vertices = upload.ids.size() + added.ids.size();
-    gpu_->vertices = vertices;
-    gpu_->indices = upload.indices.size() + added.indices.size();
     gpu_->counts.assign(upload.counts.begin(), upload.counts.end());
     gpu_->offsets = std::move(upload.offsets);
     gpu_->baseVertex.assign(upload.baseVertex.begin(), upload.baseVertex.end());
@@ -200,32 +261,45 @@ Renderer::Renderer(const anatomy::Body& body, BodyUpload upload, BodyUpload adde
     gpu_->firstPiece = std::move(upload.firstPiece);
     gpu_->pieces = upload.pieces;
     glCreateVertexArrays(1, &gpu_->vao);
-    glCreateBuffers(1, &gpu_->vbo);
-    glCreateBuffers(1, &gpu_->idVbo);
+    // One interleaved position+normal buffer, a structure-id stream and index buffer for all meshes, the body's
+    // part then the added one; a scalar (heat) stream, zero.
+    if (buffers) {
+        gpu_->vbo = std::exchange(buffers->vbo_, 0);
+        gpu_->idVbo = std::exchange(buffers->idVbo_, 0);
+        gpu_->ibo = std::exchange(buffers->ibo_, 0);
+        gpu_->vertexCapacity = buffers->vertexCapacity_;
+        gpu_->indexCapacity = buffers->indexCapacity_;
+    } else {
+        GLuint made[3];
+        glCreateBuffers(3, made);
+        gpu_->vbo = made[0];
+        gpu_->idVbo = made[1];
+        gpu_->ibo = made[2];
+        gpu_->vertexCapacity = bodyVertices + added.ids.size();
+        gpu_->indexCapacity = bodyIndices + added.indices.size();
+        auto store = [](GLuint buffer, size_t capacity, const void* data, size_t bytes) {
+            if (capacity == bytes) { // the whole content at once
+                glNamedBufferStorage(buffer, static_cast<GLsizeiptr>(std::max<size_t>(1, bytes)), data, 0);
+                return;
+            }
+            glNamedBufferStorage(buffer, static_cast<GLsizeiptr>(capacity), nullptr, GL_DYNAMIC_STORAGE_BIT);
+            if (bytes > 0)
+                glNamedBufferSubData(buffer, 0, static_cast<GLsizeiptr>(bytes), data);
+        };
+        store(gpu_->vbo, gpu_->vertexCapacity * 6 * sizeof(float), upload.interleaved.data(),
+              bodyVertices * 6 * sizeof(float));
+        store(gpu_->idVbo, gpu_->vertexCapacity * sizeof(uint32_t), upload.ids.data(), bodyVertices * sizeof(uint32_t));
+        store(gpu_->ibo, gpu_->indexCapacity * sizeof(uint32_t), upload.indices.data(), bodyIndices * sizeof(uint32_t));
+    }
+    gpu_->vertices = bodyVertices;
+    gpu_->indices = bodyIndices;
     glCreateBuffers(1, &gpu_->scalarVbo);
-    glCreateBuffers(1, &gpu_->ibo);
-    // Each buffer holds the body's part, then the added one.
-    auto store = [](GLuint buffer, const void* first, size_t firstBytes, const void* second, size_t secondBytes) {
-        if (secondBytes == 0) {
-            glNamedBufferStorage(buffer, static_cast<GLsizeiptr>(firstBytes), first, 0);
-            return;
-        }
-        glNamedBufferStorage(buffer, static_cast<GLsizeiptr>(firstBytes + secondBytes), nullptr,
-                             GL_DYNAMIC_STORAGE_BIT);
-        if (firstBytes > 0)
-            glNamedBufferSubData(buffer, 0, static_cast<GLsizeiptr>(firstBytes), first);
-        glNamedBufferSubData(buffer, static_cast<GLintptr>(firstBytes), static_cast<GLsizeiptr>(secondBytes), second);
-    };
-    store(gpu_->vbo, upload.interleaved.data(), upload.interleaved.size() * sizeof(float), added.interleaved.data(),
-          added.interleaved.size() * sizeof(float));
-    store(gpu_->idVbo, upload.ids.data(), upload.ids.size() * sizeof(uint32_t), added.ids.data(),
-          added.ids.size() * sizeof(uint32_t));
-    store(gpu_->ibo, upload.indices.data(), upload.indices.size() * sizeof(uint32_t), added.indices.data(),
-          added.indices.size() * sizeof(uint32_t));
-    std::vector<float> zeros(vertices, 0.0f);
-    glNamedBufferStorage(gpu_->scalarVbo, static_cast<GLsizeiptr>(zeros.size() * sizeof(float)), zeros.data(),
+    glNamedBufferStorage(gpu_->scalarVbo,
+                         static_cast<GLsizeiptr>(std::max<size_t>(1, gpu_->vertexCapacity) * sizeof(float)), nullptr,
                          GL_DYNAMIC_STORAGE_BIT);
+    glClearNamedBufferData(gpu_->scalarVbo, GL_R32F, GL_RED, GL_FLOAT, nullptr);
     if (twoParts) {
+        appendLayout(added);
         growListsTo(body.size());
         adoptLists(added);
         gpu_->pieces = added.pieces;
@@ -283,27 +357,7 @@ void Renderer::fillStructures(BodyUpload tail) {
     if (tail.vertexOrigin != gpu_->vertices || tail.indexOrigin != gpu_->indices || tail.structures != body_.size() ||
         tail.interleaved.size() != tail.ids.size() * 6)
         throw core::Error("fillStructures: the layout does not go after this renderer's buffers");
-    // Each buffer grows: a larger one, the old content copied over on the GL side, the tail after it.
-    auto grow = [](GLuint& buffer, size_t oldBytes, const void* extra, size_t extraBytes) {
-        GLuint larger = 0;
-        glCreateBuffers(1, &larger);
-        glNamedBufferStorage(larger, static_cast<GLsizeiptr>(std::max<size_t>(1, oldBytes + extraBytes)), nullptr,
-                             GL_DYNAMIC_STORAGE_BIT);
-        if (oldBytes > 0)
-            glCopyNamedBufferSubData(buffer, larger, 0, 0, static_cast<GLsizeiptr>(oldBytes));
-        if (extraBytes > 0)
-            glNamedBufferSubData(larger, static_cast<GLintptr>(oldBytes), static_cast<GLsizeiptr>(extraBytes), extra);
-        glDeleteBuffers(1, &buffer);
-        buffer = larger;
-    };
-    const size_t added = tail.ids.size();
-    const std::vector<float> zeros(added, 0.0f);
-    grow(gpu_->vbo, gpu_->vertices * 6 * sizeof(float), tail.interleaved.data(), added * 6 * sizeof(float));
-    grow(gpu_->idVbo, gpu_->vertices * sizeof(uint32_t), tail.ids.data(), added * sizeof(uint32_t));
-    grow(gpu_->scalarVbo, gpu_->vertices * sizeof(float), zeros.data(), added * sizeof(float)); // heat kept
-    grow(gpu_->ibo, gpu_->indices * sizeof(uint32_t), tail.indices.data(), tail.indices.size() * sizeof(uint32_t));
-    gpu_->vertices += added;
-    gpu_->indices += tail.indices.size();
+    appendLayout(tail);
     glVertexArrayVertexBuffer(gpu_->vao, 0, gpu_->vbo, 0, 6 * sizeof(float));
     glVertexArrayVertexBuffer(gpu_->vao, 1, gpu_->idVbo, 0, sizeof(uint32_t));
     glVertexArrayVertexBuffer(gpu_->vao, 2, gpu_->scalarVbo, 0, sizeof(float));
@@ -313,6 +367,24 @@ void Renderer::fillStructures(BodyUpload tail) {
     gpu_->makePieceBuffers();
     occlusion_.reset(gpu_->pieces); // what was hidden is learnt again over the next frames
     checkGl("Renderer fillStructures");
+}
+
+void Renderer::appendLayout(const BodyUpload& tail) {
+    // Into the buffers' room, else into larger buffers (the old content copied over on the GL side).
+    const size_t added = tail.ids.size();
+    size_t vertexBytes = gpu_->vertexCapacity * 6 * sizeof(float), idBytes = gpu_->vertexCapacity * sizeof(uint32_t),
+           scalarBytes = gpu_->vertexCapacity * sizeof(float), indexBytes = gpu_->indexCapacity * sizeof(uint32_t);
+    appendToBuffer(gpu_->vbo, gpu_->vertices * 6 * sizeof(float), vertexBytes, tail.interleaved.data(),
+                   added * 6 * sizeof(float));
+    appendToBuffer(gpu_->idVbo, gpu_->vertices * sizeof(uint32_t), idBytes, tail.ids.data(), added * sizeof(uint32_t));
+    appendToBuffer(gpu_->scalarVbo, gpu_->vertices * sizeof(float), scalarBytes, nullptr,
+                   added * sizeof(float)); // heat kept; the room is zero already, a larger buffer is cleared
+    appendToBuffer(gpu_->ibo, gpu_->indices * sizeof(uint32_t), indexBytes, tail.indices.data(),
+                   tail.indices.size() * sizeof(uint32_t));
+    gpu_->vertexCapacity = vertexBytes / (6 * sizeof(float));
+    gpu_->indexCapacity = indexBytes / sizeof(uint32_t);
+    gpu_->vertices += added;
+    gpu_->indices += tail.indices.size();
 }
 
 void Renderer::growListsTo(size_t structures) {

@@ -56,6 +56,25 @@ struct ShaderPrograms;
 // Leaves the window's framebuffer bound with whatever was drawn there.
 void warmUpPipelines(const std::shared_ptr<ShaderPrograms>& programs, int windowWidth, int windowHeight);
 
+// The body's vertex and index buffers, made from its layout before its renderer is (the window makes them on its
+// GL thread while the loader finishes the rest of the body), with room after what they hold for the structures that
+// join the body later (layoutAdded, the window's late fascia): the renderer writes those into the room, where it
+// would otherwise copy the whole buffers into larger ones. Untouched room costs no memory on software GL. A
+// Renderer made from them takes them over; buffers never taken over are deleted with this.
+class BodyBuffers {
+public:
+    explicit BodyBuffers(const BodyUpload& upload); // a whole body's layout; needs a current GL 4.5 context
+    ~BodyBuffers();
+    BodyBuffers(const BodyBuffers&) = delete;
+    BodyBuffers& operator=(const BodyBuffers&) = delete;
+
+private:
+    friend class Renderer;
+    uint32_t vbo_ = 0, idVbo_ = 0, ibo_ = 0;
+    size_t vertices_ = 0, indices_ = 0;             // what they hold
+    size_t vertexCapacity_ = 0, indexCapacity_ = 0; // with the room
+};
+
 class Renderer {
 public:
     explicit Renderer(const anatomy::Body& body); // uploads every mesh; needs a current GL 4.5 context
@@ -64,15 +83,18 @@ public:
     Renderer(const anatomy::Body& body, BodyUpload upload, std::shared_ptr<ShaderPrograms> programs = {});
     // The same from a layout in two parts: `upload` (a body's layout, made before more structures joined it) and
     // `added` (layoutAdded after it, covering the whole body). The buffers are made at their final size at once.
+    // With `buffers` (made from `upload`), the body's part is already uploaded: only `upload`'s per-structure lists
+    // are read, `added` goes into their room, and the renderer takes their GL buffers over (they hold none after).
     Renderer(const anatomy::Body& body, BodyUpload upload, BodyUpload added,
-             std::shared_ptr<ShaderPrograms> programs = {});
+             std::shared_ptr<ShaderPrograms> programs = {}, const std::shared_ptr<BodyBuffers>& buffers = {});
     ~Renderer();
     Renderer(const Renderer&) = delete;
     Renderer& operator=(const Renderer&) = delete;
 
     // Gives structures the renderer already has (empty until now) their meshes: a layout made by layoutAfter from
-    // where this renderer's buffers end (render::uploadEnd of the layout it was made from). The buffers grow; what
-    // they held stays, heat included. Throws core::Error for a layout that does not go after them.
+    // where this renderer's buffers end (render::uploadEnd of the layout it was made from). It goes into the
+    // buffers' room (BodyBuffers), else the buffers grow; what they held stays, heat included. Throws core::Error for a
+    // layout that does not go after them.
     void fillStructures(BodyUpload tail);
 
     // Per-vertex heat (0..1) on one structure's mesh (the skin); empty clears it.
@@ -96,9 +118,10 @@ private:
     // hullReady: the envelope's distances are drawn, so on-top overlays that ask for it fade on the far side.
     void drawOverlays(const FrameInputs& in, const glm::mat4& viewProj, bool onTop, bool hullReady = false);
     bool drawHull(const glm::mat4& viewProj, const glm::vec3& eye); // false when the body has no skin
-    void readOcclusionCounts();          // whether the last frame's pieces showed in the end, into occlusion_
-    void growListsTo(size_t structures); // per-structure lists for this many structures (new ones empty)
-    void adoptLists(BodyUpload& tail);   // the lists of the structures a later layout placed (moved from it)
+    void readOcclusionCounts();                // whether the last frame's pieces showed in the end, into occlusion_
+    void appendLayout(const BodyUpload& tail); // a later layout's arrays after what the buffers hold
+    void growListsTo(size_t structures);       // per-structure lists for this many structures (new ones empty)
+    void adoptLists(BodyUpload& tail);         // the lists of the structures a later layout placed (moved from it)
 
     const anatomy::Body& body_;
     std::unique_ptr<Targets> targets_;

@@ -207,10 +207,51 @@ TEST_F(GlTest, ARendererFromTwoLayoutPartsDrawsAsOneFromAWholeLayout) {
     parts.render(in);
     EXPECT_GE(render::psnrDb(expected, parts.readPixels()), 60.0);
     EXPECT_NO_THROW(parts.setHeat(1, std::vector<float>(whole.meshes[1].vertexCount(), 0.5f)));
+    // The window's way: the body's buffers made from its layout first, the added part put into their room.
+    auto early = render::prepareBodyUpload(first);
+    auto buffers = std::make_shared<render::BodyBuffers>(early);
+    render::Renderer uploaded(whole, std::move(early), render::layoutAdded(render::prepareBodyUpload(first), whole), {},
+                              buffers);
+    uploaded.render(in);
+    EXPECT_GE(render::psnrDb(expected, uploaded.readPixels()), 60.0);
     // Parts that do not follow each other are refused.
     auto wrong = render::layoutAdded(render::prepareBodyUpload(first), whole);
     wrong.vertexOrigin += 3;
     EXPECT_THROW(render::Renderer(whole, render::prepareBodyUpload(first), std::move(wrong)), core::Error);
+}
+
+TEST_F(GlTest, StructuresFilledInBeyondTheBuffersRoomStillDrawAsAWholeLayout) {
+    // The body's buffers keep room for the late fascia; a filling larger than the room grows the buffers instead.
+    auto whole = syntheticLimb();
+    // Muscle a, finer: about 36,000 vertices, more than the room after a body this small.
+    whole.meshes[1] = test::uvEllipsoid({-0.18f, 0.1f, 0.1f}, {0.22f, 0.7f, 0.25f}, 180, 200);
+    whole.meshes[1].buildLods();
+    whole.updateBounds();
+    auto shown = whole;
+    shown.meshes[1] = geometry::Mesh{};
+    shown.structures[1].bounds = geometry::Aabb{};
+    auto state = frontView(whole, 4.0f / 3.0f);
+    render::FrameInputs in;
+    in.view = &state.view;
+    in.width = 320;
+    in.height = 240;
+    render::Renderer reference(whole);
+    reference.render(in);
+    const auto expected = reference.readPixels();
+
+    const anatomy::Body emptied = shown;
+    auto up = render::prepareBodyUpload(emptied);
+    const auto end = render::uploadEnd(up);
+    auto buffers = std::make_shared<render::BodyBuffers>(up);
+    render::Renderer late(shown, std::move(up), render::BodyUpload{}, {}, buffers);
+    late.render(in);
+    shown.meshes[1] = whole.meshes[1];
+    shown.structures[1].bounds = whole.structures[1].bounds;
+    const std::vector<uint32_t> slots{1};
+    const std::vector<const geometry::Mesh*> meshes{&shown.meshes[1]};
+    late.fillStructures(render::layoutAfter(end, slots, meshes));
+    late.render(in);
+    EXPECT_GE(render::psnrDb(expected, late.readPixels()), 60.0);
 }
 
 TEST_F(GlTest, LevelsOfDetailKeepTheImageOfFullDetail) {
