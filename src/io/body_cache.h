@@ -11,8 +11,9 @@
 
 namespace myoatlas::io {
 
-inline constexpr uint32_t kBodyCacheVersion = 11; // 8: a chain of levels of detail per mesh; 9: a finer one;
-// 10: each level simplified over the vertices its source uses; 11: a four-lane checksum, pieces kept per mesh
+inline constexpr uint32_t kBodyCacheVersion = 12; // 8: a chain of levels of detail per mesh; 9: a finer one;
+// 10: each level simplified over the vertices its source uses; 11: a four-lane checksum, pieces kept per mesh;
+// 12: left and right muscles in one layer
 
 // Key over the inputs: every listed file's name (relative to the data directory) and a hash of its content, plus
 // the contents of the small tables (manifest, metadata, overrides) and the cache version. Where the inputs live is

@@ -43,6 +43,19 @@ AncestorTable readAncestors(const std::filesystem::path& path) {
 
 namespace {
 
+// The name of the same structure on the other side: "left" and "right" swapped as words ("lateral head of right
+// flexor hallucis brevis" -> "lateral head of left flexor hallucis brevis").
+std::string mirroredName(const std::string& name) {
+    std::string out;
+    std::istringstream words(name);
+    for (std::string w; words >> w;) {
+        if (!out.empty())
+            out += ' ';
+        out += w == "left" ? "right" : w == "right" ? "left" : w;
+    }
+    return out;
+}
+
 std::optional<Region> regionFromAncestors(const std::set<std::string>& a) {
     if (a.count("muscle of upper limb") || a.count("muscle of free upper limb"))
         return Region::UpperLimb;
@@ -218,6 +231,24 @@ void assignLayers(anatomy::Body& body, const std::vector<LayerOverride>& overrid
             s.exposedFraction = exposedFraction[k];
             s.layer = s.exposedFraction >= rules.exposedThreshold ? Layer::SuperficialMuscle : Layer::DeepMuscle;
         }
+        // Left and right are one muscle mirrored, whose two meshes differ by how they were segmented: a pair is
+        // superficial only when both sides reach the skin. Without it the left gluteus medius was superficial and
+        // the right one deep (0.24 and 0.19 of their rays); deep, it is uncovered when studied, past the gluteus
+        // maximus over most of it.
+        std::unordered_map<std::string, uint32_t> byName;
+        for (uint32_t m : muscles)
+            byName.emplace(body.structures[m].name, m);
+        std::vector<uint32_t> unmatched; // superficial muscles whose other side is deep
+        for (uint32_t m : muscles) {
+            const auto& s = body.structures[m];
+            if (s.layer != Layer::SuperficialMuscle || s.side == anatomy::Side::Midline)
+                continue;
+            if (auto it = byName.find(mirroredName(s.name));
+                it != byName.end() && body.structures[it->second].layer == Layer::DeepMuscle)
+                unmatched.push_back(m);
+        }
+        for (uint32_t m : unmatched)
+            body.structures[m].layer = Layer::DeepMuscle;
         // A whole muscle is superficial when any of its parts is (the deltoid's parts all reach the skin, but
         // a trapezius part under the acromion should not make the trapezius deep).
         for (const auto& g : body.groups) {

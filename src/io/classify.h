@@ -40,7 +40,8 @@ struct LayerRules {
 
 // Skin -> skin layer, bones -> bone, cartilage/connective -> connective. Muscles: the fraction of sampled surface
 // points whose outward normal ray reaches the skin (within maxSkinGap) before any other muscle or bone decides
-// superficial vs deep; a whole muscle takes the layer of its most exposed part; then the override table applies.
+// superficial vs deep; a left/right pair is superficial only when both sides are, and a whole muscle takes the
+// layer of its most exposed part; then the override table applies.
 // The rays run on `threads` workers (0: one per core, at most 8); the layers are the same for any count.
 void assignLayers(anatomy::Body& body, const std::vector<LayerOverride>& overrides, const LayerRules& rules = {},
                   unsigned threads = 0);
