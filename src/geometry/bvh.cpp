@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <glm/geometric.hpp>
+#include <stdexcept>
 
 namespace myoatlas::geometry {
 namespace {
@@ -39,20 +40,33 @@ void Bvh::build(const Mesh& mesh, unsigned threads) {
 }
 
 void Bvh::build(std::span<const Mesh* const> meshes, unsigned threads) {
+    std::vector<const std::vector<uint32_t>*> lists;
+    lists.reserve(meshes.size());
+    for (const Mesh* m : meshes)
+        lists.push_back(&m->indices);
+    build(meshes, lists, threads);
+}
+
+void Bvh::build(std::span<const Mesh* const> meshes, std::span<const std::vector<uint32_t>* const> lists,
+                unsigned threads) {
+    if (lists.size() != meshes.size())
+        throw std::invalid_argument("Bvh::build: one triangle list per mesh");
     tris_.clear();
     nodes_.clear();
     size_t total = 0;
-    for (const Mesh* m : meshes)
-        total += m->triangleCount();
+    for (const auto* list : lists)
+        total += list->size() / 3;
     tris_.reserve(total);
     std::vector<BuildItem> items;
     items.reserve(total);
     for (uint32_t mi = 0; mi < meshes.size(); ++mi) {
         const Mesh& m = *meshes[mi];
-        for (uint32_t t = 0; t < m.triangleCount(); ++t) {
-            const glm::vec3& a = m.positions[m.indices[t * 3]];
-            const glm::vec3& b = m.positions[m.indices[t * 3 + 1]];
-            const glm::vec3& c = m.positions[m.indices[t * 3 + 2]];
+        const std::vector<uint32_t>& indices = *lists[mi];
+        const auto triangles = static_cast<uint32_t>(indices.size() / 3);
+        for (uint32_t t = 0; t < triangles; ++t) {
+            const glm::vec3& a = m.positions[indices[t * 3]];
+            const glm::vec3& b = m.positions[indices[t * 3 + 1]];
+            const glm::vec3& c = m.positions[indices[t * 3 + 2]];
             Tri tri{a, b - a, c - a, mi, t};
             // The box of the corners as the queries see them (v0 + e1 need not equal b exactly).
             BuildItem item;

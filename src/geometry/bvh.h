@@ -38,6 +38,10 @@ public:
     // `threads` workers (0: one per core, at most 8); the tree and every query answer are the same for any count.
     void build(std::span<const Mesh* const> meshes, unsigned threads = 0);
     void build(const Mesh& mesh, unsigned threads = 0);
+    // The same over other triangle lists of the meshes' vertices (one of their levels of detail): lists[i] stands
+    // for meshes[i]->indices, and results' triangle numbers count in it. lists.size() must equal meshes.size().
+    void build(std::span<const Mesh* const> meshes, std::span<const std::vector<uint32_t>* const> lists,
+               unsigned threads = 0);
 
     // Nearest intersection with t in (0, tMax]. meshMask, when not empty, has one entry per mesh: 0 skips it.
     [[nodiscard]] RayHit intersect(const Ray& ray, float tMax = std::numeric_limits<float>::infinity(),

@@ -186,7 +186,7 @@ anatomy::Body loadBody(const LoadOptions& options, LoadReport* report) {
     // The classification rules are part of what the cache holds: a change to them invalidates it.
     const LayerRules rules;
     key.add(std::to_string(rules.exposedThreshold) + "/" + std::to_string(rules.maxSkinGap) + "/" +
-            std::to_string(rules.samplesPerMuscle));
+            std::to_string(rules.samplesPerMuscle) + "/" + std::to_string(rules.occluderLodError));
     key.addFileContents(manifestPath);
     key.addFileContents(ancestorsPath);
     key.addFileContents(overridesPath);

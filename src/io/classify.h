@@ -36,6 +36,7 @@ struct LayerRules {
                // sheet shows about half its surface outward, so 0.2 means ~40% of its outer face)
     float maxSkinGap = 0.035f; // metres: a ray that reaches the skin only beyond this crossed a cavity
     int samplesPerMuscle = 240;
+    float occluderLodError = 0.001f; // metres: what the rays hit is each mesh's finest level within this of it
 };
 
 // Skin -> skin layer, bones -> bone, cartilage/connective -> connective. Muscles: the fraction of sampled surface

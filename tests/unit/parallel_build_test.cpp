@@ -6,9 +6,12 @@
 #include "geometry_test_support.h"
 #include "io/classify.h"
 
+#include <cmath>
 #include <cstring>
 #include <gtest/gtest.h>
 #include <random>
+#include <span>
+#include <stdexcept>
 
 using namespace myoatlas;
 using geometry::Mesh;
@@ -72,6 +75,33 @@ TEST(ParallelBuild, BvhIsTheSameForAnyThreadCount) {
     }
     EXPECT_GT(hits, 2000);
     EXPECT_GT(found, 300);
+}
+
+TEST(ParallelBuild, ABvhOverALevelOfDetailHitsThatLevel) {
+    // The layer rays hit each occluder's finest level: a tree over a level's list is the tree over a mesh whose
+    // triangles are that list.
+    Mesh mesh = gt::makeEllipsoid({0, 0, 0}, {0.1f, 0.2f, 0.1f}, 48, 64);
+    mesh.buildLods();
+    ASSERT_FALSE(mesh.lods.empty());
+    Mesh level = mesh;
+    level.indices = mesh.lods.front().indices;
+    level.lods.clear();
+    const Mesh* one = &mesh;
+    const std::vector<uint32_t>* list = &mesh.lods.front().indices;
+    geometry::Bvh overLevel, reference;
+    overLevel.build(std::span<const Mesh* const>(&one, 1), std::span<const std::vector<uint32_t>* const>(&list, 1), 2);
+    reference.build(level, 2);
+    EXPECT_EQ(overLevel.triangleCount(), mesh.lods.front().indices.size() / 3);
+    EXPECT_LT(overLevel.triangleCount(), mesh.triangleCount());
+    for (int k = 0; k < 64; ++k) {
+        const float a = 0.1f * static_cast<float>(k);
+        geometry::Ray ray{{0, 0, 0}, {std::cos(a), 0.3f * std::sin(3.0f * a), std::sin(a)}};
+        const auto h = overLevel.intersect(ray), r = reference.intersect(ray);
+        ASSERT_TRUE(h.hit && r.hit);
+        EXPECT_TRUE(sameBits(h.t, r.t) && h.triangle == r.triangle) << "ray " << k;
+    }
+    const std::vector<const std::vector<uint32_t>*> none;
+    EXPECT_THROW(overLevel.build(std::span<const Mesh* const>(&one, 1), none), std::invalid_argument);
 }
 
 TEST(ParallelBuild, SharedFasciaShellsEqualTheShellsBuiltApart) {
