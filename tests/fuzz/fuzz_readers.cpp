@@ -12,6 +12,7 @@
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "core/log.h"
+#include "geometry/cluster_bounds.h"
 #include "io/body_cache.h"
 #include "io/cache_file.h"
 #include "io/gltf_loader.h"
@@ -244,6 +245,7 @@ std::vector<Seed> builtInSeeds() {
         m.normals = {{0, 1, 0}, {0, 1, 0}, {0, 1, 0}, {0, 1, 0}};
         m.indices = {0, 1, 2, 0, 1, 3, 0, 2, 3, 1, 2, 3};
         m.lods = {{{0, 1, 2}, 0.01f}};
+        geometry::cutIntoPieces(m, 1); // pieces in the cache too, so that their decoder is reached
         body.structures.push_back(st);
         body.meshes.push_back(m);
     }
