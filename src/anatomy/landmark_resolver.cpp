@@ -63,15 +63,21 @@ const ResolvedMuscle* ResolvedAtlas::muscle(std::string_view id) const {
     return nullptr;
 }
 
-AtlasResolver::AtlasResolver(const Atlas& atlas, const Body& body) : atlas_(atlas), body_(body) {
+AtlasResolver::AtlasResolver(const Atlas& atlas, const Body& body, std::shared_ptr<const geometry::Bvh> skinTree)
+    : atlas_(atlas), body_(body), skinBvh_(std::move(skinTree)) {
     if (auto s = body.skin()) {
         skin_ = &body.meshes[*s];
-        skinBvh_.build(*skin_);
+        if (!skinBvh_) {
+            auto tree = std::make_shared<geometry::Bvh>();
+            tree->build(*skin_);
+            skinBvh_ = std::move(tree);
+        }
         auto b = skin_->bounds();
         floorY_ = b.min.y;
         stature_ = b.max.y - b.min.y;
     } else {
         issues_.push_back({IssueSeverity::Error, "body", "", "", "the body has no skin mesh (FMA7163)"});
+        skinBvh_ = std::make_shared<geometry::Bvh>();
     }
 }
 
@@ -129,18 +135,18 @@ glm::vec3 AtlasResolver::toSkin(const glm::vec3& p, Toward toward, Side side) co
         return p;
     if (toward != Toward::Nearest) {
         geometry::Ray ray{p, towardVector(toward, side)};
-        auto hit = skinBvh_.intersect(ray, 1.0f);
+        auto hit = skinBvh_->intersect(ray, 1.0f);
         if (hit.hit)
             return hit.point;
     }
-    auto c = skinBvh_.closestPoint(p);
+    auto c = skinBvh_->closestPoint(p);
     return c.found ? c.point : p;
 }
 
 float AtlasResolver::distanceToSkin(const glm::vec3& p) const {
     if (!skin_)
         return std::numeric_limits<float>::infinity();
-    return skinBvh_.closestPoint(p).distance;
+    return skinBvh_->closestPoint(p).distance;
 }
 
 std::optional<glm::vec3> AtlasResolver::evaluateLandmark(const Landmark& l, Side side) {

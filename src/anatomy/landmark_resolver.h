@@ -81,7 +81,9 @@ struct ResolvedAtlas {
 // issues() with the file and record they come from.
 class AtlasResolver {
 public:
-    AtlasResolver(const Atlas& atlas, const Body& body);
+    // skinTree: a tree over this body's skin made before (another resolver's skinTree(), for the same skin);
+    // empty: made here (a few hundredths of a second).
+    AtlasResolver(const Atlas& atlas, const Body& body, std::shared_ptr<const geometry::Bvh> skinTree = {});
     ~AtlasResolver();
     AtlasResolver(const AtlasResolver&) = delete;
     AtlasResolver& operator=(const AtlasResolver&) = delete;
@@ -89,6 +91,7 @@ public:
     [[nodiscard]] float floorY() const { return floorY_; }
     [[nodiscard]] float stature() const { return stature_; }
     [[nodiscard]] bool hasSkin() const { return skin_ != nullptr; }
+    [[nodiscard]] const std::shared_ptr<const geometry::Bvh>& skinTree() const { return skinBvh_; }
 
     // A landmark reference ("c7", "acromion", "acromion_l") evaluated for a context side.
     std::optional<glm::vec3> landmark(std::string_view ref, Side context);
@@ -117,7 +120,7 @@ private:
     const Atlas& atlas_;
     const Body& body_;
     const geometry::Mesh* skin_ = nullptr;
-    geometry::Bvh skinBvh_;
+    std::shared_ptr<const geometry::Bvh> skinBvh_; // never null (empty without a skin)
     float floorY_ = 0.0f, stature_ = 0.0f;
     std::map<std::string, std::optional<glm::vec3>> landmarkCache_;
     std::set<std::string> inProgress_;

@@ -110,8 +110,15 @@ std::unique_ptr<World> loadWorld(const io::LoadOptions& options, bool bodyOnly,
         }
     }
     if (world->atlas) {
-        (void)io::addModelledMuscles(world->body, *world->atlas);
-        world->resolver = std::make_unique<anatomy::AtlasResolver>(*world->atlas, world->body);
+        // One tree over the skin for both resolvers (the skin does not change): the first resolves the modelled
+        // muscles' attachments on the body without them, the world's resolves on the body with them.
+        std::shared_ptr<const geometry::Bvh> skinTree;
+        {
+            anatomy::AtlasResolver withoutThem(*world->atlas, world->body);
+            (void)io::addModelledMuscles(world->body, *world->atlas, &withoutThem);
+            skinTree = withoutThem.skinTree();
+        }
+        world->resolver = std::make_unique<anatomy::AtlasResolver>(*world->atlas, world->body, skinTree);
     }
     lap("world ready");
     report(options, io::LoadProgress::Stage::Done);

@@ -6,6 +6,8 @@
 
 #include <glm/geometric.hpp>
 
+#include <optional>
+
 namespace myoatlas::io {
 
 namespace {
@@ -45,11 +47,14 @@ const std::vector<ModelledMuscleSpec>& modelledMuscleSpecs() {
     return specs;
 }
 
-size_t addModelledMuscles(anatomy::Body& body, const anatomy::Atlas& atlas) {
+size_t addModelledMuscles(anatomy::Body& body, const anatomy::Atlas& atlas, anatomy::AtlasResolver* given) {
     std::vector<anatomy::Structure> structures;
     std::vector<geometry::Mesh> meshes;
     {
-        anatomy::AtlasResolver resolver(atlas, body);
+        std::optional<anatomy::AtlasResolver> made;
+        if (!given)
+            made.emplace(atlas, body);
+        anatomy::AtlasResolver& resolver = given ? *given : *made;
         for (const auto& spec : modelledMuscleSpecs()) {
             const anatomy::Muscle* m = atlas.muscle(spec.muscle);
             if (!m || m->meshPresent)

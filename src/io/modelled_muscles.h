@@ -5,6 +5,7 @@
 // and the atlas keeps placing the trigger points on the surrogate bones.
 #include "anatomy/atlas.h"
 #include "anatomy/body.h"
+#include "anatomy/landmark_resolver.h"
 
 #include <string>
 #include <vector>
@@ -24,7 +25,8 @@ struct ModelledMuscleSpec {
 
 // Adds one structure per spec and side (Category::Muscle, set "modelled", fj "MODEL_<muscle>_R/L") whose path
 // resolves on the body; returns how many were added. Needs the atlas for the landmarks; skips a muscle whose
-// mesh the body has.
-size_t addModelledMuscles(anatomy::Body& body, const anatomy::Atlas& atlas);
+// mesh the body has. `resolver`: one made over this body as it is now, which resolves the attachments (made here
+// when null); the structures are added after every attachment is resolved.
+size_t addModelledMuscles(anatomy::Body& body, const anatomy::Atlas& atlas, anatomy::AtlasResolver* resolver = nullptr);
 
 } // namespace myoatlas::io

@@ -89,3 +89,28 @@ TEST(ModelledMuscles, NothingIsModelledWhereTheBodyHasTheMuscle) {
     EXPECT_EQ(io::addModelledMuscles(body, a), 0u);
     EXPECT_EQ(body.size(), test::testBody().size());
 }
+
+TEST(ModelledMuscles, AGivenResolverAndASharedSkinTreeGiveWhatFreshOnesGive) {
+    // The start-up resolves the attachments with a resolver it then hands its skin tree on from: the same muscles,
+    // and the world's resolver puts points on the skin where one that built its own tree does.
+    Body body = test::testBody();
+    std::shared_ptr<const geometry::Bvh> tree;
+    {
+        AtlasResolver before(atlas(), body);
+        EXPECT_EQ(io::addModelledMuscles(body, atlas(), &before), 4u);
+        tree = before.skinTree();
+    }
+    const Body& reference = modelledBody();
+    ASSERT_EQ(body.size(), reference.size());
+    for (size_t i = reference.size() - 4; i < reference.size(); ++i) {
+        EXPECT_EQ(body.structures[i].fj, reference.structures[i].fj);
+        EXPECT_EQ(body.meshes[i].positions, reference.meshes[i].positions);
+    }
+    AtlasResolver shared(atlas(), body, tree), own(atlas(), body);
+    EXPECT_EQ(shared.skinTree(), tree);
+    for (const glm::vec3 p :
+         {glm::vec3(0.0f, 1.4f, 0.05f), glm::vec3(0.1f, 0.9f, 0.1f), glm::vec3(-0.2f, 0.3f, 0.0f)}) {
+        EXPECT_EQ(shared.toSkin(p, Toward::Nearest, Side::Right), own.toSkin(p, Toward::Nearest, Side::Right));
+        EXPECT_EQ(shared.distanceToSkin(p), own.distanceToSkin(p));
+    }
+}
