@@ -239,6 +239,8 @@ Renderer::Renderer(const anatomy::Body& body, BodyUpload upload, BodyUpload adde
                           " structures, the body " + std::to_string(body.size()));
     if (upload.vertexOrigin != 0 || upload.indexOrigin != 0)
         throw core::Error("a renderer is made from a whole body's layout, not from one laid out after another");
+    if (buffers && buffers->vbo_ == 0)
+        throw core::Error("the body's buffers were taken over by another renderer");
     // The body's part: in the buffers made from it, else in the layout.
     const size_t bodyVertices = buffers ? buffers->vertices_ : upload.ids.size();
     const size_t bodyIndices = buffers ? buffers->indices_ : upload.indices.size();

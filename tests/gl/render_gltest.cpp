@@ -214,6 +214,10 @@ TEST_F(GlTest, ARendererFromTwoLayoutPartsDrawsAsOneFromAWholeLayout) {
                               buffers);
     uploaded.render(in);
     EXPECT_GE(render::psnrDb(expected, uploaded.readPixels()), 60.0);
+    EXPECT_THROW(render::Renderer(whole, render::prepareBodyUpload(first),
+                                  render::layoutAdded(render::prepareBodyUpload(first), whole), {}, buffers),
+                 core::Error)
+        << "buffers are taken over once";
     // Parts that do not follow each other are refused.
     auto wrong = render::layoutAdded(render::prepareBodyUpload(first), whole);
     wrong.vertexOrigin += 3;
