@@ -4,7 +4,7 @@
 #include "core/error.h"
 #include "geometry/cluster_bounds.h"
 
-#include <fstream>
+#include <cmath>
 
 namespace myoatlas::io {
 namespace {
@@ -157,6 +157,9 @@ geometry::Mesh readMesh(PayloadReader& r, const std::string& what) {
     for (const auto& level : m.lods)
         checkIndices(level.indices);
     m.pieces.boxes = r.vec<geometry::Aabb>();
+    for (const auto& box : m.pieces.boxes) // a box that holds nothing (or NaN) would hide its piece for good
+        if (!box.valid() || !std::isfinite(box.min.x + box.min.y + box.min.z + box.max.x + box.max.y + box.max.z))
+            throw std::runtime_error("a piece's box that holds nothing in " + what);
     if (!m.pieces.boxes.empty()) {
         m.pieces.starts.resize(levels + size_t{1});
         for (auto& starts : m.pieces.starts)

@@ -105,6 +105,13 @@ TEST(BodyCache, AMeshsPiecesAreKeptAndPiecesThatDoNotFitAreRefused) {
     io::writeMesh(w2, changed);
     io::PayloadReader r2(w2.bytes());
     EXPECT_TRUE(io::readMesh(r2, "FJ1").pieces.boxes.empty());
+    // A box that holds nothing would hide its piece for good: refused.
+    auto emptyBox = mesh;
+    emptyBox.pieces.boxes[0] = geometry::Aabb{};
+    io::PayloadWriter w4;
+    io::writeMesh(w4, emptyBox);
+    io::PayloadReader r4(w4.bytes());
+    EXPECT_THROW((void)io::readMesh(r4, "FJ1"), std::runtime_error);
     // Runs past a list's end, in a payload whose checksum is right, are refused naming the structure.
     auto damaged = mesh;
     damaged.pieces.starts[0].back() += 3;
