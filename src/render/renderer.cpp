@@ -195,6 +195,25 @@ void appendToBuffer(GLuint& buffer, size_t used, size_t& capacity, const void* d
                                   GL_FLOAT, nullptr);
 }
 
+// A whole body's layout in new vertex, id and index buffers (`out`) that hold this many vertices and indices: the
+// content at once where it fills them, else at their start with the rest left for later.
+void storeBody(const BodyUpload& upload, size_t vertexCapacity, size_t indexCapacity, GLuint out[3]) {
+    glCreateBuffers(3, out);
+    auto store = [](GLuint buffer, size_t capacity, const void* data, size_t bytes) {
+        if (capacity == bytes) {
+            glNamedBufferStorage(buffer, static_cast<GLsizeiptr>(std::max<size_t>(1, bytes)), data, 0);
+            return;
+        }
+        glNamedBufferStorage(buffer, static_cast<GLsizeiptr>(capacity), nullptr, GL_DYNAMIC_STORAGE_BIT);
+        if (bytes > 0)
+            glNamedBufferSubData(buffer, 0, static_cast<GLsizeiptr>(bytes), data);
+    };
+    const size_t vertices = upload.ids.size();
+    store(out[0], vertexCapacity * 6 * sizeof(float), upload.interleaved.data(), vertices * 6 * sizeof(float));
+    store(out[1], vertexCapacity * sizeof(uint32_t), upload.ids.data(), vertices * sizeof(uint32_t));
+    store(out[2], indexCapacity * sizeof(uint32_t), upload.indices.data(), upload.indices.size() * sizeof(uint32_t));
+}
+
 } // namespace
 
 BodyBuffers::BodyBuffers(const BodyUpload& upload) {
@@ -205,18 +224,10 @@ BodyBuffers::BodyBuffers(const BodyUpload& upload) {
     vertexCapacity_ = withRoom(vertices_, 16384);
     indexCapacity_ = withRoom(indices_, 65536);
     GLuint buffers[3];
-    glCreateBuffers(3, buffers);
+    storeBody(upload, vertexCapacity_, indexCapacity_, buffers);
     vbo_ = buffers[0];
     idVbo_ = buffers[1];
     ibo_ = buffers[2];
-    auto store = [](GLuint buffer, size_t capacity, const void* data, size_t bytes) {
-        glNamedBufferStorage(buffer, static_cast<GLsizeiptr>(capacity), nullptr, GL_DYNAMIC_STORAGE_BIT);
-        if (bytes > 0)
-            glNamedBufferSubData(buffer, 0, static_cast<GLsizeiptr>(bytes), data);
-    };
-    store(vbo_, vertexCapacity_ * 6 * sizeof(float), upload.interleaved.data(), vertices_ * 6 * sizeof(float));
-    store(idVbo_, vertexCapacity_ * sizeof(uint32_t), upload.ids.data(), vertices_ * sizeof(uint32_t));
-    store(ibo_, indexCapacity_ * sizeof(uint32_t), upload.indices.data(), indices_ * sizeof(uint32_t));
     checkGl("BodyBuffers upload");
 }
 
@@ -272,26 +283,13 @@ Renderer::Renderer(const anatomy::Body& body, BodyUpload upload, BodyUpload adde
         gpu_->vertexCapacity = buffers->vertexCapacity_;
         gpu_->indexCapacity = buffers->indexCapacity_;
     } else {
+        gpu_->vertexCapacity = bodyVertices + added.ids.size();
+        gpu_->indexCapacity = bodyIndices + added.indices.size();
         GLuint made[3];
-        glCreateBuffers(3, made);
+        storeBody(upload, gpu_->vertexCapacity, gpu_->indexCapacity, made);
         gpu_->vbo = made[0];
         gpu_->idVbo = made[1];
         gpu_->ibo = made[2];
-        gpu_->vertexCapacity = bodyVertices + added.ids.size();
-        gpu_->indexCapacity = bodyIndices + added.indices.size();
-        auto store = [](GLuint buffer, size_t capacity, const void* data, size_t bytes) {
-            if (capacity == bytes) { // the whole content at once
-                glNamedBufferStorage(buffer, static_cast<GLsizeiptr>(std::max<size_t>(1, bytes)), data, 0);
-                return;
-            }
-            glNamedBufferStorage(buffer, static_cast<GLsizeiptr>(capacity), nullptr, GL_DYNAMIC_STORAGE_BIT);
-            if (bytes > 0)
-                glNamedBufferSubData(buffer, 0, static_cast<GLsizeiptr>(bytes), data);
-        };
-        store(gpu_->vbo, gpu_->vertexCapacity * 6 * sizeof(float), upload.interleaved.data(),
-              bodyVertices * 6 * sizeof(float));
-        store(gpu_->idVbo, gpu_->vertexCapacity * sizeof(uint32_t), upload.ids.data(), bodyVertices * sizeof(uint32_t));
-        store(gpu_->ibo, gpu_->indexCapacity * sizeof(uint32_t), upload.indices.data(), bodyIndices * sizeof(uint32_t));
     }
     gpu_->vertices = bodyVertices;
     gpu_->indices = bodyIndices;

@@ -16,6 +16,7 @@
 
 #include <cmath>
 #include <glm/gtc/constants.hpp>
+#include <optional>
 
 using namespace myoatlas;
 
@@ -56,6 +57,26 @@ scene::AppState frontView(const anatomy::Body& body, float aspect) {
     state.view.camera = state.camera.pose;
     return state;
 }
+
+// The limb from the front at 320x240 (its skin at `skin` opacity when given), and what a renderer made with every
+// mesh draws there: the reference of the tests whose renderers get their meshes in parts.
+struct FrontFrame {
+    scene::AppState state;
+    render::FrameInputs in;
+    io::Image expected;
+    FrontFrame(const anatomy::Body& whole, std::optional<float> skin) : state(frontView(whole, 4.0f / 3.0f)) {
+        if (skin)
+            state.view.layers[index(anatomy::Layer::Skin)].opacity = *skin;
+        in.view = &state.view;
+        in.width = 320;
+        in.height = 240;
+        render::Renderer reference(whole);
+        reference.render(in);
+        expected = reference.readPixels();
+    }
+    FrontFrame(const FrontFrame&) = delete;
+    FrontFrame& operator=(const FrontFrame&) = delete;
+};
 
 class GlTest : public test::GlFixture {};
 
@@ -154,15 +175,9 @@ TEST_F(GlTest, AStructureFilledInLaterDrawsAsIfItHadBeenThereFromTheStart) {
     auto shown = whole;
     shown.meshes[1] = geometry::Mesh{}; // muscle a comes late
     shown.structures[1].bounds = geometry::Aabb{};
-    auto state = frontView(whole, 4.0f / 3.0f);
-    state.view.layers[index(anatomy::Layer::Skin)].opacity = 0.35f;
-    render::FrameInputs in;
-    in.view = &state.view;
-    in.width = 320;
-    in.height = 240;
-    render::Renderer reference(whole);
-    reference.render(in);
-    const auto expected = reference.readPixels();
+    const FrontFrame frame(whole, 0.35f);
+    const auto& in = frame.in;
+    const auto& expected = frame.expected;
 
     const anatomy::Body emptied = shown;
     render::Renderer late(shown);
@@ -191,15 +206,9 @@ TEST_F(GlTest, ARendererFromTwoLayoutPartsDrawsAsOneFromAWholeLayout) {
     auto first = whole;
     first.structures.resize(1);
     first.meshes.resize(1);
-    auto state = frontView(whole, 4.0f / 3.0f);
-    state.view.layers[index(anatomy::Layer::Skin)].opacity = 0.35f;
-    render::FrameInputs in;
-    in.view = &state.view;
-    in.width = 320;
-    in.height = 240;
-    render::Renderer reference(whole);
-    reference.render(in);
-    const auto expected = reference.readPixels();
+    const FrontFrame frame(whole, 0.35f);
+    const auto& in = frame.in;
+    const auto& expected = frame.expected;
 
     auto up = render::prepareBodyUpload(first);
     auto added = render::layoutAdded(up, whole);
@@ -234,14 +243,9 @@ TEST_F(GlTest, StructuresFilledInBeyondTheBuffersRoomStillDrawAsAWholeLayout) {
     auto shown = whole;
     shown.meshes[1] = geometry::Mesh{};
     shown.structures[1].bounds = geometry::Aabb{};
-    auto state = frontView(whole, 4.0f / 3.0f);
-    render::FrameInputs in;
-    in.view = &state.view;
-    in.width = 320;
-    in.height = 240;
-    render::Renderer reference(whole);
-    reference.render(in);
-    const auto expected = reference.readPixels();
+    const FrontFrame frame(whole, std::nullopt);
+    const auto& in = frame.in;
+    const auto& expected = frame.expected;
 
     const anatomy::Body emptied = shown;
     auto up = render::prepareBodyUpload(emptied);

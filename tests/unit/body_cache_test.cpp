@@ -7,6 +7,7 @@
 #include "support/synthetic_mesh.h"
 #include "support/test_body.h"
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -113,21 +114,16 @@ TEST(BodyCache, AMeshsPiecesAreKeptAndPiecesThatDoNotFitAreRefused) {
     io::PayloadReader r4(w4.bytes());
     EXPECT_THROW((void)io::readMesh(r4, "FJ1"), std::runtime_error);
     // Runs past a list's end, in a payload whose checksum is right, are refused naming the structure.
-    auto damaged = mesh;
-    damaged.pieces.starts[0].back() += 3;
+    // The payload ends with the last level's runs, the last of them its size: moved past it.
     io::PayloadWriter w3;
-    w3.vec(damaged.positions);
-    w3.vec(damaged.normals);
-    w3.vec(damaged.indices);
-    w3.pod(static_cast<uint32_t>(damaged.lods.size()));
-    for (const auto& level : damaged.lods) {
-        w3.vec(level.indices);
-        w3.pod(level.error);
-    }
-    w3.vec(damaged.pieces.boxes);
-    for (const auto& starts : damaged.pieces.starts)
-        w3.vec(starts);
-    io::PayloadReader r3(w3.bytes());
+    io::writeMesh(w3, mesh);
+    std::string bytes = w3.bytes();
+    uint32_t end = 0;
+    std::memcpy(&end, bytes.data() + bytes.size() - sizeof(end), sizeof(end));
+    ASSERT_EQ(end, mesh.lods.back().indices.size());
+    end += 3;
+    std::memcpy(bytes.data() + bytes.size() - sizeof(end), &end, sizeof(end));
+    io::PayloadReader r3(bytes);
     try {
         (void)io::readMesh(r3, "FJ1");
         FAIL() << "pieces past the end were accepted";
